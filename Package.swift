@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+// nnlab: a hands-on lab for learning how deep networks train.
+//
+// Layering (each module imports only those listed beside it; nothing imports "up"):
+//   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
+//   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS
+//   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore
+//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
+//   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
+//   TermCharts   terminal charts, digits, SVG                      <- (nothing)
+//   LineEditing  the LineEditor protocol and a plain reader        <- (nothing)
+//   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
+//   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
+//   nnlab        the executable: argument parsing and wiring
+//   nnbench      the benchmark executable (make bench)
+import PackageDescription
+
+let package = Package(
+    name: "nnlab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nnlab", targets: ["nnlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+
+        .target(name: "NNCore", dependencies: ["CBLAS"]),
+        .target(name: "NNEngine", dependencies: ["NNCore"]),
+        .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
+        .target(name: "NNFormats", dependencies: ["NNEngine"]),
+        .target(name: "TermCharts"),
+        .target(name: "LineEditing"),
+        .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"]),
+        .target(name: "LabShell", dependencies: [
+            "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
+        ]),
+        .executableTarget(name: "nnlab", dependencies: [
+            "LabShell", "LibEditLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData"]),
+
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
+        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats"]),
+        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nnlab"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// zlib, for gunzipping IDX files (Foundation cannot gunzip on Linux).
+#include <zlib.h>

@@ -1,0 +1,1 @@
+// LabShell: to be written.

@@ -1,0 +1,1 @@
+// LibEditLine: to be written.

@@ -1,0 +1,1 @@
+// LineEditing: to be written.

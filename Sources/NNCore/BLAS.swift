@@ -1,0 +1,68 @@
+// BLAS: matrix products through OpenBLAS's cblas_sgemm, plus the two small bias helpers that
+// sit beside every dense layer. Transposes are flags, never copies.
+//
+// OpenBLAS reads OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE and friends from the environment when it
+// loads; nnlab never sets them (older OpenBLAS builds need the machine's values to be correct).
+
+import CBLAS
+
+public enum BLAS {
+    /// `c = alpha * op(a) * op(b) + beta * c`, where `op(x)` is `x` or its transpose.
+    ///
+    /// Shapes: op(a) is (m x k), op(b) is (k x n), c is (m x n); `c` is resized to m rows.
+    public static func gemm(_ a: Matrix, transposeA: Bool = false,
+                            _ b: Matrix, transposeB: Bool = false,
+                            into c: Matrix, alpha: Float = 1, beta: Float = 0) {
+        let m = transposeA ? a.cols : a.rows
+        let k = transposeA ? a.rows : a.cols
+        let kb = transposeB ? b.cols : b.rows
+        let n = transposeB ? b.rows : b.cols
+        precondition(k == kb,
+                     "gemm: inner sizes differ: op(a) is \(m)x\(k) (a \(a.shape)\(transposeA ? "ᵀ" : "")), op(b) is \(kb)x\(n) (b \(b.shape)\(transposeB ? "ᵀ" : ""))")
+        precondition(c.cols == n && m <= c.capacity,
+                     "gemm: result is \(m)x\(n) but c is \(c.shape) with capacity \(c.capacity)")
+        if beta == 0 || c.rows != m { c.resize(rows: m) }
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            if beta == 0 { c.fill(0) } else if beta != 1 { scale(c, by: beta) }
+            return
+        }
+        cblas_sgemm(CblasRowMajor,
+                    transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k),
+                    alpha, a.data, Int32(a.cols),
+                    b.data, Int32(b.cols),
+                    beta, c.data, Int32(c.cols))
+    }
+
+    /// Multiplies every element of `x` by `factor`.
+    public static func scale(_ x: Matrix, by factor: Float) {
+        let p = x.data
+        for i in 0..<x.count { p[i] *= factor }
+    }
+
+    /// Adds the row vector `bias` (1 x n) to every row of `x` (rows x n).
+    public static func addRowVector(_ bias: Matrix, to x: Matrix) {
+        precondition(bias.count == x.cols, "addRowVector: bias has \(bias.count) values, rows have \(x.cols)")
+        let n = x.cols, b = bias.data
+        for r in 0..<x.rows {
+            let row = x.data + r * n
+            for j in 0..<n { row[j] += b[j] }
+        }
+    }
+
+    /// `sums = beta * sums + (column sums of x)`: the bias gradient of a dense layer.
+    public static func sumColumns(of x: Matrix, into sums: Matrix, beta: Float = 0) {
+        precondition(sums.count == x.cols, "sumColumns: target has \(sums.count) values, x has \(x.cols) columns")
+        let n = x.cols, s = sums.data
+        if beta == 0 { s.update(repeating: 0, count: n) } else if beta != 1 { for j in 0..<n { s[j] *= beta } }
+        for r in 0..<x.rows {
+            let row = x.data + r * n
+            for j in 0..<n { s[j] += row[j] }
+        }
+    }
+
+    /// Threads OpenBLAS will use (from its environment; nnlab never changes it).
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+}

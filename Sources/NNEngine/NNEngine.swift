@@ -1,0 +1,1 @@
+// NNEngine: to be written.

@@ -1,0 +1,1 @@
+// NNFormats: to be written.

@@ -1,0 +1,1 @@
+// TermCharts: to be written.
