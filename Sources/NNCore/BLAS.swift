@@ -36,6 +36,22 @@ public enum BLAS {
                     beta, c.data, Int32(c.cols))
     }
 
+    /// The same product on raw row-major storage with explicit leading dimensions, for strided
+    /// views such as one time step of a sequence: c (m x n, ldc) = alpha op(a) op(b) + beta c.
+    public static func gemm(m: Int, n: Int, k: Int,
+                            _ a: UnsafePointer<Float>, lda: Int, transposeA: Bool = false,
+                            _ b: UnsafePointer<Float>, ldb: Int, transposeB: Bool = false,
+                            _ c: UnsafeMutablePointer<Float>, ldc: Int,
+                            alpha: Float = 1, beta: Float = 0) {
+        precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
+        if m == 0 || n == 0 { return }
+        cblas_sgemm(CblasRowMajor,
+                    transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k),
+                    alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
     /// Multiplies every element of `x` by `factor`.
     public static func scale(_ x: Matrix, by factor: Float) {
         let p = x.data
@@ -52,14 +68,14 @@ public enum BLAS {
         }
     }
 
-    /// `sums = beta * sums + (column sums of x)`: the bias gradient of a dense layer.
-    public static func sumColumns(of x: Matrix, into sums: Matrix, beta: Float = 0) {
+    /// `sums = beta * sums + alpha * (column sums of x)`: the bias gradient of a dense layer.
+    public static func sumColumns(of x: Matrix, into sums: Matrix, alpha: Float = 1, beta: Float = 0) {
         precondition(sums.count == x.cols, "sumColumns: target has \(sums.count) values, x has \(x.cols) columns")
         let n = x.cols, s = sums.data
         if beta == 0 { s.update(repeating: 0, count: n) } else if beta != 1 { for j in 0..<n { s[j] *= beta } }
         for r in 0..<x.rows {
             let row = x.data + r * n
-            for j in 0..<n { s[j] += row[j] }
+            if alpha == 1 { for j in 0..<n { s[j] += row[j] } } else { for j in 0..<n { s[j] += alpha * row[j] } }
         }
     }
 

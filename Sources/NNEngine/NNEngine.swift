@@ -1,1 +1,0 @@
-// NNEngine: to be written.

@@ -1,0 +1,20 @@
+// RMSProp (Hinton's lecture 6e), as Keras 3 computes it (no momentum, not centred):
+//   v = rho * v + (1 - rho) * g²;   w -= lr * g / sqrt(v + epsilon)
+
+/// Per-weight learning rates from a decaying average of squared gradients.
+struct RMSPropRule: UpdateRule {
+    let rho: Float
+    let epsilon: Float
+    var slotNames: [String] { ["velocity"] }
+
+    func apply(value w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>,
+               slots: [UnsafeMutablePointer<Float>], count n: Int, learningRate lr: Float, step t: Int) {
+        let v = slots[0], r = rho, eps = epsilon
+        for i in 0..<n {
+            let gi = g[i]
+            let vi = r * v[i] + (1 - r) * gi * gi
+            v[i] = vi
+            w[i] -= lr * gi / (vi + eps).squareRoot()
+        }
+    }
+}
