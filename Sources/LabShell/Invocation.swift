@@ -1,0 +1,39 @@
+// Invocation: a parsed command line, its values already checked against the declaration.
+
+/// The values of one parsed command, by argument name.
+public struct Invocation: Sendable {
+    /// The command words, e.g. ["layer", "add", "dense"].
+    public let path: [String]
+    /// The line as typed (comments and surrounding spaces removed).
+    public let line: String
+    /// Raw values by argument name (positionals and options).
+    public let values: [String: String]
+    /// Values of a variadic positional, in order.
+    public let list: [String]
+    /// Flags that were given.
+    public let flags: Set<String>
+
+    public init(path: [String], line: String, values: [String: String] = [:], list: [String] = [], flags: Set<String> = []) {
+        self.path = path
+        self.line = line
+        self.values = values
+        self.list = list
+        self.flags = flags
+    }
+
+    /// The command as one string: "layer add dense".
+    public var commandName: String { path.joined(separator: " ") }
+
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+    public func string(_ name: String) -> String? { values[name] }
+    public func int(_ name: String) -> Int? { values[name].flatMap { Int($0) } }
+    public func double(_ name: String) -> Double? { values[name].flatMap(parseNumber) }
+    public func float(_ name: String) -> Float? { double(name).map { Float($0) } }
+    public func isGiven(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+}
+
+/// Parses "0.7", "1e-3", "-2", ".5" (not "nan" or "inf": a learner never means those).
+func parseNumber(_ text: String) -> Double? {
+    guard let v = Double(text), v.isFinite else { return nil }
+    return v
+}

@@ -1,1 +1,0 @@
-// LabShell: to be written.

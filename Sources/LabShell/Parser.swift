@@ -1,0 +1,153 @@
+// Parser: matches words against the command table and checks every value before a handler runs.
+//
+// The parser only reads declarations: which words name commands, which arguments exist, their
+// types and ranges. Every refusal names the word at fault, says what was expected, and suggests
+// the closest valid word when there is one.
+
+/// Parses words into invocations against a command table.
+public struct Parser: Sendable {
+    public let commands: [CommandSpec]
+
+    public init(commands: [CommandSpec]) {
+        self.commands = commands
+    }
+
+    /// The command a word names at the top level.
+    public func command(named word: String) -> CommandSpec? {
+        commands.first { $0.allNames.contains(word) }
+    }
+
+    /// Parses one command's words.
+    public func parse(_ words: [String]) throws(ShellError) -> (CommandSpec, Invocation) {
+        guard let first = words.first else { throw ShellError("empty command") }
+        guard var spec = command(named: first) else {
+            let names = commands.flatMap(\.allNames)
+            throw ShellError("unknown command '\(first)'" + didYouMean(first, names), hint: "type `help` to see every command")
+        }
+        var path = [spec.name]
+        var rest = Array(words.dropFirst())
+        while !spec.subcommands.isEmpty {
+            if let word = rest.first, let sub = spec.subcommand(word) {
+                spec = sub
+                path.append(sub.name)
+                rest.removeFirst()
+                continue
+            }
+            if spec.handler != nil { break }
+            let names = spec.subcommands.filter { !$0.isHidden }.map(\.name)
+            let prefix = path.joined(separator: " ")
+            if let word = rest.first {
+                throw ShellError("'\(prefix)' has no '\(word)'" + didYouMean(word, spec.subcommands.flatMap(\.allNames)),
+                                 hint: "choose one of: \(names.joined(separator: ", ")) (see `help \(prefix)`)")
+            }
+            throw ShellError("'\(prefix)' needs one of: \(names.joined(separator: ", "))",
+                             hint: "for example `\(spec.examples.first ?? "\(prefix) \(names[0])")`")
+        }
+        return (spec, try bind(rest, to: spec, path: path, words: words))
+    }
+
+    /// Binds argument words to a command's declared arguments.
+    func bind(_ rest: [String], to spec: CommandSpec, path: [String], words: [String]) throws(ShellError) -> Invocation {
+        let name = path.joined(separator: " ")
+        var values: [String: String] = [:], list: [String] = [], flags = Set<String>()
+        let positionals = spec.positionals
+        var next = 0
+        for word in rest {
+            let bare = word.hasPrefix("--") ? String(word.dropFirst(2)) : word
+            if let eq = bare.firstIndex(of: "="), eq != bare.startIndex {
+                let key = String(bare[..<eq]), value = String(bare[bare.index(after: eq)...])
+                guard let option = spec.options.first(where: { $0.name == key }) else {
+                    let known = spec.options.map(\.name)
+                    throw ShellError("'\(name)' has no option '\(key)'" + didYouMean(key, known),
+                                     hint: known.isEmpty ? "it takes no key=value options (see `help \(name)`)"
+                                                         : "its options are \(known.map { "\($0)=" }.joined(separator: " "))")
+                }
+                guard values[key] == nil else { throw ShellError("'\(key)=' is given twice", hint: "keep one") }
+                values[key] = try check(value, against: option, in: name)
+                continue
+            }
+            if let flag = spec.flags.first(where: { $0.name == bare }) {
+                flags.insert(flag.name)
+                continue
+            }
+            if word.hasPrefix("--") {
+                throw ShellError("'\(name)' has no flag '\(word)'" + didYouMean(bare, spec.flags.map(\.name) + spec.options.map(\.name)),
+                                 hint: "see `help \(name)`")
+            }
+            guard next < positionals.count else {
+                let usage = usageLine(spec, path: path)
+                throw ShellError("unexpected '\(word)' after '\(joinWords(Array(words.dropLast(rest.count - (rest.firstIndex(of: word) ?? 0)))))'"
+                                 + didYouMean(word, spec.flags.map(\.name)),
+                                 hint: "usage: \(usage)")
+            }
+            let p = positionals[next]
+            let checked = try check(word, against: p, in: name)
+            if p.isVariadic { list.append(checked) } else { values[p.name] = checked; next += 1 }
+        }
+        for p in positionals where p.isRequired && values[p.name] == nil && !(p.isVariadic && !list.isEmpty) {
+            throw ShellError("'\(name)' needs \(p.name.uppercased()): \(p.help)", hint: "usage: \(usageLine(spec, path: path))"
+                             + (spec.examples.first.map { ", e.g. `\($0)`" } ?? ""))
+        }
+        for o in spec.options where o.isRequired && values[o.name] == nil {
+            throw ShellError("'\(name)' needs \(o.name)=: \(o.help)", hint: "usage: \(usageLine(spec, path: path))")
+        }
+        return Invocation(path: path, line: joinWords(words), values: values, list: list, flags: flags)
+    }
+
+    /// Checks one value against its declaration; returns it normalized.
+    func check(_ value: String, against arg: ArgumentSpec, in command: String) throws(ShellError) -> String {
+        let label = arg.style == .option ? "\(arg.name)=" : arg.name.uppercased()
+        switch arg.kind {
+        case .integer(let range):
+            guard let v = Int(value) else {
+                throw ShellError("\(label) must be a whole number, not '\(value)'", hint: "for example \(arg.style == .option ? "\(arg.name)=" : "")\(max(range.lowerBound, 1))")
+            }
+            guard range.contains(v) else {
+                throw ShellError("\(label) is \(v), but it must be \(describe(range))", hint: arg.help)
+            }
+            return String(v)
+        case .number(let above, let atLeast, let atMost):
+            guard let v = parseNumber(value) else {
+                throw ShellError("\(label) must be a number, not '\(value)'", hint: arg.help)
+            }
+            if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(fmt(a))\(atMost.map { " and at most \(fmt($0))" } ?? "")", hint: arg.help) }
+            if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(fmt(a))", hint: arg.help) }
+            if let b = atMost, !(v <= b) { throw ShellError("\(label) is \(value), but it must be at most \(fmt(b))", hint: arg.help) }
+            return value
+        case .word(let words):
+            if words.contains(value) { return value }
+            throw ShellError("\(label) '\(value)' is not one of \(words.joined(separator: ", "))" + didYouMean(value, words),
+                             hint: arg.help)
+        case .name:
+            guard isValidName(value) else {
+                throw ShellError("\(label) '\(value)' is not a valid name",
+                                 hint: "use letters, digits, '_' and '-' (up to 64, starting with a letter or digit)")
+            }
+            return value
+        case .text, .rest:
+            return value
+        }
+    }
+
+    /// `layer add dense UNITS ACTIVATION [as=NAME]`
+    public func usageLine(_ spec: CommandSpec, path: [String]) -> String {
+        ([path.joined(separator: " ")] + (spec.subcommands.isEmpty ? [] : ["(" + spec.subcommands.filter { !$0.isHidden }.map(\.name).joined(separator: "|") + ")"])
+            + spec.arguments.map(\.usage)).joined(separator: " ")
+    }
+}
+
+/// Letters, digits, `_`, `-`, `.` inside; starts with a letter or digit; at most 64 characters.
+func isValidName(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first, s.count <= 64 else { return false }
+    func ok(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+    return ok(first) && s.unicodeScalars.allSatisfy { ok($0) || $0 == "_" || $0 == "-" || $0 == "." } && !s.contains("..")
+}
+
+private func describe(_ r: ClosedRange<Int>) -> String {
+    if r.upperBound == Int.max { return "at least \(r.lowerBound)" }
+    return "between \(r.lowerBound) and \(r.upperBound)"
+}
+
+func fmt(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
+}
