@@ -85,9 +85,8 @@ public enum AtomicFile {
         let code = errno
         _ = calls.close(fd)
         if result != 0 && code != EINVAL && code != ENOTSUP {
-            throw FileWriteError(path: target,
-                                 step: "syncing the folder \(folder) (the new file is in place, but may not survive a power cut)",
-                                 code: code)
+            let step = "syncing the folder \(folder) (the new file is in place, but may not survive a power cut)"
+            throw FileWriteError(path: target, step: step, code: code)
         }
     }
 

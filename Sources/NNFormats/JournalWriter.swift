@@ -61,6 +61,10 @@ public final class JournalWriter {
             let size = Int(lseek(fd, 0, SEEK_END))
             discardedTailBytes = try JournalWriter.cutUnfinishedTail(fd: fd, path: path, size: size)
             goodSize = size - discardedTailBytes
+            // A new journal's directory entry must survive a power cut too.
+            if durability == .syncToDisk {
+                try AtomicFile.syncFolder(url.deletingLastPathComponent().path, target: path, calls: calls)
+            }
         } catch {
             _ = calls.close(fd)
             throw error
@@ -69,10 +73,14 @@ public final class JournalWriter {
 
     deinit { close() }
 
-    /// Appends `entry` as one line (a newline is added if missing) and returns once it has reached
-    /// the OS (`.handToOS`) or the disk (`.syncToDisk`). Throws if the journal was closed or the write fails.
+    /// Appends `entry` (one line; a newline is added if missing) and returns once it has reached the
+    /// OS (`.handToOS`) or the disk (`.syncToDisk`). Throws if the journal was closed or the write
+    /// failed, in which case the file ends with the previous entry. Entries should be single lines:
+    /// recovery reads the journal line by line.
     public func append(_ entry: String) throws(FileWriteError) {
-        guard fd >= 0 else { throw FileWriteError(path: url.path, step: "appending to the closed journal", code: EBADF) }
+        guard fd >= 0 else {
+            throw FileWriteError(path: url.path, step: "appending to the closed journal", code: EBADF)
+        }
         var line = entry
         if !line.hasSuffix("\n") { line += "\n" }
         let code = line.utf8.withContiguousStorageIfAvailable { calls.writeAll(fd, UnsafeRawBufferPointer($0)) }

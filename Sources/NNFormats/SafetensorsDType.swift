@@ -39,7 +39,8 @@ public enum SafetensorsDType: String, Sendable, CaseIterable {
             UnsafeMutableRawPointer(destination).copyMemory(from: source, byteCount: count * 4)
             #else
             for i in 0..<count {
-                destination[i] = Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                let bits = UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                destination[i] = Float(bitPattern: bits)
             }
             #endif
         case .f64:
@@ -49,7 +50,8 @@ public enum SafetensorsDType: String, Sendable, CaseIterable {
             }
         case .f16:
             for i in 0..<count {
-                destination[i] = floatFromHalf(UInt16(littleEndian: source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+                let bits = UInt16(littleEndian: source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+                destination[i] = floatFromHalf(bits)
             }
         case .bf16:
             // bfloat16 is the top half of a Float32: same sign, exponent, and 7 leading mantissa bits.

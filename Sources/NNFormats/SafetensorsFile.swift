@@ -83,7 +83,8 @@ public struct SafetensorsFile: Sendable {
 
         var metadata: [String: String] = [:]
         var tensors: [TensorInfo] = []
-        for (name, entry) in entries {
+        // Sorted, so a file with several faults always reports the same one.
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             if name == "__metadata__" {
                 metadata = try SafetensorsFile.parseMetadata(entry, fail: fail)
             } else {
@@ -117,7 +118,8 @@ public struct SafetensorsFile: Sendable {
     }
 
     /// Copies the tensor's values into `destination`, which must hold exactly as many Floats.
-    public func copyFloats(_ name: String, into destination: UnsafeMutableBufferPointer<Float>) throws(SafetensorsError) {
+    public func copyFloats(_ name: String,
+                           into destination: UnsafeMutableBufferPointer<Float>) throws(SafetensorsError) {
         let info = try lookup(name)
         guard destination.count == info.count else {
             throw SafetensorsError(path: path, problem: .countMismatch(tensor: name, shape: info.shape,

@@ -48,7 +48,8 @@ public struct SafetensorsWriter: Sendable {
         precondition(name != "__metadata__" && !names.contains(name),
                      "SafetensorsWriter.add: tensor name \"\(name)\" is reserved or already used")
         precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == buffer.count,
-                     "SafetensorsWriter.add(\"\(name)\"): shape \(shape) needs \(shape.reduce(1, *)) values, got \(buffer.count)")
+                     "SafetensorsWriter.add(\"\(name)\"): shape \(shape) needs \(shape.reduce(1, *)) values, "
+                        + "got \(buffer.count)")
         let begin = payload.count
         #if _endian(little)
         payload.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress)?

@@ -106,7 +106,9 @@ public final class TensorBoardWriter {
     // MARK: - Output
 
     private func append(_ event: [UInt8]) throws(FileWriteError) {
-        guard fd >= 0 else { throw FileWriteError(path: fileURL.path, step: "logging to the closed event file", code: EBADF) }
+        guard fd >= 0 else {
+            throw FileWriteError(path: fileURL.path, step: "logging to the closed event file", code: EBADF)
+        }
         let record = TFRecord.frame(event)
         let code = record.withUnsafeBytes { calls.writeAll(fd, $0) }
         guard code == 0 else {
