@@ -134,7 +134,9 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let values = (0..<1_300_000).map { Float($0 % 1000) * 0.001 - 0.5 }
         var writer = SafetensorsWriter(metadata: ["nnlab.model": Self.spec])
         writer.add("big", shape: [1300, 1000], values: values)
-        let url = try makeTemporaryFolder().appendingPathComponent("big.safetensors")
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("big.safetensors")
 
         let clock = ContinuousClock()
         let writeTime = try clock.measure { try writer.write(to: url) }
