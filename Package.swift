@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "NNCore", dependencies: ["CBLAS"]),
         .target(name: "NNEngine", dependencies: ["NNCore"]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
-        .target(name: "NNFormats", dependencies: ["NNEngine"]),
+        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"]),
         .target(name: "TermCharts"),
         .target(name: "LineEditing"),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"]),

@@ -1,1 +1,0 @@
-// NNFormats: to be written.

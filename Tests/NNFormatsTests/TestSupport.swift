@@ -1,0 +1,63 @@
+// Helpers shared by the NNFormats tests: temporary folders and running python3 reference scripts.
+
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fresh empty folder under the system temp dir, unique per call.
+func makeTemporaryFolder(_ label: String = #function) throws -> URL {
+    let safe = label.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("nnformats-\(safe)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The names in `folder`, sorted.
+func folderContents(_ folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+}
+
+/// Runs `python3 -c script args...` and returns its exit status and combined output.
+func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    // Read before waiting: a full pipe would otherwise block the child forever.
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Whether `python3 -c "import MODULE"` succeeds (checked once per module per test run).
+func pythonCanImport(_ module: String) -> Bool {
+    (try? runPython("import \(module)"))?.status == 0
+}
+
+/// The JSON a reference script printed on its line starting with "RESULT ", decoded as T.
+func pythonResult<T: Decodable>(_ output: String, as type: T.Type) throws -> T {
+    guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }) else {
+        throw PythonScriptFailed(output: output)
+    }
+    return try JSONDecoder().decode(T.self, from: Data(line.dropFirst("RESULT ".count).utf8))
+}
+
+/// A reference script printed no result; its output says why.
+struct PythonScriptFailed: Error, CustomStringConvertible {
+    let output: String
+    var description: String { "python3 printed no RESULT line:\n\(output)" }
+}
+
+enum Python {
+    static let hasSafetensors = pythonCanImport("safetensors.numpy")
+    static let hasTensorBoard = pythonCanImport("tensorboard.backend.event_processing.event_accumulator")
+    static let hasPython = pythonCanImport("csv")
+}
+
+/// Whether the tests run as root (who can write into read-only folders).
+var runningAsRoot: Bool { geteuid() == 0 }
