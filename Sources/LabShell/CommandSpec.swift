@@ -5,7 +5,8 @@
 // completion source), a summary, details, examples and a handler. Help, usage errors, TAB
 // completion, "did you mean" and the README's command reference are all derived from these
 // declarations, so they cannot drift apart. Commands may have subcommands (`data load`,
-// `layer add dense`); a command with subcommands usually has no handler of its own.
+// `layer add dense`); a command with subcommands usually has no handler of its own, and its own
+// positional arguments come before the subcommand word (`layer insert 2 dense 64 relu`).
 
 /// The groups of the help overview, in display order.
 public enum CommandGroup: String, CaseIterable, Sendable {
@@ -74,26 +75,28 @@ public struct ArgumentSpec: Sendable {
     public let completion: CompletionSource
     /// A positional that takes every remaining value (`layer add add A B C`).
     public let isVariadic: Bool
+    /// An option that may also be written as two words, `as h2` for `as=h2`.
+    public let isKeyword: Bool
 
     /// A positional value.
     public static func positional(_ name: String, _ kind: ValueKind, required: Bool = true, default: String? = nil,
                                   completion: CompletionSource? = nil, variadic: Bool = false,
                                   _ help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, style: .positional, kind: kind, isRequired: required, defaultText: `default`, help: help,
-                     completion: completion ?? Self.defaultCompletion(kind), isVariadic: variadic)
+                     completion: completion ?? Self.defaultCompletion(kind), isVariadic: variadic, isKeyword: false)
     }
 
     /// A `key=value` option.
     public static func option(_ name: String, _ kind: ValueKind, required: Bool = false, default: String? = nil,
-                              completion: CompletionSource? = nil, _ help: String) -> ArgumentSpec {
+                              completion: CompletionSource? = nil, keyword: Bool = false, _ help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, style: .option, kind: kind, isRequired: required, defaultText: `default`, help: help,
-                     completion: completion ?? Self.defaultCompletion(kind), isVariadic: false)
+                     completion: completion ?? Self.defaultCompletion(kind), isVariadic: false, isKeyword: keyword)
     }
 
     /// A bare word that switches something on (`force`, also accepted as `--force`).
     public static func flag(_ name: String, _ help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, style: .flag, kind: .word([name]), isRequired: false, defaultText: nil, help: help,
-                     completion: .choices([name]), isVariadic: false)
+                     completion: .choices([name]), isVariadic: false, isKeyword: false)
     }
 
     static func defaultCompletion(_ kind: ValueKind) -> CompletionSource {
@@ -106,7 +109,7 @@ public struct ArgumentSpec: Sendable {
         let core: String
         switch style {
         case .positional: core = name.uppercased() + (isVariadic ? "..." : "")
-        case .option: core = "\(name)=\(optionPlaceholder)"
+        case .option: core = isKeyword ? "\(name) \(optionPlaceholder)" : "\(name)=\(optionPlaceholder)"
         case .flag: core = name
         }
         return isRequired ? core : "[\(core)]"

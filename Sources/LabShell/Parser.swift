@@ -26,8 +26,17 @@ public struct Parser: Sendable {
         }
         var path = [spec.name]
         var rest = Array(words.dropFirst())
+        var leading: [String: String] = [:]
         while !spec.subcommands.isEmpty {
+            // A command with subcommands may take positionals before the subcommand word.
+            for p in spec.positionals where !rest.isEmpty && spec.subcommand(rest[0]) == nil {
+                leading[p.name] = try check(rest.removeFirst(), against: p, in: path.joined(separator: " "))
+            }
             if let word = rest.first, let sub = spec.subcommand(word) {
+                if let missing = spec.positionals.first(where: { $0.isRequired && leading[$0.name] == nil }) {
+                    throw ShellError("'\(path.joined(separator: " "))' needs \(missing.name.uppercased()) before '\(word)': \(missing.help)",
+                                     hint: "for example `\(spec.examples.first ?? path.joined(separator: " "))`")
+                }
                 spec = sub
                 path.append(sub.name)
                 rest.removeFirst()
@@ -43,7 +52,10 @@ public struct Parser: Sendable {
             throw ShellError("'\(prefix)' needs one of: \(names.joined(separator: ", "))",
                              hint: "for example `\(spec.examples.first ?? "\(prefix) \(names[0])")`")
         }
-        return (spec, try bind(rest, to: spec, path: path, words: words))
+        let invocation = try bind(rest, to: spec, path: path, words: words)
+        return (spec, Invocation(path: invocation.path, line: invocation.line,
+                                 values: invocation.values.merging(leading) { a, _ in a },
+                                 list: invocation.list, flags: invocation.flags))
     }
 
     /// Binds argument words to a command's declared arguments.
@@ -52,7 +64,19 @@ public struct Parser: Sendable {
         var values: [String: String] = [:], list: [String] = [], flags = Set<String>()
         let positionals = spec.positionals
         var next = 0
-        for word in rest {
+        // `as h2` is the same as `as=h2` for options declared as keywords.
+        var merged: [String] = []
+        var i = 0
+        while i < rest.count {
+            if i + 1 < rest.count, spec.options.contains(where: { $0.isKeyword && $0.name == rest[i] }) {
+                merged.append("\(rest[i])=\(rest[i + 1])")
+                i += 2
+            } else {
+                merged.append(rest[i])
+                i += 1
+            }
+        }
+        for word in merged {
             let bare = word.hasPrefix("--") ? String(word.dropFirst(2)) : word
             if let eq = bare.firstIndex(of: "="), eq != bare.startIndex {
                 let key = String(bare[..<eq]), value = String(bare[bare.index(after: eq)...])
@@ -76,8 +100,7 @@ public struct Parser: Sendable {
             }
             guard next < positionals.count else {
                 let usage = usageLine(spec, path: path)
-                throw ShellError("unexpected '\(word)' after '\(joinWords(Array(words.dropLast(rest.count - (rest.firstIndex(of: word) ?? 0)))))'"
-                                 + didYouMean(word, spec.flags.map(\.name)),
+                throw ShellError("'\(name)' does not take '\(word)' here" + didYouMean(word, spec.flags.map(\.name)),
                                  hint: "usage: \(usage)")
             }
             let p = positionals[next]

@@ -124,8 +124,11 @@ public struct ResolvedNode: Sendable, Equatable {
 extension ModelSpec {
     /// Checks the graph against an input width and works out every node's shape. Throws a
     /// `ModelError` naming the node at fault: unknown or later input (a cycle), a width that does
-    /// not fit, a duplicate name, a bad size.
-    public func resolve(inputWidth: Int) throws(ModelError) -> [ResolvedNode] {
+    /// not fit, a duplicate name, a bad size, a branch that never reaches the output. While a
+    /// learner is still building a split, `allowDangling` accepts branches not yet merged; without
+    /// data, `checkWidths: false` skips the checks that depend on the (unknown) input width.
+    public func resolve(inputWidth: Int, allowDangling: Bool = false,
+                        checkWidths: Bool = true) throws(ModelError) -> [ResolvedNode] {
         guard !layers.isEmpty else { throw .empty }
         guard inputWidth > 0 else { throw .noInput }
         var indexOf: [String: Int] = [:]
@@ -148,11 +151,12 @@ extension ModelSpec {
                 }
             }
             let widths = inputIndices.map { $0 < 0 ? inputWidth : nodes[$0].outputWidth }
-            let (out, params) = try Self.shape(of: layer, inputWidths: widths)
+            let (out, params) = try Self.shape(of: layer, inputWidths: widths, checkWidths: checkWidths)
             indexOf[layer.name] = i
             nodes.append(ResolvedNode(spec: layer, inputIndices: inputIndices, inputWidths: widths,
                                       outputWidth: out, parameterCount: params))
         }
+        if allowDangling { return nodes }
         // Every node must lead to the output (the last node); a dangling branch is a mistake.
         var used = Set([nodes.count - 1])
         for i in stride(from: nodes.count - 1, through: 0, by: -1) where used.contains(i) {
@@ -165,7 +169,7 @@ extension ModelSpec {
     }
 
     /// Output width and parameter count of one node, given its input widths.
-    static func shape(of layer: LayerSpec, inputWidths w: [Int]) throws(ModelError) -> (Int, Int) {
+    static func shape(of layer: LayerSpec, inputWidths w: [Int], checkWidths: Bool = true) throws(ModelError) -> (Int, Int) {
         let name = layer.name
         func single() throws(ModelError) -> Int {
             guard w.count == 1 else { throw .arity(node: name, kind: layer.kind.typeName, expected: "one input", got: w.count) }
@@ -190,15 +194,16 @@ extension ModelSpec {
             return (x, 0)
         case .add:
             guard w.count >= 2 else { throw .arity(node: name, kind: "add", expected: "two or more inputs", got: w.count) }
-            guard Set(w).count == 1 else { throw .widthMismatch(node: name, inputs: layer.inputs, widths: w) }
-            return (w[0], 0)
+            guard Set(w).count == 1 || !checkWidths else { throw .widthMismatch(node: name, inputs: layer.inputs, widths: w) }
+            return (w.max() ?? 0, 0)
         case .concat:
             guard w.count >= 2 else { throw .arity(node: name, kind: "concat", expected: "two or more inputs", got: w.count) }
             return (w.reduce(0, +), 0)
         case .rnn(let units, let steps, let sequences), .lstm(let units, let steps, let sequences):
             let x = try single()
             guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: "a whole number above 0") }
-            guard steps > 0, x % steps == 0 else { throw .steps(node: name, width: x, steps: steps) }
+            guard steps > 0 else { throw .badSize(node: name, what: "steps", value: Float(steps), rule: "a whole number above 0") }
+            guard x % steps == 0 || !checkWidths else { throw .steps(node: name, width: x, steps: steps) }
             let features = x / steps
             let gates = if case .lstm = layer.kind { 4 } else { 1 }
             let params = gates * (features * units + units * units + units)

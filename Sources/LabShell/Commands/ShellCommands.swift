@@ -1,0 +1,26 @@
+// history, clear, quit: the shell's own commands.
+
+import Foundation
+
+enum ShellCommands {
+    static let commands: [CommandSpec] = [
+        CommandSpec("history", group: .shell, summary: "The commands typed so far (also kept across runs; Up arrow recalls them)",
+                    examples: ["history", "history 20"],
+                    arguments: [.positional("count", .integer(1...100_000), required: false, default: "all", "only the last N")],
+                    handler: { lab, inv in
+                        let all = lab.typedHistory
+                        let shown = all.suffix(inv.int("count") ?? all.count)
+                        let first = all.count - shown.count
+                        for (i, line) in shown.enumerated() { lab.console.write(String(format: "%5d  ", first + i + 1) + line) }
+                        if all.isEmpty { lab.console.write("no commands yet") }
+                    }),
+        CommandSpec("clear", aliases: ["cls"], group: .shell, summary: "Clear the screen",
+                    handler: { lab, _ in
+                        if lab.console.isInteractive && lab.console.style.usesColor { lab.console.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", ) }
+                    }),
+        CommandSpec("quit", aliases: ["exit", "q"], group: .shell, summary: "Leave nnlab (offers to save unsaved work)",
+                    details: "With unsaved work, nnlab offers to save it first; Ctrl-D does the same.",
+                    arguments: [.flag("force", "quit without asking, dropping unsaved work")],
+                    handler: { lab, inv in lab.requestQuit(force: inv.has("force")) }),
+    ]
+}

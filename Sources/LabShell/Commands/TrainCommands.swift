@@ -1,0 +1,176 @@
+// train and eval: the two commands whose figures a session records and a replay compares.
+
+import NNEngine
+import TermCharts
+
+/// One training run of the session: its settings and what it produced.
+public struct Run: Sendable {
+    public let name: String
+    /// The recipe in one line: layers, initializer, optimizer, batch, keep_prob.
+    public let recipe: String
+    public let options: TrainingOptions
+    public var result: TrainingResult
+    /// The latest evaluation of each split made after this run.
+    public var evaluations: [String: Evaluation] = [:]
+}
+
+enum TrainCommands {
+    static let commands: [CommandSpec] = [
+        CommandSpec("train", aliases: ["fit"], group: .training, summary: "Train the model on the training split",
+                    details: "Mini-batches drawn in a new random order every epoch. A progress bar shows the batch, cost, "
+                        + "speed and time left; each epoch prints its cost and its training and validation accuracy. "
+                        + "Ctrl-C stops after the current batch and keeps what was learned. keep_prob= overrides every "
+                        + "dropout layer for this run; lr= the optimizer's learning rate.",
+                    examples: ["train epochs=15 batch=100", "train epochs=5 keep_prob=0.7", "train epochs=2000 batch=4 as sigmoid"],
+                    arguments: [
+                        .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "passes over the training data"),
+                        .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+                        .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
+                                "keep probability for every dropout layer during this run"),
+                        .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
+                        .option("as", .name, keyword: true, default: "run1, run2, ...", "name the run (for `plot`, `runs`)"),
+                    ], changesState: true, handler: train),
+        CommandSpec("eval", aliases: ["evaluate"], group: .training, summary: "Accuracy and cost on a split, with dropout off",
+                    details: "Evaluation always runs with keep_prob = 1: every unit takes part, so the figure measures the "
+                        + "whole trained network, and it is the same every time. (Dropping units is a training device only.)",
+                    examples: ["eval", "eval validation", "eval test confusion"],
+                    arguments: [
+                        .positional("split", .word(["test", "validation", "train"]), required: false, default: "test", "which split"),
+                        .flag("confusion", "also draw the confusion matrix"),
+                        .option("keep_prob", .text, "(refused: evaluation always keeps every unit)"),
+                    ], changesState: true, handler: eval),
+    ]
+
+    // MARK: - train
+
+    static func train(_ lab: Lab, _ inv: Invocation) throws {
+        let net = try lab.requireNetwork()
+        let data = try lab.requireData()
+        do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
+            throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
+        }
+        var options = lab.defaults
+        if let e = inv.int("epochs") { options.epochs = e }
+        if let b = inv.int("batch") { options.batchSize = b }
+        if let k = inv.float("keep_prob") { options.keepProb = k }
+        if let lr = inv.float("lr") { options.learningRate = lr }
+        if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        let name = inv.string("as") ?? "run\(lab.runs.count + 1)"
+        if lab.runs.contains(where: { $0.name == name }) {
+            throw ShellError("a run named '\(name)' exists already", hint: "pick another name with `as NAME` (see `runs`)")
+        }
+        let optimizer = lab.optimizer(for: net)
+        let trainer = Trainer(network: net, optimizer: optimizer, generator: lab.generator)
+        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(grouped(data.train.count)) examples, "
+                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(Double(options.learningRate ?? optimizer.learningRate)))"
+                          + (options.keepProb.map { ", keep_prob \(fmt(Double($0)))" } ?? ""))
+        let printEvery = max(1, options.epochs / 20)
+        var progress = ProgressThrottle()
+        var logProblem: String?
+        func log(_ body: (TensorBoardLog) throws -> Void) {
+            guard let tb = lab.tensorboard, logProblem == nil else { return }
+            do { try body(tb) } catch { logProblem = "\(error)" }
+        }
+        log { try $0.begin(run: name) }
+        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: lab.shouldStop) { event in
+            switch event {
+            case .batch(let b):
+                log { try $0.batch(b) }
+                guard lab.console.isInteractive, progress.due() else { break }
+                lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
+                                                cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
+                                                etaSeconds: b.secondsLeft).render(lab.console.style))
+            case .epoch(let e):
+                lab.console.record(.epoch(run: name, e))
+                log { try $0.epoch(e, network: net, learningRate: optimizer.learningRate) }
+                guard e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
+                lab.console.clearStatus()
+                let line = epochLine(e)
+                lab.console.write(line + "  " + lab.console.style.dim(String(format1(e.seconds)) + " s"))
+                lab.recordFigure(line)
+            default: break
+            }
+        }
+        lab.console.clearStatus()
+        lab.runs.append(Run(name: name, recipe: recipe(lab, options), options: options, result: result))
+        lab.tensorboard?.end()
+        if let logProblem {
+            lab.console.warn("TensorBoard logging stopped: \(logProblem)")
+        } else if let tb = lab.tensorboard {
+            lab.console.write(lab.console.style.dim("logged to \(tb.directory.appendingPathComponent(name).path) (tensorboard --logdir \(tb.directory.path))"))
+        }
+        switch result.outcome {
+        case .completed:
+            lab.console.record(.trainingEnded(run: name, outcome: "completed"))
+        case .stopped(let epoch, let batch):
+            lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
+            lab.recordFigure("stopped at epoch \(epoch) batch \(batch)")
+            lab.console.write(lab.console.style.paint("stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far", fg: .yellow))
+        case .diverged(_, _, let message):
+            lab.console.record(.trainingEnded(run: name, outcome: "diverged"))
+            lab.recordFigure("diverged: \(message)")
+            lab.console.warn("training diverged: \(message)")
+        }
+    }
+
+    /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
+    static func epochLine(_ e: EpochReport) -> String {
+        var s = "epoch \(e.epoch)  cost \(format4(e.cost))  train \(format4(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  validation \(format4(v))" }
+        return s
+    }
+
+    /// "784-256-256-10 relu/softmax, xavier, adam(lr=0.001), batch 100"
+    static func recipe(_ lab: Lab, _ options: TrainingOptions) -> String {
+        let kinds = lab.model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
+        return "\(kinds); init \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(Double(options.learningRate ?? lab.optimizerSpec.learningRate))); batch \(options.batchSize)"
+            + (options.keepProb.map { "; keep_prob \(fmt(Double($0)))" } ?? "")
+    }
+
+    // MARK: - eval
+
+    static func eval(_ lab: Lab, _ inv: Invocation) throws {
+        if let k = inv.string("keep_prob") {
+            throw ShellError("eval keeps every unit: keep_prob is always 1 when evaluating (you asked for \(k))",
+                             hint: "dropout is a training device: it makes the net learn without relying on any one unit. "
+                                + "Evaluating with units dropped would measure a random, weaker net and change every time. "
+                                + "To train with dropout, use `train keep_prob=\(k)`.")
+        }
+        let net = try lab.requireNetwork()
+        let data = try lab.requireData()
+        let split = inv.string("split") ?? "test"
+        guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
+            throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
+        }
+        if lab.runs.isEmpty && lab.journal.allSatisfy({ !$0.command.hasPrefix("init rbm") && !$0.command.hasPrefix("load") }) {
+            lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
+        }
+        let e = Evaluator.evaluate(net, on: set)
+        let line = "eval \(split)  accuracy \(format4(e.accuracy))  cost \(format4(e.cost))"
+        lab.recordFigure(line)
+        lab.lastEvaluation = (split, e)
+        if !lab.runs.isEmpty { lab.runs[lab.runs.count - 1].evaluations[split] = e }
+        lab.console.record(.evaluation(run: lab.runs.last?.name, split: split, e))
+        let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
+        lab.console.write("\(split): accuracy \(lab.console.style.bold(format4(e.accuracy))) (\(grouped(correct)) of \(grouped(e.count))), "
+                          + "cost \(format4(e.cost)), keep_prob 1")
+        if inv.has("confusion") {
+            let labels = data.info.classNames.count == e.confusion.count ? data.info.classNames : e.confusion.indices.map(String.init)
+            lab.console.write(ConfusionMatrix(counts: e.confusion, labels: labels).render(lab.console.style))
+        }
+    }
+}
+
+/// Lets a progress bar redraw at most ten times a second.
+struct ProgressThrottle {
+    private var last = ContinuousClock.now - .seconds(1)
+    mutating func due() -> Bool {
+        let now = ContinuousClock.now
+        guard now - last >= .milliseconds(100) else { return false }
+        last = now
+        return true
+    }
+}
+
+/// 1.234 -> "1.2"
+func format1(_ x: Double) -> String { String((x * 10).rounded() / 10) }

@@ -1,0 +1,81 @@
+// Interpreter: runs command lines against the command table and the lab.
+//
+// One place decides what a command line does: split it (`;`), parse each command, run its
+// handler, and on success journal it when it changes state; on any error print what was wrong
+// and how to fix it, and leave the lab as it was. Nothing a learner types can crash it.
+
+import Foundation
+import NNData
+import NNEngine
+import NNFormats
+
+/// Runs command lines.
+public final class Interpreter {
+    public let lab: Lab
+    public let parser: Parser
+    /// Where the current line comes from, for error messages ("lesson.nnlab line 12").
+    public var location: (file: String, line: Int)?
+    /// Set by `quit`: the shell loop ends when it sees this.
+    public var quitRequested = false
+
+    public init(lab: Lab, commands: [CommandSpec] = CommandTable.all) {
+        self.lab = lab
+        parser = Parser(commands: commands)
+    }
+
+    /// Runs every command of `line`; stops at the first that fails. Returns true when all succeeded.
+    @discardableResult
+    public func run(_ line: String) -> Bool {
+        let commands: [[String]]
+        do { commands = try splitCommands(line) } catch {
+            report(error, command: line)
+            return false
+        }
+        for words in commands {
+            do {
+                try execute(words)
+            } catch {
+                report(error, command: joinWords(words))
+                return false
+            }
+            if quitRequested { break }
+        }
+        return true
+    }
+
+    /// Parses and runs one command, journaling it when it changes state. Throws what went wrong.
+    public func execute(_ words: [String]) throws {
+        let (spec, invocation) = try parser.parse(words)
+        guard let handler = spec.handler else { return }
+        lab.discardPending()
+        do {
+            try handler(lab, invocation)
+        } catch {
+            lab.discardPending()
+            throw error
+        }
+        if spec.changesState { lab.commit(invocation.line) }
+    }
+
+    /// Prints an error: the message, then how to fix it.
+    func report(_ error: Error, command: String) {
+        let (message, hint) = Interpreter.describe(error)
+        let place = location.map { "\($0.file) line \($0.line): " } ?? ""
+        let style = lab.console.style
+        lab.console.warn(style.paint("error: ", fg: .red) + place + message + (hint.map { "\n  " + style.dim("hint: ") + $0 } ?? ""))
+        lab.console.record(.error(command: command, message: message, file: location?.file, line: location?.line))
+    }
+
+    /// An error's message and hint, whichever module it came from.
+    static func describe(_ error: Error) -> (String, String?) {
+        switch error {
+        case let e as ShellError: (e.message, e.hint)
+        case let e as DataError: (e.message, e.hint)
+        case let e as ModelError: (e.description, "see `model show`")
+        case let e as FileWriteError: (e.description, nil)
+        case let e as FileReadError: (e.description, nil)
+        case let e as SafetensorsError: (e.description, nil)
+        default: ("\(error)", nil)
+        }
+    }
+}

@@ -1,0 +1,278 @@
+// Lab: the state of one learner's session and the few operations every command shares.
+//
+// The lab holds what the learner built (data, model, initializers, optimizer, seed, defaults),
+// what happened (training runs, evaluations), and the journal of state-changing commands that a
+// saved session replays. Commands read and change it; it never prints by itself except through
+// its console. Everything random draws from `generator`, seeded by `seed N`.
+
+import Foundation
+import NNData
+import NNEngine
+
+/// One learner's session.
+public final class Lab {
+    public let console: Console
+    public let paths: LabPaths
+    /// Polled between batches: true when the learner pressed Ctrl-C.
+    public var shouldStop: () -> Bool = { false }
+
+    // MARK: What the learner built
+    public private(set) var seed: UInt64 = Lab.defaultSeed
+    public private(set) var generator = SeededGenerator(seed: Lab.defaultSeed)
+    public var data: LoadedDataSet?
+    /// The `data load` words that loaded `data` (for session headers and `data info`).
+    public var dataCommand: String?
+    public private(set) var model = ModelSpec()
+    /// The model made real for the loaded data (nil until data and a complete model exist).
+    public private(set) var network: Network?
+    /// The last network that could be built: its weights carry over when the model changes.
+    private var lastNetwork: Network?
+    public var optimizerSpec = OptimizerSpec(.adam)
+    /// The optimizer with its state (Adam's moments) for the current network.
+    var liveOptimizer: Optimizer?
+    public var defaults = TrainingOptions()
+    public var language = "en"
+
+    // MARK: What happened
+    public var runs: [Run] = []
+    public var lastEvaluation: (split: String, evaluation: Evaluation)?
+    public var ensemble: Ensemble?
+    public var lastEnsembleEvaluation: EnsembleEvaluation?
+    /// TensorBoard logging, while `tensorboard DIR` is on.
+    var tensorboard: TensorBoardLog?
+    /// Shortened runs for CI and lesson checks (`--fast`): caps epochs and training examples.
+    public var fast: FastMode?
+
+    // MARK: The journal of this session
+    /// State-changing commands that succeeded, with the figures they produced.
+    public private(set) var journal: [JournalEntry] = []
+    /// Figures the running command has produced so far (moved into the journal when it succeeds).
+    var pendingFigures: [String] = []
+    /// Whether there is work not yet saved.
+    public var hasUnsavedWork = false
+    /// The session's name once saved or loaded.
+    public var sessionName: String?
+    /// Called with each journal entry as it is added (the autosave journal file).
+    public var onJournal: ((JournalEntry) -> Void)?
+
+    public static let defaultSeed: UInt64 = 777
+
+    public init(console: Console, paths: LabPaths) {
+        self.console = console
+        self.paths = paths
+    }
+
+    // MARK: - Seed
+
+    /// Starts the generator afresh from `seed`.
+    public func reseed(_ seed: UInt64) {
+        self.seed = seed
+        generator = SeededGenerator(seed: seed)
+    }
+
+    // MARK: - Model
+
+    /// Replaces the model and rebuilds the network, keeping the weights of layers whose name and
+    /// shape did not change and drawing new ones for the rest (in node order). `fresh` names
+    /// layers that must be redrawn even if they match. Throws (changing nothing) when the model
+    /// does not fit the loaded data.
+    public func setModel(_ spec: ModelSpec, fresh: Set<String> = []) throws(ShellError) {
+        if let data {
+            do {
+                _ = try spec.resolve(inputWidth: data.featureCount, allowDangling: true)
+            } catch {
+                throw ShellError(error.description, hint: hint(for: error))
+            }
+        } else if !spec.layers.isEmpty {
+            // Without data the input width is unknown; check what can be checked.
+            do { _ = try spec.resolve(inputWidth: 1, allowDangling: true, checkWidths: false) } catch {
+                throw ShellError(error.description, hint: hint(for: error))
+            }
+        }
+        model = spec
+        rebuild(fresh: fresh)
+    }
+
+    /// Builds the network for the loaded data when the model is complete.
+    func rebuild(fresh: Set<String> = []) {
+        guard let data, !model.layers.isEmpty,
+              let net = try? Network(spec: model, inputWidth: data.featureCount) else {
+            network = nil
+            return
+        }
+        let copied = Set(lastNetwork.map { net.adoptParameters(from: $0) } ?? [])
+        for (i, layer) in net.layers.enumerated() where !layer.parameters.isEmpty {
+            let adopted = layer.parameters.allSatisfy { copied.contains($0.name) }
+            if !adopted || fresh.contains(layer.name) {
+                net.initialize(layer: i, with: model.initializer(ofLayer: i), generator: generator)
+            }
+        }
+        network = net
+        lastNetwork = net
+        liveOptimizer = nil
+    }
+
+    /// Forgets the model and its weights.
+    public func clearModel() {
+        model = ModelSpec(initializer: model.initializer)
+        network = nil
+        lastNetwork = nil
+        liveOptimizer = nil
+    }
+
+    /// Redraws the weights of every layer (or one) from the initializers of the model.
+    public func reinitialize(layers indices: [Int]? = nil) {
+        guard let net = network else { return }
+        for i in indices ?? Array(net.layers.indices) {
+            net.initialize(layer: i, with: model.initializer(ofLayer: i), generator: generator)
+        }
+        liveOptimizer = nil
+    }
+
+    /// Sets the model's initializer (all layers, or the layers at `indices`) without drawing.
+    func setInitializer(_ choice: InitializerChoice, layers indices: [Int]?) {
+        if let indices {
+            for i in indices { model.layers[i].initializer = choice }
+        } else {
+            model.initializer = choice
+            for i in model.layers.indices { model.layers[i].initializer = nil }
+        }
+    }
+
+    /// The network, or an error that says what is missing.
+    public func requireNetwork() throws(ShellError) -> Network {
+        guard data != nil else {
+            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
+        }
+        guard !model.layers.isEmpty else {
+            throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
+        }
+        if let network { return network }
+        do {
+            _ = try model.resolve(inputWidth: data!.featureCount)
+        } catch {
+            throw ShellError(error.description, hint: hint(for: error))
+        }
+        throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
+    }
+
+    /// The loaded data, or an error saying how to load some.
+    public func requireData() throws(ShellError) -> LoadedDataSet {
+        guard let data else {
+            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
+        }
+        return data
+    }
+
+    /// The optimizer for the current network, created on first use and kept between runs.
+    func optimizer(for network: Network) -> Optimizer {
+        if let liveOptimizer { return liveOptimizer }
+        let o = Optimizer(optimizerSpec)
+        liveOptimizer = o
+        return o
+    }
+
+    /// Forgets the optimizer's state (after `optimizer` or `init`).
+    func resetOptimizer() { liveOptimizer = nil }
+
+    private func hint(for error: ModelError) -> String {
+        switch error {
+        case .dangling: "every branch must lead to the output; `model show` draws the graph"
+        case .widthMismatch: "make both paths the same width, or use `layer add concat`"
+        case .unknownInput, .cycle: "name an earlier layer (see `model show`), or `input`"
+        default: "see `model show` and `help layer`"
+        }
+    }
+
+    // MARK: - Journal
+
+    /// Adds a figure line (an epoch's or an evaluation's numbers) to the running command's record.
+    public func recordFigure(_ line: String) { pendingFigures.append(line) }
+
+    /// Called by the shell when a state-changing command succeeded.
+    func commit(_ line: String) {
+        let entry = JournalEntry(command: line, figures: pendingFigures)
+        pendingFigures = []
+        journal.append(entry)
+        hasUnsavedWork = true
+        onJournal?(entry)
+    }
+
+    /// Drops the figures of a command that failed.
+    func discardPending() { pendingFigures = [] }
+
+    /// Starts a new, empty journal (after `load`, or when the session is reset).
+    func resetJournal(_ entries: [JournalEntry] = []) {
+        journal = entries
+        pendingFigures = []
+    }
+
+    /// Back to a fresh session: no data, no model, default settings, empty journal.
+    public func reset() {
+        reseed(Lab.defaultSeed)
+        data = nil
+        dataCommand = nil
+        clearModel()
+        model = ModelSpec()
+        optimizerSpec = OptimizerSpec(.adam)
+        defaults = TrainingOptions()
+        runs = []
+        lastEvaluation = nil
+        ensemble = nil
+        lastEnsembleEvaluation = nil
+        resetJournal()
+        hasUnsavedWork = false
+        sessionName = nil
+    }
+}
+
+/// A state-changing command as it went into the session, with the figures it printed.
+public struct JournalEntry: Sendable, Equatable, Codable {
+    public var command: String
+    public var figures: [String]
+
+    public init(command: String, figures: [String] = []) {
+        self.command = command
+        self.figures = figures
+    }
+}
+
+/// Shortened runs: at most `epochs` per training run, at most `limit` training examples.
+public struct FastMode: Sendable, Equatable {
+    public var epochs: Int?
+    public var limit: Int?
+
+    public init(epochs: Int? = nil, limit: Int? = nil) {
+        self.epochs = epochs
+        self.limit = limit
+    }
+}
+
+/// Where the lab keeps its files.
+public struct LabPaths: Sendable {
+    /// The project folder (sessions/, tutorials/, data/ are inside).
+    public var root: URL
+    /// Saved sessions.
+    public var sessions: URL
+    /// Lesson files.
+    public var tutorials: URL
+    /// Data sets fetched once (data/mnist).
+    public var data: URL
+    /// An explicit data folder (`--data-dir` or NNLAB_DATA), searched first.
+    public var dataOverride: URL?
+    /// Per-user state: history, autosave journal, tutorial progress.
+    public var state: URL
+
+    public init(root: URL, state: URL? = nil, dataOverride: URL? = nil) {
+        self.root = root
+        sessions = root.appendingPathComponent("sessions")
+        tutorials = root.appendingPathComponent("tutorials")
+        data = root.appendingPathComponent("data")
+        self.dataOverride = dataOverride
+        self.state = state ?? root.appendingPathComponent(".nnlab")
+    }
+
+    public var historyFile: URL { state.appendingPathComponent("history") }
+    public var journalFile: URL { state.appendingPathComponent("autosave.nnlab") }
+    public var progressFile: URL { state.appendingPathComponent("tutorial-progress.json") }
+}

@@ -1,0 +1,57 @@
+// TensorBoardLog: while it is on (`tensorboard DIR`), every training run writes real TensorBoard
+// event files to DIR/RUN_NAME/: per-epoch scalars (cost, accuracy, validation_accuracy,
+// learning_rate, as the lecture's tf.summary.scalar did), the cost every few batches
+// (batch/cost, by global step), and per-layer histograms of weights and gradients each epoch.
+// Open them with `tensorboard --logdir DIR`.
+
+import Foundation
+import NNEngine
+import NNFormats
+
+/// Writes the runs of a session as TensorBoard event files.
+final class TensorBoardLog {
+    let directory: URL
+    /// Batches between two batch/cost points.
+    let batchInterval: Int
+    private var writer: TensorBoardWriter?
+    private var run = ""
+    private var batchesSeen = 0
+
+    init(directory: URL, batchInterval: Int = 10) {
+        self.directory = directory
+        self.batchInterval = batchInterval
+    }
+
+    /// Opens DIR/RUN_NAME for a new run.
+    func begin(run name: String) throws {
+        writer?.close()
+        writer = try TensorBoardWriter(runDirectory: directory.appendingPathComponent(name))
+        run = name
+        batchesSeen = 0
+    }
+
+    func batch(_ report: BatchReport) throws {
+        batchesSeen += 1
+        guard batchesSeen % batchInterval == 0 else { return }
+        try writer?.addScalar("batch/cost", report.cost, step: batchesSeen)
+    }
+
+    func epoch(_ e: EpochReport, network: Network, learningRate: Float) throws {
+        guard let writer else { return }
+        var scalars: [(tag: String, value: Float)] = [("cost", e.cost), ("accuracy", e.trainAccuracy), ("learning_rate", learningRate)]
+        if let v = e.validationAccuracy { scalars.append(("validation_accuracy", v)) }
+        if let v = e.validationCost { scalars.append(("validation_cost", v)) }
+        try writer.addScalars(scalars, step: e.epoch)
+        for layer in network.layers {
+            for p in layer.parameters {
+                try writer.addHistogram("\(p.name)/values", matrix: p.value, step: e.epoch)
+                try writer.addHistogram("\(p.name)/gradients", matrix: p.gradient, step: e.epoch)
+            }
+        }
+    }
+
+    func end() {
+        writer?.close()
+        writer = nil
+    }
+}
