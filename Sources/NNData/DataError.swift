@@ -34,10 +34,11 @@ public enum DataError: Error, Equatable, Sendable {
     case badLabel(path: String, index: Int, value: Int, classCount: Int)
     /// A file's checksum is not the one it must have.
     case checksumMismatch(path: String, algorithm: String, expected: String, found: String)
-    /// A CSV cell could not be used (row and column are 1-based, as an editor shows them).
-    case csvBadCell(path: String, row: Int, column: Int, columnName: String?, text: String, reason: String)
+    /// A CSV cell could not be used. `line` is the 1-based line of the file (as an editor shows
+    /// it); `column` is 0-based, as in `label=INDEX`; `columnName` comes from the header row.
+    case csvBadCell(path: String, line: Int, column: Int, columnName: String?, text: String, reason: String)
     /// A CSV row has a different number of cells than the first row.
-    case csvRowLength(path: String, row: Int, expected: Int, found: Int)
+    case csvRowLength(path: String, line: Int, expected: Int, found: Int)
     /// The CSV label column named by the user is not in the file.
     case csvNoLabelColumn(path: String, column: String, available: [String])
     /// A CSV file has a header but no data rows, or too few rows for the split asked for.
@@ -81,11 +82,11 @@ public enum DataError: Error, Equatable, Sendable {
             return "\(path): label \(value) of example \(index) is outside 0..<\(classCount)"
         case let .checksumMismatch(path, algorithm, expected, found):
             return "\(path): \(algorithm) checksum is \(found), expected \(expected)"
-        case let .csvBadCell(path, row, column, name, text, reason):
-            let col = name.map { "column \(column) (\($0))" } ?? "column \(column)"
-            return "\(path): row \(row), \(col): \"\(text)\" \(reason)"
-        case let .csvRowLength(path, row, expected, found):
-            return "\(path): row \(row) has \(found) cells, the first row has \(expected)"
+        case let .csvBadCell(path, line, column, name, text, reason):
+            let col = name.map { "column \"\($0)\" (index \(column))" } ?? "column index \(column)"
+            return "\(path): line \(line), \(col): \"\(text)\" \(reason)"
+        case let .csvRowLength(path, line, expected, found):
+            return "\(path): line \(line) has \(found) cells, the first row has \(expected)"
         case let .csvNoLabelColumn(path, column, available):
             let shown = available.prefix(12).joined(separator: ", ") + (available.count > 12 ? ", ..." : "")
             return "\(path): no label column \"\(column)\" (columns: \(shown))"
