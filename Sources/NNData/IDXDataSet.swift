@@ -132,45 +132,46 @@ public enum IDXDataSet {
             }
         }
 
-        // Decode and checksum all files at once, the biggest jobs first.
-        typealias Digest = Result<(md5: String?, sha256: String?), DataError>
-        var jobs: [@Sendable () -> Result<IDXFile, DataError>] = []
-        var hashJobs: [@Sendable () -> Digest] = []
-        for (file, path) in files {
-            jobs.append { Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) } }
+        // Decode and checksum all files at once on both cores, the biggest jobs first. MD5 and
+        // SHA-256 are separate jobs so they can run side by side.
+        enum Outcome: Sendable {
+            case decoded(Result<IDXFile, DataError>)
+            case md5(Result<String?, DataError>)
+            case sha256(Result<String?, DataError>)
+        }
+        var jobs: [@Sendable () -> Outcome] = []
+        for i in [0, 2, 1, 3] {  // train images, test images, then the small label files
+            let (file, path) = files[i]
             let needMD5 = spec.checksums != nil && trusted[file.role] == nil
             let needSHA = trusted[file.role] == nil
-            hashJobs.append {
-                guard needMD5 || needSHA else { return .success((nil, nil)) }
-                return Result { () throws(DataError) in try FileDigest.of(path: path, md5: needMD5, sha256: needSHA) }
+            jobs.append { .decoded(Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) }) }
+            if needMD5 {
+                jobs.append { .md5(Result { () throws(DataError) in try FileDigest.of(path: path, sha256: false).md5 }) }
+            }
+            if needSHA {
+                jobs.append { .sha256(Result { () throws(DataError) in try FileDigest.of(path: path, md5: false).sha256 }) }
             }
         }
-        enum Outcome: Sendable { case decoded(Result<IDXFile, DataError>), hashed(Digest) }
-        let order = [0, 2, 1, 3]  // train images, test images, then the small label files
-        var all: [@Sendable () -> Outcome] = []
-        for i in order {
-            let d = jobs[i], h = hashJobs[i]
-            all.append { .decoded(d()) }
-            all.append { .hashed(h()) }
-        }
-        let outcomes = Parallel.run(all)
+        let outcomes = Parallel.run(jobs)
         var decoded: [String: IDXFile] = [:]
         var digests: [String: (md5: String?, sha256: String?)] = [:]
         var firstError: [String: DataError] = [:]
-        for (k, i) in order.enumerated() {
-            let role = files[i].0.role
-            if case let .decoded(r) = outcomes[2 * k] {
-                switch r {
-                case let .success(f): decoded[role] = f
-                case let .failure(e): firstError[role] = e
+        var k = 0
+        for i in [0, 2, 1, 3] {
+            let file = files[i].0, role = files[i].0.role
+            let count = 1 + (spec.checksums != nil && trusted[role] == nil ? 1 : 0) + (trusted[role] == nil ? 1 : 0)
+            var digest: (md5: String?, sha256: String?) = (nil, nil)
+            for outcome in outcomes[k..<k + count] {
+                switch outcome {
+                case let .decoded(.success(f)): decoded[role] = f
+                case let .md5(.success(m)): digest.md5 = m
+                case let .sha256(.success(h)): digest.sha256 = h
+                case let .decoded(.failure(e)), let .md5(.failure(e)), let .sha256(.failure(e)):
+                    firstError[role] = firstError[role] ?? e
                 }
             }
-            if case let .hashed(r) = outcomes[2 * k + 1] {
-                switch r {
-                case let .success(d): digests[role] = d
-                case let .failure(e): firstError[role] = firstError[role] ?? e
-                }
-            }
+            digests[file.role] = digest
+            k += count
         }
         for (file, _) in files { if let e = firstError[file.role] { throw e } }
         guard let trainImages = decoded["train-images"], let trainLabels = decoded["train-labels"],
