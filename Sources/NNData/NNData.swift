@@ -1,1 +1,0 @@
-// NNData: to be written.
