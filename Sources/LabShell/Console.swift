@@ -21,8 +21,9 @@ public protocol Console: AnyObject {
     func clearStatus()
     /// A machine-readable event (`nnlab run --json` prints these; others ignore them).
     func record(_ event: LabEvent)
-    /// Asks a yes/no question; nil when nobody can answer (not interactive).
-    func ask(_ question: String) -> Bool?
+    /// Asks a question and returns the typed answer; nil when nobody can answer (not interactive)
+    /// or the learner pressed Ctrl-C / Ctrl-D.
+    func ask(_ question: String) -> String?
 }
 
 /// A console that keeps everything in memory: for tests and for capturing output.
@@ -34,7 +35,7 @@ public final class CapturingConsole: Console {
     public private(set) var events: [LabEvent] = []
     public private(set) var statusUpdates = 0
     /// Answers to give to `ask`, in order (nil when empty).
-    public var answers: [Bool] = []
+    public var answers: [String] = []
 
     public init(style: Style = .plain, interactive: Bool = false) {
         self.style = style
@@ -46,7 +47,7 @@ public final class CapturingConsole: Console {
     public func status(_ text: String) { statusUpdates += 1 }
     public func clearStatus() {}
     public func record(_ event: LabEvent) { events.append(event) }
-    public func ask(_ question: String) -> Bool? { answers.isEmpty ? nil : answers.removeFirst() }
+    public func ask(_ question: String) -> String? { answers.isEmpty ? nil : answers.removeFirst() }
 
     /// Everything written, one string.
     public var text: String { lines.joined(separator: "\n") }

@@ -15,8 +15,6 @@ public final class Interpreter {
     public let parser: Parser
     /// Where the current line comes from, for error messages ("lesson.nnlab line 12").
     public var location: (file: String, line: Int)?
-    /// Set by `quit`: the shell loop ends when it sees this.
-    public var quitRequested = false
 
     public init(lab: Lab, commands: [CommandSpec] = CommandTable.all) {
         self.lab = lab
@@ -38,7 +36,7 @@ public final class Interpreter {
                 report(error, command: joinWords(words))
                 return false
             }
-            if quitRequested { break }
+            if lab.quitRequested { break }
         }
         return true
     }

@@ -54,6 +54,10 @@ public final class Lab {
     public var sessionName: String?
     /// Called with each journal entry as it is added (the autosave journal file).
     public var onJournal: ((JournalEntry) -> Void)?
+    /// Lines the learner typed this session (for `history`).
+    public var typedHistory: [String] = []
+    /// Set by `quit`; the shell loop ends when it sees it.
+    public var quitRequested = false
 
     public static let defaultSeed: UInt64 = 777
 
@@ -275,4 +279,17 @@ public struct LabPaths: Sendable {
     public var historyFile: URL { state.appendingPathComponent("history") }
     public var journalFile: URL { state.appendingPathComponent("autosave.nnlab") }
     public var progressFile: URL { state.appendingPathComponent("tutorial-progress.json") }
+}
+
+extension Lab {
+    /// Ends the session after `quit` (or Ctrl-D). With unsaved work and a person at the terminal,
+    /// offers to save it first.
+    public func requestQuit(force: Bool) throws {
+        if hasUnsavedWork && !force && console.isInteractive {
+            let answer = console.ask("you have unsaved work: save it as (a name, or Enter to quit without saving) ")
+            guard let name = answer?.trimmingCharacters(in: .whitespaces) else { return }  // Ctrl-C: stay
+            if !name.isEmpty { try saveSession(named: name, force: false) }
+        }
+        quitRequested = true
+    }
 }

@@ -1,0 +1,5 @@
+// CompareCommands: in progress.
+
+enum CompareCommands {
+    static let commands: [CommandSpec] = []
+}

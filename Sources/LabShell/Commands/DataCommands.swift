@@ -1,0 +1,5 @@
+// DataCommands: in progress.
+
+enum DataCommands {
+    static let commands: [CommandSpec] = []
+}

@@ -1,0 +1,5 @@
+// InspectCommands: in progress.
+
+enum InspectCommands {
+    static let commands: [CommandSpec] = []
+}

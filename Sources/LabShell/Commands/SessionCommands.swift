@@ -1,0 +1,5 @@
+// SessionCommands: in progress.
+
+enum SessionCommands {
+    static let commands: [CommandSpec] = []
+}

@@ -1,0 +1,5 @@
+// TutorialCommands: in progress.
+
+enum TutorialCommands {
+    static let commands: [CommandSpec] = []
+}
