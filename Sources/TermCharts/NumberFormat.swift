@@ -1,0 +1,96 @@
+// Number formatting for charts and tables: fixed decimals, scientific notation ("1.2e-7"),
+// thousands grouping ("1,234"), and a compact form that picks between them by magnitude.
+// All of it is locale-independent: a chart reads the same on every machine.
+//
+// Not here: choosing tick positions (AxisScale.swift).
+
+import Foundation
+
+/// Formats numbers the way the charts and tables print them.
+public enum NumberFormat {
+    /// `value` with exactly `decimals` digits after the point ("0.2113"); never prints "-0".
+    /// NaN prints "nan", infinities "inf" / "-inf".
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        if let special = nonFinite(value) { return special }
+        let d = max(0, min(17, decimals))
+        let s = String(format: "%.\(d)f", value)
+        return isNegativeZero(s) ? String(s.dropFirst()) : s
+    }
+
+    /// Scientific notation with `significant` digits and a bare exponent: 1.2e-7, 3.0e+2 -> "3.0e2".
+    public static func scientific(_ value: Double, significant: Int = 2) -> String {
+        if let special = nonFinite(value) { return special }
+        if value == 0 { return significant > 1 ? "0." + String(repeating: "0", count: significant - 1) + "e0" : "0e0" }
+        let digits = max(1, min(17, significant))
+        var exponent = Int(floor(log10(abs(value))))
+        var mantissa = value / pow(10, Double(exponent))
+        // Rounding can carry into a new digit (9.96 -> 10.0): renormalise.
+        let scale = pow(10, Double(digits - 1))
+        if abs((mantissa * scale).rounded()) >= 10 * scale {
+            exponent += 1
+            mantissa = value / pow(10, Double(exponent))
+        }
+        return fixed(mantissa, decimals: digits - 1) + "e" + String(exponent)
+    }
+
+    /// An integer with commas between thousands: 1234567 -> "1,234,567".
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// About `significant` significant digits, choosing fixed or scientific notation by magnitude:
+    /// 0.21134 -> "0.2113", 1234.5 -> "1234.5" (4 digits -> "1235"), 3.2e-7 -> "3.200e-7".
+    public static func compact(_ value: Double, significant: Int = 4) -> String {
+        if let special = nonFinite(value) { return special }
+        if value == 0 { return "0" }
+        let magnitude = Int(floor(log10(abs(value))))
+        if magnitude < -4 || magnitude >= 7 { return scientific(value, significant: significant) }
+        let decimals = max(0, significant - 1 - magnitude)
+        return fixed(value, decimals: decimals)
+    }
+
+    /// A percentage with `decimals` digits: 0.9812 -> "98.1%".
+    public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+        if let special = nonFinite(fraction) { return special }
+        return fixed(fraction * 100, decimals: decimals) + "%"
+    }
+
+    // MARK: - Helpers
+
+    private static func nonFinite(_ v: Double) -> String? {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+        return nil
+    }
+
+    private static func isNegativeZero(_ s: String) -> Bool {
+        s.hasPrefix("-") && s.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
+    }
+}
+
+extension NumberFormat {
+    /// A duration as a clock: 7 -> "0:07", 65 -> "1:05", 3723 -> "1:02:03". Unknown (NaN, negative,
+    /// infinite) prints "--:--".
+    public static func clock(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "--:--" }
+        let total = Int(seconds.rounded())
+        let h = total / 3600, m = (total % 3600) / 60, s = total % 60
+        let ss = s < 10 ? "0\(s)" : "\(s)"
+        if h == 0 { return "\(m):\(ss)" }
+        return "\(h):" + (m < 10 ? "0\(m)" : "\(m)") + ":" + ss
+    }
+
+    /// A rate: one decimal below 10 ("3.2"), whole and grouped above ("1,234"); "-" when unknown.
+    public static func rate(_ perSecond: Double) -> String {
+        guard perSecond.isFinite, perSecond >= 0 else { return "-" }
+        if perSecond < 10 { return fixed(perSecond, decimals: 1) }
+        if perSecond >= 9e15 { return scientific(perSecond, significant: 2) }
+        return grouped(Int(perSecond.rounded()))
+    }
+}

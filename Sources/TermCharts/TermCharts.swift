@@ -1,1 +1,0 @@
-// TermCharts: to be written.
