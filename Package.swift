@@ -13,6 +13,7 @@
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
 //   nnbench      the benchmark executable (make bench)
+//   lineedit-demo  a tiny REPL over LibEditLine, driven by EndToEndTests through a pty
 import PackageDescription
 
 let package = Package(
@@ -44,6 +45,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData"]),
+        // A minimal REPL over LibEditLine that EndToEndTests drive through a pseudo-terminal.
+        .executableTarget(name: "lineedit-demo", dependencies: ["LineEditing", "LibEditLine"]),
 
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["nnlab"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,0 @@
-// LibEditLine: to be written.

@@ -1,1 +1,0 @@
-// LineEditing: to be written.
