@@ -58,6 +58,10 @@ public final class Lab {
     public var typedHistory: [String] = []
     /// Set by `quit`; the shell loop ends when it sees it.
     public var quitRequested = false
+    /// What Enter on an empty line does (a tutorial runs its next step); nil: nothing.
+    public var emptyLineAction: (() -> Void)?
+    /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
+    public var promptPrefix: String?
 
     public static let defaultSeed: UInt64 = 777
 
@@ -281,15 +285,3 @@ public struct LabPaths: Sendable {
     public var progressFile: URL { state.appendingPathComponent("tutorial-progress.json") }
 }
 
-extension Lab {
-    /// Ends the session after `quit` (or Ctrl-D). With unsaved work and a person at the terminal,
-    /// offers to save it first.
-    public func requestQuit(force: Bool) throws {
-        if hasUnsavedWork && !force && console.isInteractive {
-            let answer = console.ask("you have unsaved work: save it as (a name, or Enter to quit without saving) ")
-            guard let name = answer?.trimmingCharacters(in: .whitespaces) else { return }  // Ctrl-C: stay
-            if !name.isEmpty { try saveSession(named: name, force: false) }
-        }
-        quitRequested = true
-    }
-}

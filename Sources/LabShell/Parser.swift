@@ -174,3 +174,8 @@ private func describe(_ r: ClosedRange<Int>) -> String {
 func fmt(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
 }
+
+/// A Float as typed: 0.001 -> "0.001", 2 -> "2".
+func fmt(_ x: Float) -> String {
+    x == x.rounded() && abs(x) < 1e7 ? String(Int(x)) : "\(x)"
+}

@@ -1,1 +1,131 @@
-print("nnlab")
+// nnlab: the command line. Argument parsing and wiring only: everything else lives in LabShell.
+//
+//   nnlab                      the REPL (plain lines when piped)
+//   nnlab -c "cmd; cmd"        run commands and exit
+//   nnlab run FILE             run a script of commands
+//   nnlab data fetch mnist     download MNIST once (make lab / make test call this)
+
+import ArgumentParser
+import Foundation
+import LabShell
+import LibEditLine
+import LineEditing
+
+/// Options every entry point shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Seed for every random draw (default 777).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("data-dir"), help: "A folder with data set files, searched first (also NNLAB_DATA).")
+    var dataDirectory: String?
+
+    @Option(help: "Language of lessons and help: en or ko.")
+    var lang: String?
+
+    /// A lab wired to `console`, with the options applied.
+    func makeLab(console: Console) -> Lab {
+        let env = ProcessInfo.processInfo.environment
+        let dataDir = dataDirectory ?? env["NNLAB_DATA"]
+        let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
+        if let seed { lab.reseed(seed) }
+        if let lang { lab.language = lang == "ko" ? "ko" : "en" }
+        return lab
+    }
+}
+
+/// The project folder: NNLAB_HOME, else the current folder if it holds sessions/ or tutorials/,
+/// else the folder above the executable's .build (a binary run from a checkout), else the current one.
+func projectRoot() -> URL {
+    let fm = FileManager.default
+    let env = ProcessInfo.processInfo.environment
+    if let home = env["NNLAB_HOME"] { return URL(fileURLWithPath: home) }
+    let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
+    if fm.fileExists(atPath: cwd.appendingPathComponent("tutorials").path) { return cwd }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<4 {
+        if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
+        dir = dir.deletingLastPathComponent()
+    }
+    return cwd
+}
+
+@main
+struct NNLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nnlab",
+        abstract: "A hands-on lab for learning how deep networks train.",
+        discussion: "Without a subcommand nnlab opens the lab's REPL. Type `help` there.",
+        version: nnlabVersion,
+        subcommands: [Repl.self, Run.self, DataTool.self],
+        defaultSubcommand: Repl.self)
+}
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repl", abstract: "Open the lab (the default).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
+    var command: String?
+
+    func run() throws {
+        let console = TerminalConsole()
+        let lab = common.makeLab(console: console)
+        let interpreter = Interpreter(lab: lab)
+        if let command {
+            throw ExitCode(interpreter.run(command) ? 0 : 1)
+        }
+        try? FileManager.default.createDirectory(at: lab.paths.state, withIntermediateDirectories: true)
+        let editor = makeLineEditor(historyPath: lab.paths.historyFile.path)
+        let status = Shell(interpreter: interpreter, editor: editor).run()
+        throw ExitCode(status)
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a file of commands; stop at the first failing line (exit 1, naming file and line).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The script: one command per line, # for comments.")
+    var file: String
+
+    @Flag(name: .customLong("keep-going"), help: "Run every line; report each failure; exit 1 at the end if any failed.")
+    var keepGoing = false
+
+    @Flag(help: "Print one JSON object per event (epochs, evaluations, errors) instead of text.")
+    var json = false
+
+    func run() throws {
+        let console: Console = json ? JSONConsole() : TerminalConsole()
+        let lab = common.makeLab(console: console)
+        _ = Interrupts.install()
+        lab.shouldStop = { Interrupts.take() }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            console.warn("error: cannot read \(file): no such file, or not UTF-8 text")
+            throw ExitCode(2)
+        }
+        let result = ScriptRunner.run(text, file: file, interpreter: Interpreter(lab: lab), keepGoing: keepGoing)
+        throw ExitCode(result.succeeded ? 0 : 1)
+    }
+}
+
+struct DataTool: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "data", abstract: "Data set chores.",
+                                                    subcommands: [Fetch.self])
+
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Fetch a data set once (mnist).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "The data set: mnist.") var name: String
+        @Flag(help: "Print only problems.") var quiet = false
+
+        func run() throws {
+            let console = TerminalConsole()
+            let lab = common.makeLab(console: console)
+            let ok = Interpreter(lab: lab).run("data fetch \(name)\(quiet ? " quiet" : "")")
+            throw ExitCode(ok ? 0 : 1)
+        }
+    }
+}

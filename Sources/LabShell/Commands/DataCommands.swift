@@ -2,4 +2,5 @@
 
 enum DataCommands {
     static let commands: [CommandSpec] = []
+    static let names: [String] = []
 }

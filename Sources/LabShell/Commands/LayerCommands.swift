@@ -215,7 +215,7 @@ enum LayerCommands {
     static func kindText(_ kind: LayerSpec.Kind) -> String {
         switch kind {
         case .dense(let u, let a): "dense \(u) \(a.description)"
-        case .dropout(let k): "dropout \(fmt(Double(k)))"
+        case .dropout(let k): "dropout \(fmt(k))"
         case .activation(let a): "activation \(a.description)"
         case .add: "add"
         case .concat: "concat"

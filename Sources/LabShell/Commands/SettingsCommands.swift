@@ -63,7 +63,7 @@ enum SettingsCommands {
             for h in kind.hyperParameters where seen.insert(h.key).inserted {
                 let users = OptimizerKind.allCases.filter { $0.hyperParameters.contains { $0.key == h.key } }.map(\.rawValue)
                 options.append(.option(h.key, .number(above: h.key == "epsilon" ? 0 : nil, atLeast: 0, atMost: 1_000),
-                                       default: fmt(Double(h.value)), "\(users.joined(separator: ", ")): \(h.meaning)"))
+                                       default: fmt(h.value), "\(users.joined(separator: ", ")): \(h.meaning)"))
             }
         }
         return options
@@ -135,7 +135,7 @@ enum SettingsCommands {
         let data = try lab.requireData()
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
-        lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(fmt(Double(lr))), on \(grouped(data.train.count)) examples")
+        lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(fmt(lr)), on \(grouped(data.train.count)) examples")
         let reports = RBMPretraining(epochs: epochs, learningRate: lr, batchSize: lab.defaults.batchSize)
             .run(on: net, data: data.train, generator: lab.generator, shouldStop: lab.shouldStop) { report in
                 let line = "rbm \(report.layer) epoch \(report.epoch)  reconstruction error \(format4(report.reconstructionError))"
@@ -178,8 +178,8 @@ enum SettingsCommands {
         for key in ["epochs", "batch", "keep_prob", "lr", "lang"] { if let v = inv.string(key) { changes.append((key, v)) } }
         if changes.isEmpty {
             let d = lab.defaults
-            lab.console.write("epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(d.keepProb.map { fmt(Double($0)) } ?? "each dropout layer's own")   "
-                              + "lr \(d.learningRate.map { fmt(Double($0)) } ?? "the optimizer's (\(fmt(Double(lab.optimizerSpec.learningRate))))")   lang \(lab.language)")
+            lab.console.write("epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(d.keepProb.map { fmt($0) } ?? "each dropout layer's own")   "
+                              + "lr \(d.learningRate.map { fmt($0) } ?? "the optimizer's (\(fmt(lab.optimizerSpec.learningRate)))")   lang \(lab.language)")
             return
         }
         // Check everything first, then change: a bad value leaves every setting as it was.

@@ -28,7 +28,7 @@ enum TrainCommands {
                         .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
                                 "keep probability for every dropout layer during this run"),
                         .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
-                        .option("as", .name, keyword: true, default: "run1, run2, ...", "name the run (for `plot`, `runs`)"),
+                        .option("as", .name, default: "run1, run2, ...", keyword: true, "name the run (for `plot`, `runs`)"),
                     ], changesState: true, handler: train),
         CommandSpec("eval", aliases: ["evaluate"], group: .training, summary: "Accuracy and cost on a split, with dropout off",
                     details: "Evaluation always runs with keep_prob = 1: every unit takes part, so the figure measures the "
@@ -62,8 +62,8 @@ enum TrainCommands {
         let optimizer = lab.optimizer(for: net)
         let trainer = Trainer(network: net, optimizer: optimizer, generator: lab.generator)
         lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(grouped(data.train.count)) examples, "
-                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(Double(options.learningRate ?? optimizer.learningRate)))"
-                          + (options.keepProb.map { ", keep_prob \(fmt(Double($0)))" } ?? ""))
+                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate))"
+                          + (options.keepProb.map { ", keep_prob \(fmt($0))" } ?? ""))
         let printEvery = max(1, options.epochs / 20)
         var progress = ProgressThrottle()
         var logProblem: String?
@@ -123,8 +123,8 @@ enum TrainCommands {
     /// "784-256-256-10 relu/softmax, xavier, adam(lr=0.001), batch 100"
     static func recipe(_ lab: Lab, _ options: TrainingOptions) -> String {
         let kinds = lab.model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
-        return "\(kinds); init \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(Double(options.learningRate ?? lab.optimizerSpec.learningRate))); batch \(options.batchSize)"
-            + (options.keepProb.map { "; keep_prob \(fmt(Double($0)))" } ?? "")
+        return "\(kinds); init \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(options.learningRate ?? lab.optimizerSpec.learningRate)); batch \(options.batchSize)"
+            + (options.keepProb.map { "; keep_prob \(fmt($0))" } ?? "")
     }
 
     // MARK: - eval

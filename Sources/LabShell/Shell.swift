@@ -1,0 +1,75 @@
+// Shell: the read-eval-print loop. It reads lines through a LineEditor (libedit on a terminal,
+// plain lines through a pipe), hands them to the interpreter, and keeps the history. Ctrl-C at
+// the prompt clears the line; during training it stops after the current batch; Ctrl-D quits
+// (offering to save unsaved work).
+
+import Foundation
+import LineEditing
+
+/// The interactive loop.
+public final class Shell {
+    public let interpreter: Interpreter
+    public let editor: any LineEditor
+    public var lab: Lab { interpreter.lab }
+    /// Lines that failed (a piped session exits non-zero when any did).
+    public private(set) var failures = 0
+
+    public init(interpreter: Interpreter, editor: any LineEditor) {
+        self.interpreter = interpreter
+        self.editor = editor
+        let lab = interpreter.lab
+        lab.shouldStop = { Interrupts.take() }
+        editor.completer = CommandCompleter(commands: interpreter.parser.commands, names: LabNames(lab: lab).provider)
+        if let console = lab.console as? TerminalConsole {
+            console.readAnswer = { [weak editor] question in
+                guard case .line(let text)? = editor?.readLine(prompt: question) else { return nil }
+                return text
+            }
+        }
+    }
+
+    /// Runs until `quit`, Ctrl-D or the end of piped input. Returns the process exit status.
+    public func run() -> Int32 {
+        let interactive = lab.console.isInteractive
+        if interactive { lab.console.write(Shell.banner(lab)) }
+        while !lab.quitRequested {
+            switch editor.readLine(prompt: interactive ? lab.prompt : "") {
+            case .interrupted:
+                lab.console.write(lab.console.style.dim("(Ctrl-C: the line is cleared; `quit` or Ctrl-D leaves)"))
+            case .endOfInput:
+                if interactive { lab.console.write("") }
+                do { try lab.requestQuit(force: !interactive) } catch { interpreter.report(error, command: "quit") }
+            case .line(let text):
+                let line = text.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty {
+                    lab.emptyLineAction?()
+                    continue
+                }
+                if interactive {
+                    editor.addHistory(line)
+                    try? editor.saveHistory(to: lab.paths.historyFile)
+                }
+                lab.typedHistory.append(line)
+                _ = Interrupts.take()    // a Ctrl-C pressed at the prompt must not stop the next run
+                if !interpreter.run(line) { failures += 1 }
+            }
+        }
+        return failures > 0 && !interactive ? 1 : 0
+    }
+
+    static func banner(_ lab: Lab) -> String {
+        let s = lab.console.style
+        return s.bold("nnlab \(nnlabVersion)") + " - a lab for how deep networks train (lecture 10 of 모두를 위한 딥러닝)\n"
+            + s.dim("`tutorial` for the lessons, `help` for commands, TAB completes, Ctrl-D quits")
+    }
+}
+
+/// The version shown by `--version` and written into session files.
+public let nnlabVersion = "0.1.0"
+
+extension Lab {
+    /// "nnlab> ", or with the lesson and step while a tutorial runs.
+    public var prompt: String {
+        promptPrefix.map { "nnlab \($0)> " } ?? "nnlab> "
+    }
+}
