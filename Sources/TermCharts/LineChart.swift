@@ -19,8 +19,7 @@ extension LineChart {
     public func renderLines(_ style: Style) -> [String] {
         let totalWidth = max(20, width ?? style.width)
         let rows = max(2, height)
-        // Ticks at least three rows apart: closer labels land unevenly on the 4-dot rows.
-        let yScale = yAxis(maxTicks: max(2, min(7, rows / 3 + 1)))
+        let yScale = fittedYAxis(rows: rows)
         let yLabelWidth = yScale.labels.map(\.displayWidth).max() ?? 1
         let cols = max(4, totalWidth - yLabelWidth - 2)
         var canvas = BrailleCanvas(cols: cols, rows: rows)
@@ -83,6 +82,20 @@ extension LineChart {
     }
 
     // MARK: - Pieces
+
+    /// The y axis with the most ticks whose labels land at least two rows apart (a tick falls on the
+    /// row holding its dot, so closer ticks would sit on neighbouring rows, unevenly spaced).
+    private func fittedYAxis(rows: Int) -> AxisScale {
+        let dots = Double(rows * 4 - 1)
+        var maxTicks = max(2, min(8, rows / 2 + 1))
+        while true {
+            let scale = yAxis(maxTicks: maxTicks)
+            let tickRows = scale.ticks.compactMap { t in scale.fraction(t).map { Int(((1 - $0) * dots).rounded()) / 4 } }
+            let gaps = zip(tickRows, tickRows.dropFirst()).map { abs($0 - $1) }
+            if maxTicks == 2 || gaps.allSatisfy({ $0 >= 2 }) { return scale }
+            maxTicks -= 1
+        }
+    }
 
     /// An x axis whose labels fit side by side under `cols` cells.
     private func fittedXAxis(cols: Int) -> AxisScale {
@@ -149,7 +162,7 @@ extension LineChart {
             if style.usesColor {
                 swatch = style.paint(withMarkers ? "━" + marker + "━" : "━━━", fg: SeriesPalette.color(s))
             } else {
-                swatch = marker
+                swatch = withMarkers ? marker : "──"
             }
             var name = line.name
             if !line.points.contains(where: isDrawable) { name += " (nothing to draw)" }
