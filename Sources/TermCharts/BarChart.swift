@@ -151,3 +151,11 @@ public struct BarChart: Sendable, Hashable {
         }
     }
 }
+
+extension BarChart {
+    /// `grads`: each layer's mean |gradient| as a bar on a log scale with values in scientific notation.
+    public static func gradientSizes(layers: [(name: String, meanAbsGradient: Double)],
+                                     title: String = "mean |gradient| per layer") -> BarChart {
+        BarChart(bars: layers.map { Bar(label: $0.name, value: $0.meanAbsGradient) }, title: title, scale: .log)
+    }
+}

@@ -43,7 +43,11 @@ extension LineChart {
                 previous = (x, y)
             }
         }
-        if showsMarkers(style.colors) { placeMarkers(on: &canvas, dotX: dotX, dotY: dotY) }
+        // In colour, a series whose line lies mostly under later ones would vanish: mark them all.
+        let hidden = markers == .auto && series.count > 1 && style.usesColor
+            && series.indices.contains { canvas.visibleShare(of: $0) < 0.5 }
+        let withMarkers = showsMarkers(style.colors) || hidden
+        if withMarkers { placeMarkers(on: &canvas, dotX: dotX, dotY: dotY) }
 
         let color: (Int) -> Color? = { SeriesPalette.color($0) }
         var out: [String] = []
@@ -77,7 +81,7 @@ extension LineChart {
         if let xLabel, !xLabel.isEmpty {
             out.append(String(repeating: " ", count: yLabelWidth + 2) + xLabel.fitted(to: cols, align: .center))
         }
-        out += legendLines(style: style, indent: yLabelWidth + 2, width: totalWidth)
+        out += legendLines(style: style, withMarkers: withMarkers, indent: yLabelWidth + 2, width: totalWidth)
         return out.map { $0.fitted(to: totalWidth) }
     }
 
@@ -150,10 +154,9 @@ extension LineChart {
     }
 
     /// Legend entries ("━━ relu", or "* relu" in plain text) wrapped to the width.
-    private func legendLines(style: Style, indent: Int, width: Int) -> [String] {
+    private func legendLines(style: Style, withMarkers: Bool, indent: Int, width: Int) -> [String] {
         let named = series.enumerated().filter { !$0.element.name.isEmpty }
         guard !named.isEmpty else { return [] }
-        let withMarkers = showsMarkers(style.colors)
         let available = max(8, width - indent)
         var entries: [String] = []
         for (s, line) in named {

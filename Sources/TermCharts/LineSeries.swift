@@ -40,7 +40,8 @@ public struct LineSeries: Sendable, Hashable {
 
 /// When series get a marker character on top of their line.
 public enum MarkerMode: Sendable, Hashable {
-    /// Markers when there are several series and colour is off, or more series than clearly different colours.
+    /// Markers when there are several series and colour is off, or more series than clearly different
+    /// colours, or (terminal only) when a series' line lies mostly under later ones.
     case auto
     case always
     case never

@@ -46,6 +46,13 @@ import Testing
         #expect(axisLabels == ["1e-7", "1e-6", "1e-5", "1e-4", "1e-3", "1e-2"])
     }
 
+    @Test func gradientSizesIsALogChart() {
+        let chart = BarChart.gradientSizes(layers: [("layer 1", 2e-7), ("layer 2", 5e-3)])
+        #expect(chart.scale == .log)
+        let text = chart.render(.plain)
+        #expect(text.contains("2.0e-7") && text.contains("5.0e-3") && text.hasPrefix("mean |gradient| per layer"))
+    }
+
     @Test func zerosNegativesAndNaNShowNumbersWithoutBars() {
         let chart = BarChart(bars: [Bar(label: "z", value: 0), Bar(label: "n", value: -1), Bar(label: "q", value: .nan), Bar(label: "p", value: 1e-3)],
                              scale: .log, width: 40)

@@ -32,8 +32,9 @@ import Testing
         #expect(polylines.count == 5)
     }
 
-    @Test func pythonAgreesItIsXML() throws {
-        guard let python = findPython() else { return }
+    @Test(.enabled(if: findPython() != nil, "needs python3"))
+    func pythonAgreesItIsXML() throws {
+        let python = try #require(findPython())
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("termcharts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -89,8 +90,9 @@ import Testing
         #expect(chart.png(width: 320, height: 200) == png)
     }
 
-    @Test func pythonZlibDecodesTheSameStream() throws {
-        guard let python = findPython() else { return }
+    @Test(.enabled(if: findPython() != nil, "needs python3"))
+    func pythonZlibDecodesTheSameStream() throws {
+        let python = try #require(findPython())
         let raster = LineChart(series: [LineSeries(name: "a", values: [1, 3, 2])]).raster(width: 300, height: 120)
         let png = PNGEncoder.encode(raster)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("termcharts-\(UUID().uuidString)")
@@ -220,7 +222,10 @@ func countPixels(_ rgb: [UInt8], _ match: ((UInt8, UInt8, UInt8)) -> Bool) -> In
 }
 
 func findPython() -> String? {
-    for p in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: p) { return p }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/python3") {
+        return "\(dir)/python3"
+    }
     return nil
 }
 

@@ -118,4 +118,14 @@ import Testing
         let tickRow = lines[7]
         #expect(tickRow.contains("30"))
     }
+
+    @Test func colourAddsMarkersWhenALineWouldBeHidden() {
+        let a = LineSeries(name: "train", values: [0.9, 0.95, 0.97, 0.98])
+        let b = LineSeries(name: "validation", values: [0.9, 0.95, 0.97, 0.98])
+        let style = Style(colors: .palette256, width: 60)
+        let hidden = LineChart(series: [a, b], yRange: 0...1, height: 6).render(style).strippingANSI()
+        #expect(hidden.contains("━*━ train") && hidden.contains("━+━ validation"))
+        let apart = LineChart(series: [a, LineSeries(name: "low", values: [0.1, 0.2, 0.3, 0.4])], yRange: 0...1, height: 6).render(style).strippingANSI()
+        #expect(apart.contains("━━━ train"))
+    }
 }

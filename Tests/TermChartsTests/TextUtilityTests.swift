@@ -119,6 +119,8 @@ import Testing
         #expect(Color(128, 128, 128).xterm256Index == 244)   // gray ramp 128
         #expect(Color(95, 175, 255).xterm256Index == 75)
         #expect(Color(200, 40, 40).basic16Index == 1)
+        // Grays stay gray in 16 colours (plain distance would send 160 to bright magenta).
+        #expect((0...255).map { Color.gray(Double($0) / 255).basic16Index }.allSatisfy { [0, 8, 7, 15].contains($0) })
         #expect(Color.gray(0.5) == Color(128, 128, 128))
         #expect(Color.gray(.nan) == Color(0, 0, 0))
         #expect(Color(0, 0, 0).mixed(with: Color(200, 100, 50), 0.5) == Color(100, 50, 25))
