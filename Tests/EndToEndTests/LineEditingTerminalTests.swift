@@ -54,6 +54,18 @@ struct LineEditingTerminalTests {
         try terminal.waitFor("\nlayer  loss\nload\n")
     }
 
+    @Test("after the window shrinks, listings use the new width and editing goes on")
+    func resizeWhileEditing() throws {
+        let terminal = try LineEditDemo.start()
+        try terminal.send("l")
+        try terminal.waitFor("l")
+        try terminal.resize(columns: 16)
+        try terminal.send(Key.tab + Key.tab)
+        try terminal.waitFor("\nlayer  loss\nload\n")
+        try terminal.submit("oa" + Key.tab, expecting: "load ")
+        #expect(terminal.isRunning)
+    }
+
     @Test("the Up arrow recalls earlier lines, and a recalled line can be edited")
     func upArrowRecallsHistory() throws {
         let terminal = try LineEditDemo.start()

@@ -151,6 +151,13 @@ final class PseudoTerminal {
         }
     }
 
+    /// Changes the window size; the kernel sends SIGWINCH to the program, as a terminal
+    /// emulator does when its window is resized.
+    func resize(columns: UInt16, rows: UInt16 = 24) throws {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else { throw Self.failure("TIOCSWINSZ") }
+    }
+
     /// Reads output until `text` appears after the previous match, and returns the cleaned
     /// output from the previous match up to and including `text`.
     @discardableResult
