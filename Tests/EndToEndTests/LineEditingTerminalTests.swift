@@ -75,6 +75,15 @@ struct LineEditingTerminalTests {
         try terminal.submit(Key.up + String(repeating: Key.backspace, count: 3) + "50", expecting: "train epochs=15 batch=50")
     }
 
+    @Test("Ctrl-R finds an earlier line by what it contains")
+    func ctrlRSearchesHistory() throws {
+        let terminal = try LineEditDemo.start()
+        try terminal.submit("train epochs=3", expecting: "train epochs=3")
+        try terminal.submit("layer add dense 10", expecting: "layer add dense 10")
+        try terminal.submit("help", expecting: "help")
+        try terminal.submit(Key.ctrlR + "epo", expecting: "train epochs=3")
+    }
+
     @Test("history saved at exit is recalled by the next run")
     func historySurvivesRestart() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lineedit-e2e-\(UUID().uuidString)")

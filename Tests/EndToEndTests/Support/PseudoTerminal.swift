@@ -23,6 +23,7 @@ enum Key {
     static let enter = "\r"
     static let ctrlC = "\u{03}"
     static let ctrlD = "\u{04}"
+    static let ctrlR = "\u{12}"
     static let backspace = "\u{7F}"
     static let up = "\u{1B}[A"
     static let down = "\u{1B}[B"
