@@ -130,7 +130,7 @@ public final class LibEditLineEditor: LineEditor {
     private static func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
         let bytes = text.utf8CString
         let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
-        bytes.withUnsafeBufferPointer { buffer.initialize(from: $0.baseAddress!, count: bytes.count) }
+        _ = UnsafeMutableBufferPointer(start: buffer, count: bytes.count).initialize(from: bytes)
         return buffer
     }
 
