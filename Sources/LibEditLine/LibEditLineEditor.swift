@@ -62,7 +62,7 @@ public final class LibEditLineEditor: LineEditor {
         self.editLine = editLine
         self.libeditHistory = libeditHistory
         self.lines = LineHistory(limit: historyLimit)
-        self.promptBuffer = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        self.promptBuffer = Self.cString("")
 
         nn_history_set_size(libeditHistory, Int32(clamping: historyLimit))
         nn_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
@@ -82,7 +82,7 @@ public final class LibEditLineEditor: LineEditor {
     deinit {
         el_end(editLine)
         history_end(libeditHistory)
-        free(promptBuffer)
+        promptBuffer.deallocate()
     }
 
     /// The editor registered as `editLine`'s client data.
@@ -122,10 +122,16 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     private func setPrompt(_ prompt: String) {
-        let copy = strdup(PromptMarkup.marked(prompt)) ?? strdup("")
-        guard let copy else { return }
-        free(promptBuffer)
-        promptBuffer = copy
+        promptBuffer.deallocate()
+        promptBuffer = Self.cString(PromptMarkup.marked(prompt))
+    }
+
+    /// A NUL-terminated copy of `text` that stays put until deallocated.
+    private static func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let bytes = text.utf8CString
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        _ = UnsafeMutableBufferPointer(start: buffer, count: bytes.count).initialize(from: bytes)
+        return buffer
     }
 
     /// Writes `text` to the stream libedit draws on, flushed.

@@ -155,9 +155,10 @@ public struct LineHistory: Equatable, Sendable {
     /// Writes every byte, retrying short writes and EINTR; returns the errno of a failure.
     private static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+            guard let start = buffer.baseAddress else { return nil }  // nothing to write
             var offset = 0
             while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = write(fd, start + offset, buffer.count - offset)
                 if written > 0 {
                     offset += written
                 } else if written < 0 && errno == EINTR {

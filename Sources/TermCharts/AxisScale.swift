@@ -26,19 +26,24 @@ public struct AxisScale: Sendable, Equatable {
     /// One label per tick.
     public var labels: [String]
 
-    /// Position of `value` along the axis, 0 at `lower` and 1 at `upper` (outside 0...1 when the value
-    /// is out of range); nil when the value cannot be placed.
+    /// Position of `value` along the axis, 0 at `lower` and 1 at `upper` (outside 0...1, at most a few
+    /// axis lengths, when the value is out of range); nil when the value cannot be placed.
     public func fraction(_ value: Double) -> Double? {
         guard value.isFinite else { return nil }
+        let f: Double
         switch kind {
         case .linear:
             let span = upper - lower
-            return span > 0 ? (value - lower) / span : 0.5
+            f = span > 0 ? (value - lower) / span : 0.5
         case .log:
-            guard value > 0 else { return nil }
+            guard value > 0, lower > 0 else { return nil }
             let lo = log10(lower), hi = log10(upper)
-            return hi > lo ? (log10(value) - lo) / (hi - lo) : 0.5
+            f = hi > lo ? (log10(value) - lo) / (hi - lo) : 0.5
         }
+        guard !f.isNaN else { return nil }
+        // Far-off values are pulled in to a few axis lengths away: drawing clips them anyway, and
+        // pixel arithmetic on 1e300 would overflow.
+        return min(9, max(-8, f))
     }
 
     // MARK: - Linear
@@ -59,26 +64,41 @@ public struct AxisScale: Sendable, Equatable {
             lo -= pad
             hi += pad
         }
+        if !(hi - lo).isFinite {
+            // 1e308 - (-1e308) overflows: keep the span representable.
+            lo = max(lo, -8e307)
+            hi = min(hi, 8e307)
+        }
         let maxTicks = max(2, maxTicks)
         var step = niceStep(atLeast: (hi - lo) / Double(maxTicks - 1))
         if integerSteps { step = max(step, 1) }
+        var extended = false
         if extend && fixed == nil {
-            // Widen to whole steps; the wider range may then need a coarser step.
-            while true {
-                let a = floor(lo / step + 1e-9) * step
-                let b = ceil(hi / step - 1e-9) * step
-                if Int(((b - a) / step).rounded()) + 1 <= maxTicks { lo = a; hi = b; break }
-                step = niceStep(above: step)
+            // Widen to whole steps; the wider range may then need a coarser step. With two ticks
+            // and zero inside the data no widening works, so give up after a while and keep the data range.
+            var candidate = step
+            for _ in 0..<12 {
+                let a = floor(lo / candidate + 1e-9) * candidate
+                let b = ceil(hi / candidate - 1e-9) * candidate
+                if a.isFinite, b.isFinite, whole((b - a) / candidate) + 1 <= maxTicks {
+                    lo = a
+                    hi = b
+                    step = candidate
+                    extended = true
+                    break
+                }
+                candidate = niceStep(above: candidate)
             }
-        } else {
-            while Int(floor(hi / step + 1e-9) - ceil(lo / step - 1e-9)) + 1 > maxTicks {
+        }
+        if !extended {
+            for _ in 0..<12 where whole(floor(hi / step + 1e-9) - ceil(lo / step - 1e-9)) + 1 > maxTicks {
                 step = niceStep(above: step)
             }
         }
-        let first = Int(ceil(lo / step - 1e-9))
-        let last = Int(floor(hi / step + 1e-9))
+        let first = whole(ceil(lo / step - 1e-9))
+        let last = whole(floor(hi / step + 1e-9))
         var ticks: [Double] = []
-        if first <= last {
+        if first <= last && last - first < 100 {
             for i in first...last { ticks.append(Double(i) * step) }
         }
         return AxisScale(kind: .linear, lower: lo, upper: hi, ticks: ticks, labels: linearLabels(ticks, step: step))
@@ -106,11 +126,14 @@ public struct AxisScale: Sendable, Equatable {
     /// With no positive data the axis is 0.1...10.
     public static func log(dataMin: Double, dataMax: Double, fixed: ClosedRange<Double>? = nil,
                            maxTicks: Int) -> AxisScale {
+        // A fixed range must be positive and finite to mean anything on a log axis.
+        let fixed = fixed.flatMap { $0.lowerBound > 0 && $0.upperBound.isFinite && $0.lowerBound >= 1e-300 ? $0 : nil }
         var lo = fixed?.lowerBound ?? dataMin
         var hi = fixed?.upperBound ?? dataMax
         if !(lo > 0) || !lo.isFinite || !(hi > 0) || !hi.isFinite || lo > hi { lo = 0.1; hi = 10 }
-        var lowExp = Int(floor(log10(lo) + 1e-9))
-        var highExp = Int(ceil(log10(hi) - 1e-9))
+        // Exponents are kept where powers of ten are still normal Doubles.
+        var lowExp = max(-300, min(300, Int(floor(log10(lo) + 1e-9))))
+        var highExp = max(-300, min(300, Int(ceil(log10(hi) - 1e-9))))
         if fixed == nil && lowExp == highExp { lowExp -= 1; highExp += 1 }
         if fixed != nil { lowExp = min(lowExp, highExp); highExp = max(highExp, lowExp) }
         let maxTicks = max(2, maxTicks)
@@ -139,13 +162,19 @@ public struct AxisScale: Sendable, Equatable {
 
     // MARK: - Nice numbers
 
+    /// A rounded Double as an Int, clamped so NaN or huge values cannot trap.
+    static func whole(_ v: Double) -> Int {
+        guard v.isFinite else { return v.isNaN ? 0 : (v > 0 ? 1 << 40 : -(1 << 40)) }
+        return Int(max(-1e12, min(1e12, v.rounded())))
+    }
+
     /// The smallest 1, 2 or 5 x 10^k that is >= `raw`.
     static func niceStep(atLeast raw: Double) -> Double {
         guard raw.isFinite, raw > 0 else { return 1 }
         let exponent = floor(log10(raw))
         let base = pow(10, exponent)
-        for m in [1.0, 2, 5, 10] where m * base >= raw * (1 - 1e-9) { return m * base }
-        return 10 * base
+        for m in [1.0, 2, 5, 10] where m * base >= raw * (1 - 1e-9) { return (m * base).isFinite ? m * base : raw }
+        return raw
     }
 
     /// The next nice step above `step`.

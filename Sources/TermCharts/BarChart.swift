@@ -20,7 +20,7 @@ public struct Bar: Sendable, Hashable {
 
 /// How bar values are printed.
 public enum ValueFormat: Sendable, Hashable {
-    /// Scientific on a log scale, four significant digits otherwise.
+    /// Scientific on a log scale; whole numbers grouped when every value is whole; else four significant digits.
     case auto
     /// "1.2e-7" with this many significant digits.
     case scientific(significant: Int)
@@ -105,8 +105,8 @@ public struct BarChart: Sendable, Hashable {
         guard scale == .log else { return nil }
         let positive = bars.map(\.value).filter { $0 > 0 && $0.isFinite }
         guard let lo = positive.min(), let hi = positive.max() else { return nil }
-        let lowExp = floor(log10(lo) + 1e-9)
-        var highExp = ceil(log10(hi) - 1e-9)
+        let lowExp = max(-300, floor(log10(lo) + 1e-9))
+        var highExp = min(300, ceil(log10(hi) - 1e-9))
         if highExp <= lowExp { highExp = lowExp + 1 }
         let decades = Int(highExp - lowExp)
         return AxisScale.log(dataMin: pow(10, lowExp), dataMax: pow(10, highExp),
@@ -138,7 +138,10 @@ public struct BarChart: Sendable, Hashable {
     private func format(_ v: Double) -> String {
         switch valueFormat {
         case .auto:
-            return scale == .log ? NumberFormat.scientific(v, significant: 2) : NumberFormat.compact(v, significant: 4)
+            if scale == .log { return NumberFormat.scientific(v, significant: 2) }
+            let whole = bars.allSatisfy { !$0.value.isFinite || ($0.value == $0.value.rounded() && abs($0.value) < 1e15) }
+            if whole && v.isFinite { return NumberFormat.grouped(Int(v)) }
+            return NumberFormat.compact(v, significant: 4)
         case .scientific(let digits): return NumberFormat.scientific(v, significant: digits)
         case .fixed(let decimals): return NumberFormat.fixed(v, decimals: decimals)
         case .percent(let decimals): return NumberFormat.percent(v, decimals: decimals)
@@ -146,5 +149,13 @@ public struct BarChart: Sendable, Hashable {
             guard v.isFinite, abs(v) < 9e18 else { return NumberFormat.compact(v) }
             return NumberFormat.grouped(Int(v.rounded()))
         }
+    }
+}
+
+extension BarChart {
+    /// `grads`: each layer's mean |gradient| as a bar on a log scale with values in scientific notation.
+    public static func gradientSizes(layers: [(name: String, meanAbsGradient: Double)],
+                                     title: String = "mean |gradient| per layer") -> BarChart {
+        BarChart(bars: layers.map { Bar(label: $0.name, value: $0.meanAbsGradient) }, title: title, scale: .log)
     }
 }

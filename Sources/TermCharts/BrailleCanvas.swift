@@ -12,6 +12,8 @@ struct BrailleCanvas {
     private var bits: [UInt8]
     private var owner: [Int]
     private var markers: [Character?]
+    /// Bit (series % 32) is set in a cell for every series that put a dot there.
+    private var drawnBy: [UInt32]
 
     var dotWidth: Int { cols * 2 }
     var dotHeight: Int { rows * 4 }
@@ -22,6 +24,7 @@ struct BrailleCanvas {
         bits = Array(repeating: 0, count: self.cols * self.rows)
         owner = Array(repeating: -1, count: self.cols * self.rows)
         markers = Array(repeating: nil, count: self.cols * self.rows)
+        drawnBy = Array(repeating: 0, count: self.cols * self.rows)
     }
 
     // Bit of each dot inside a cell, indexed [y][x]: the braille numbering 1-2-3-7 down the left
@@ -34,6 +37,7 @@ struct BrailleCanvas {
         let cell = (y / 4) * cols + x / 2
         bits[cell] |= BrailleCanvas.dotBits[y % 4][x % 2]
         owner[cell] = series
+        drawnBy[cell] |= 1 << UInt32(((series % 32) + 32) % 32)
     }
 
     /// A straight line of dots (Bresenham), endpoints included.
@@ -73,6 +77,18 @@ struct BrailleCanvas {
         guard col >= 0, row >= 0, col < cols, row < rows else { return }
         markers[row * cols + col] = marker
         owner[row * cols + col] = series
+    }
+
+    /// The share of the cells `series` drew in that still show its colour (later series take over
+    /// the cells they share); 1 when the series drew nothing.
+    func visibleShare(of series: Int) -> Double {
+        let bit: UInt32 = 1 << UInt32(((series % 32) + 32) % 32)
+        var drawn = 0, shown = 0
+        for i in drawnBy.indices where drawnBy[i] & bit != 0 {
+            drawn += 1
+            if owner[i] == series { shown += 1 }
+        }
+        return drawn == 0 ? 1 : Double(shown) / Double(drawn)
     }
 
     /// True when no dot or marker was drawn in the cell.

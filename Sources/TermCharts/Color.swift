@@ -97,6 +97,13 @@ public struct Color: Sendable, Hashable {
     /// The pinned basic colour, or the nearest of the 16 by typical xterm RGB values.
     public var basic16Index: Int {
         if let basic16, (0..<16).contains(basic16) { return basic16 }
+        // Grays pick among the four basic grays only: by plain distance a mid gray can land on magenta.
+        let channels = [Int(red), Int(green), Int(blue)]
+        if (channels.max() ?? 0) - (channels.min() ?? 0) < 24 {
+            let level = channels.reduce(0, +) / 3
+            let grays = [(0, 0), (8, 102), (7, 229), (15, 255)]
+            return grays.min { abs($0.1 - level) < abs($1.1 - level) }?.0 ?? 0
+        }
         var best = 0
         var bestDistance = Int.max
         for (i, c) in Color.basic16Palette.enumerated() {

@@ -64,14 +64,14 @@ public struct ConfusionMatrix: Sendable, Hashable {
         let namesFit = (0..<n).allSatisfy { name($0).displayWidth <= cellWidth - 1 }
         let header: (Int) -> String = { namesFit ? name($0) : String($0) }
         let fullRowNames = (0..<n).map { namesFit ? name($0) : "\($0) " + name($0) }
-        var rowHeaderWidth = max("precision".count, min(16, fullRowNames.map(\.displayWidth).max() ?? 0))
+        var rowHeaderWidth = max("true \\ pred".count, min(16, fullRowNames.map(\.displayWidth).max() ?? 0))
         let tailWidth = 2 + max(6, String(grand).count + 1) + 8
         var rowNames = fullRowNames
         var needsKey = false
         if rowHeaderWidth + 1 + n * cellWidth + tailWidth > style.width && !namesFit {
             // Too wide: index-only row headers and a key of names underneath.
             rowNames = (0..<n).map(String.init)
-            rowHeaderWidth = "precision".count
+            rowHeaderWidth = "true \\ pred".count
             needsKey = true
         }
         let totalWidthCol = max(6, String(grand).count + 1)

@@ -115,8 +115,8 @@ public struct DecisionBoundary: Sendable, Hashable {
     /// The picture as lines of equal display width (at most the style's width).
     public func renderLines(_ style: Style) -> [String] {
         guard grid.columns > 0, grid.rows > 0 else { return [title ?? "decision boundary", "(empty grid)"] }
-        let yLabels = [NumberFormat.compact(grid.yRange.upperBound, significant: 3),
-                       NumberFormat.compact(grid.yRange.lowerBound, significant: 3)]
+        let yLabels = [NumberFormat.short(grid.yRange.upperBound),
+                       NumberFormat.short(grid.yRange.lowerBound)]
         let labelWidth = yLabels.map(\.displayWidth).max() ?? 1
         // One cell per grid cell; a grid wider than the space is sampled down, keeping its shape.
         let cols = max(1, min(grid.columns, style.width - labelWidth - 3))
@@ -155,8 +155,8 @@ public struct DecisionBoundary: Sendable, Hashable {
         }
         let pad = String(repeating: " ", count: labelWidth + 1)
         out.append(style.dim(pad + "└" + String(repeating: "─", count: cols) + "┘"))
-        let xLo = NumberFormat.compact(grid.xRange.lowerBound, significant: 3)
-        let xHi = NumberFormat.compact(grid.xRange.upperBound, significant: 3)
+        let xLo = NumberFormat.short(grid.xRange.lowerBound)
+        let xHi = NumberFormat.short(grid.xRange.upperBound)
         out.append(style.dim(pad + " " + xLo + String(repeating: " ", count: max(1, cols - xLo.count - xHi.count)) + xHi))
         out += legend(style: style)
         let width = out.map(\.displayWidth).max() ?? 0

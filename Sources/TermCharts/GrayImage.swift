@@ -34,8 +34,9 @@ public struct GrayImage: Sendable, Hashable {
         guard width > 0, height > 0, maxWidth > 0, maxHeight > 0 else { return self }
         let factor = max(Double(width) / Double(maxWidth), Double(height) / Double(maxHeight))
         guard factor > 1 else { return self }
-        let w = max(1, Int((Double(width) / factor).rounded(.down)))
-        let h = max(1, Int((Double(height) / factor).rounded(.down)))
+        // The small epsilon keeps 28 / (28 / 15) from landing on 14.999...
+        let w = max(1, min(maxWidth, Int((Double(width) / factor + 1e-9).rounded(.down))))
+        let h = max(1, min(maxHeight, Int((Double(height) / factor + 1e-9).rounded(.down))))
         var out = [Float](repeating: 0, count: w * h)
         for y in 0..<h {
             for x in 0..<w {

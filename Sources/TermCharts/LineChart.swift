@@ -19,8 +19,7 @@ extension LineChart {
     public func renderLines(_ style: Style) -> [String] {
         let totalWidth = max(20, width ?? style.width)
         let rows = max(2, height)
-        // Ticks at least three rows apart: closer labels land unevenly on the 4-dot rows.
-        let yScale = yAxis(maxTicks: max(2, min(7, rows / 3 + 1)))
+        let yScale = fittedYAxis(rows: rows)
         let yLabelWidth = yScale.labels.map(\.displayWidth).max() ?? 1
         let cols = max(4, totalWidth - yLabelWidth - 2)
         var canvas = BrailleCanvas(cols: cols, rows: rows)
@@ -44,7 +43,11 @@ extension LineChart {
                 previous = (x, y)
             }
         }
-        if showsMarkers(style.colors) { placeMarkers(on: &canvas, dotX: dotX, dotY: dotY) }
+        // In colour, a series whose line lies mostly under later ones would vanish: mark them all.
+        let hidden = markers == .auto && series.count > 1 && style.usesColor
+            && series.indices.contains { canvas.visibleShare(of: $0) < 0.5 }
+        let withMarkers = showsMarkers(style.colors) || hidden
+        if withMarkers { placeMarkers(on: &canvas, dotX: dotX, dotY: dotY) }
 
         let color: (Int) -> Color? = { SeriesPalette.color($0) }
         var out: [String] = []
@@ -78,11 +81,25 @@ extension LineChart {
         if let xLabel, !xLabel.isEmpty {
             out.append(String(repeating: " ", count: yLabelWidth + 2) + xLabel.fitted(to: cols, align: .center))
         }
-        out += legendLines(style: style, indent: yLabelWidth + 2, width: totalWidth)
+        out += legendLines(style: style, withMarkers: withMarkers, indent: yLabelWidth + 2, width: totalWidth)
         return out.map { $0.fitted(to: totalWidth) }
     }
 
     // MARK: - Pieces
+
+    /// The y axis with the most ticks whose labels land at least two rows apart (a tick falls on the
+    /// row holding its dot, so closer ticks would sit on neighbouring rows, unevenly spaced).
+    private func fittedYAxis(rows: Int) -> AxisScale {
+        let dots = Double(rows * 4 - 1)
+        var maxTicks = max(2, min(8, rows / 2 + 1))
+        while true {
+            let scale = yAxis(maxTicks: maxTicks)
+            let tickRows = scale.ticks.compactMap { t in scale.fraction(t).map { Int(((1 - $0) * dots).rounded()) / 4 } }
+            let gaps = zip(tickRows, tickRows.dropFirst()).map { abs($0 - $1) }
+            if maxTicks == 2 || gaps.allSatisfy({ $0 >= 2 }) { return scale }
+            maxTicks -= 1
+        }
+    }
 
     /// An x axis whose labels fit side by side under `cols` cells.
     private func fittedXAxis(cols: Int) -> AxisScale {
@@ -137,10 +154,9 @@ extension LineChart {
     }
 
     /// Legend entries ("━━ relu", or "* relu" in plain text) wrapped to the width.
-    private func legendLines(style: Style, indent: Int, width: Int) -> [String] {
+    private func legendLines(style: Style, withMarkers: Bool, indent: Int, width: Int) -> [String] {
         let named = series.enumerated().filter { !$0.element.name.isEmpty }
         guard !named.isEmpty else { return [] }
-        let withMarkers = showsMarkers(style.colors)
         let available = max(8, width - indent)
         var entries: [String] = []
         for (s, line) in named {
@@ -149,7 +165,7 @@ extension LineChart {
             if style.usesColor {
                 swatch = style.paint(withMarkers ? "━" + marker + "━" : "━━━", fg: SeriesPalette.color(s))
             } else {
-                swatch = marker
+                swatch = withMarkers ? marker : "──"
             }
             var name = line.name
             if !line.points.contains(where: isDrawable) { name += " (nothing to draw)" }

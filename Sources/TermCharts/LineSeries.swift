@@ -40,7 +40,8 @@ public struct LineSeries: Sendable, Hashable {
 
 /// When series get a marker character on top of their line.
 public enum MarkerMode: Sendable, Hashable {
-    /// Markers when colour is off, or when there are more series than clearly different colours.
+    /// Markers when there are several series and colour is off, or more series than clearly different
+    /// colours, or (terminal only) when a series' line lies mostly under later ones.
     case auto
     case always
     case never
@@ -122,7 +123,9 @@ public struct LineChart: Sendable, Hashable {
         switch markers {
         case .always: return true
         case .never: return false
-        case .auto: return colors == .none || series.count > SeriesPalette.distinctColors(colors)
+        case .auto:
+            // A lone series needs nothing to tell it apart.
+            return series.count > 1 && (colors == .none || series.count > SeriesPalette.distinctColors(colors))
         }
     }
 }

@@ -45,7 +45,7 @@ public enum NumberFormat {
     }
 
     /// About `significant` significant digits, choosing fixed or scientific notation by magnitude:
-    /// 0.21134 -> "0.2113", 1234.5 -> "1234.5" (4 digits -> "1235"), 3.2e-7 -> "3.200e-7".
+    /// 0.21134 -> "0.2113", 1234.6 -> "1235", 3.2e-7 -> "3.200e-7".
     public static func compact(_ value: Double, significant: Int = 4) -> String {
         if let special = nonFinite(value) { return special }
         if value == 0 { return "0" }
@@ -53,6 +53,16 @@ public enum NumberFormat {
         if magnitude < -4 || magnitude >= 7 { return scientific(value, significant: significant) }
         let decimals = max(0, significant - 1 - magnitude)
         return fixed(value, decimals: decimals)
+    }
+
+    /// Like `compact`, without trailing zeros after the point: 6.00 -> "6", 0.250 -> "0.25".
+    public static func short(_ value: Double, significant: Int = 3) -> String {
+        let s = compact(value, significant: significant)
+        guard !s.contains("e"), s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t == "-0" ? "0" : t
     }
 
     /// A percentage with `decimals` digits: 0.9812 -> "98.1%".

@@ -45,8 +45,10 @@ public struct Raster: Sendable, Hashable {
 
     /// Fills the rectangle [x0, x1) x [y0, y1) (clipped).
     mutating func fill(x0: Int, y0: Int, x1: Int, y1: Int, _ color: Color) {
-        for y in max(0, y0)..<min(height, max(max(0, y0), y1)) {
-            for x in max(0, x0)..<min(width, max(max(0, x0), x1)) { blend(x, y, color, 1) }
+        let xa = max(0, x0), xb = min(width, x1), ya = max(0, y0), yb = min(height, y1)
+        guard xa < xb, ya < yb else { return }
+        for y in ya..<yb {
+            for x in xa..<xb { blend(x, y, color, 1) }
         }
     }
 

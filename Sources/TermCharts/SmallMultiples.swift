@@ -108,8 +108,8 @@ public struct SmallMultiples: Sendable, Hashable {
         case .linear:
             return AxisScale.linear(dataMin: lo, dataMax: hi, fixed: lo < hi ? lo...hi : nil, maxTicks: 2, extend: false)
         case .log:
-            let lowExp = floor(log10(lo) + 1e-9)
-            let highExp = max(lowExp + 1, ceil(log10(hi) - 1e-9))
+            let lowExp = max(-300, floor(log10(lo) + 1e-9))
+            let highExp = min(300, max(lowExp + 1, ceil(log10(hi) - 1e-9)))
             return AxisScale.log(dataMin: lo, dataMax: hi, fixed: pow(10, lowExp)...pow(10, highExp), maxTicks: 2)
         }
     }

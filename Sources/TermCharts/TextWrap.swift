@@ -6,7 +6,8 @@
 // "\n" starts a new paragraph and an empty line stays empty.
 
 extension String {
-    /// The text reflowed into lines of at most `width` display columns.
+    /// The text reflowed into lines of at most `width` display columns (a wide character is never
+    /// split, so with `width` 1 it stands alone on a two-column line).
     /// `indent` is put before continuation lines (counted in the width), e.g. to hang a list item.
     public func wrapped(to width: Int, indent: String = "") -> [String] {
         let width = max(1, width)

@@ -54,6 +54,18 @@ struct LineEditingTerminalTests {
         try terminal.waitFor("\nlayer  loss\nload\n")
     }
 
+    @Test("after the window shrinks, listings use the new width and editing goes on")
+    func resizeWhileEditing() throws {
+        let terminal = try LineEditDemo.start()
+        try terminal.send("l")
+        try terminal.waitFor("l")
+        try terminal.resize(columns: 16)
+        try terminal.send(Key.tab + Key.tab)
+        try terminal.waitFor("\nlayer  loss\nload\n")
+        try terminal.submit("oa" + Key.tab, expecting: "load ")
+        #expect(terminal.isRunning)
+    }
+
     @Test("the Up arrow recalls earlier lines, and a recalled line can be edited")
     func upArrowRecallsHistory() throws {
         let terminal = try LineEditDemo.start()
@@ -61,6 +73,15 @@ struct LineEditingTerminalTests {
         try terminal.submit("help", expecting: "help")
         try terminal.submit(Key.up + Key.up, expecting: "train epochs=15 batch=100")
         try terminal.submit(Key.up + String(repeating: Key.backspace, count: 3) + "50", expecting: "train epochs=15 batch=50")
+    }
+
+    @Test("Ctrl-R finds an earlier line by what it contains")
+    func ctrlRSearchesHistory() throws {
+        let terminal = try LineEditDemo.start()
+        try terminal.submit("train epochs=3", expecting: "train epochs=3")
+        try terminal.submit("layer add dense 10", expecting: "layer add dense 10")
+        try terminal.submit("help", expecting: "help")
+        try terminal.submit(Key.ctrlR + "epo", expecting: "train epochs=3")
     }
 
     @Test("history saved at exit is recalled by the next run")

@@ -13,13 +13,13 @@ import Foundation
 enum BuiltProduct {
     /// The path of the executable `name`, or nil when it is not built.
     /// `environmentKey` names a variable that, when set, overrides the search.
-    static func path(of name: String, environmentKey: String, filePath: String = #filePath) -> String? {
-        candidates(for: name, environmentKey: environmentKey, filePath: filePath)
+    static func path(of name: String, environmentKey: String) -> String? {
+        candidates(for: name, environmentKey: environmentKey)
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Where `name` may be, most trusted first.
-    static func candidates(for name: String, environmentKey: String, filePath: String) -> [String] {
+    static func candidates(for name: String, environmentKey: String) -> [String] {
         var folders: [URL] = []
         if let override = ProcessInfo.processInfo.environment[environmentKey], !override.isEmpty {
             return [override]
@@ -30,8 +30,8 @@ enum BuiltProduct {
         for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
             folders.append(bundle.bundleURL.deletingLastPathComponent())
         }
-        // Tests/EndToEndTests/Support/<file> -> the package root -> .build/debug
-        let packageRoot = URL(fileURLWithPath: filePath)
+        // This file is Tests/EndToEndTests/Support/BuiltProduct.swift: four levels below the root.
+        let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         folders.append(packageRoot.appendingPathComponent(".build/debug"))

@@ -11,8 +11,8 @@ enum LineEditDemo {
     static let path = BuiltProduct.path(of: "lineedit-demo", environmentKey: "LINEEDIT_DEMO_BIN")
 
     static let notBuiltMessage: Comment = """
-        lineedit-demo is not built next to the test bundle: run `swift build --product lineedit-demo` \
-        (or set LINEEDIT_DEMO_BIN to its path)
+        lineedit-demo was not found next to the test binary (or at LINEEDIT_DEMO_BIN): \
+        run `swift build --product lineedit-demo`, or set LINEEDIT_DEMO_BIN to its path
         """
 
     static let prompt = "nnlab> "

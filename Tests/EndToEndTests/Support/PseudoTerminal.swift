@@ -23,6 +23,7 @@ enum Key {
     static let enter = "\r"
     static let ctrlC = "\u{03}"
     static let ctrlD = "\u{04}"
+    static let ctrlR = "\u{12}"
     static let backspace = "\u{7F}"
     static let up = "\u{1B}[A"
     static let down = "\u{1B}[B"
@@ -149,6 +150,13 @@ final class PseudoTerminal {
             }
             bytes.removeFirst(written)
         }
+    }
+
+    /// Changes the window size; the kernel sends SIGWINCH to the program, as a terminal
+    /// emulator does when its window is resized.
+    func resize(columns: UInt16, rows: UInt16 = 24) throws {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else { throw Self.failure("TIOCSWINSZ") }
     }
 
     /// Reads output until `text` appears after the previous match, and returns the cleaned
