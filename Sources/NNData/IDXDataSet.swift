@@ -4,7 +4,9 @@
 // `train-images.idx3-ubyte` as in many copies), raw or gzipped. They are decoded in parallel
 // with their checksums (MD5 against a known table when the set has one, SHA-256 for the
 // identity); a verified marker (VerifiedMarker.swift) spares the checksums on later loads.
-// Train is split TensorFlow-1 style: the LAST `validationCount` training images are validation.
+// Train is split as TensorFlow 1's input_data.read_data_sets did: its FIRST 5,000 training
+// images are validation (`validation = train_images[:validation_size]`), the other 55,000 train.
+// The position is a field of the spec, so the other convention is one change away.
 // This file does not search several folders or fetch anything: see DataCatalog and MNISTFetcher.
 
 import Foundation
@@ -59,18 +61,29 @@ public struct IDXFileRole: Sendable, Equatable {
     ]
 }
 
+/// Which end of the training file the validation images are taken from.
+public enum ValidationHoldout: String, Equatable, Sendable {
+    /// The first images (TensorFlow 1's input_data).
+    case first
+    /// The last images.
+    case last
+}
+
 /// What makes one MNIST-style data set: names, classes, split and checksums.
 public struct IDXSetSpec: Sendable {
     public var name: String
     public var summary: String
     public var classNames: [String]
-    /// How many of the last training images form the validation split.
+    /// How many training images form the validation split.
     public var validationCount: Int
+    /// Where in the training file they are taken from.
+    public var holdout: ValidationHoldout
     /// Checksums the files must match; nil when the set has none to check.
     public var checksums: ChecksumTable?
 
     public init(name: String, summary: String, classNames: [String], validationCount: Int,
-                checksums: ChecksumTable?) {
+                holdout: ValidationHoldout = .first, checksums: ChecksumTable?) {
+        self.holdout = holdout
         self.name = name
         self.summary = summary
         self.classNames = classNames
@@ -229,14 +242,18 @@ public enum IDXDataSet {
         let test = ImageData(pixels: testImages.storage, labels: testLabels.storage, imageRows: rows,
                              imageCols: cols, classCount: classCount, first: 0, count: testImages.count)
         let trainCount = train.count - spec.validationCount
+        let (trainRange, validationRange) = spec.holdout == .first
+            ? (spec.validationCount..<train.count, 0..<spec.validationCount)
+            : (0..<trainCount, trainCount..<train.count)
         let identity = DataIdentity(
             name: spec.name,
-            parameters: ["split": "\(trainCount)/\(spec.validationCount)/\(test.count)"],
+            parameters: ["split": "\(trainCount)/\(spec.validationCount)/\(test.count)",
+                         "validation": "\(spec.holdout.rawValue) \(spec.validationCount) training images"],
             files: identityFiles)
         let info = DataSetInfo(name: spec.name, summary: spec.summary, classNames: spec.classNames,
                                featureShape: [rows, cols], source: folder, identity: identity)
-        return LoadedDataSet(info: info, train: train.slice(0..<trainCount),
-                             validation: train.slice(trainCount..<train.count), test: test)
+        return LoadedDataSet(info: info, train: train.slice(trainRange),
+                             validation: train.slice(validationRange), test: test)
     }
 
     private static func checkPair(_ images: IDXFile, _ imagesPath: String,

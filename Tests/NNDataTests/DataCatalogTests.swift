@@ -185,8 +185,9 @@ struct TempFolderView {
         #expect(data.info.featureShape == [28, 28] && data.classCount == 10)
         #expect(data.info.classNames[9] == "Ankle boot")
         let train = try #require(data.train as? ImageData)
-        #expect(train.label(0) == 9)  // the first training image is an ankle boot
-        #expect(train.image(0).max() == 255 && train.byteCount == 55000 * 785)
+        let validation = try #require(data.validation as? ImageData)
+        #expect(validation.label(0) == 9)  // the file's first image, an ankle boot, is held out
+        #expect(validation.image(0).max() == 255 && train.byteCount == 55000 * 785)
         #expect(data.info.identity.files.count == 4 && data.info.identity.files[0].bytes > 20_000_000)
     }
 }

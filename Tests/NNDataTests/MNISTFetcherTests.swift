@@ -53,7 +53,7 @@ import Testing
         #expect(result.route == .mirror)
         #expect(names(in: target) == [VerifiedMarker.fileName] + rawNames)
         let data = try IDXDataSet.load(folder: target.path("mnist"), spec: set.spec(checksums: table))
-        #expect((data.train as? ImageData)?.image(3) == Array(set.trainPixels[36..<48]))
+        #expect((data.validation as? ImageData)?.image(3) == Array(set.trainPixels[36..<48]))
 
         // Progress: a start (0 of total) and an end (total of total) for each file.
         let gzSize = Int64(try Data(contentsOf: served.url.appendingPathComponent("train-images-idx3-ubyte.gz")).count)
