@@ -152,39 +152,30 @@ public enum IDXDataSet {
             case md5(Result<String?, DataError>)
             case sha256(Result<String?, DataError>)
         }
-        var jobs: [@Sendable () -> Outcome] = []
+        var jobs: [@Sendable () -> (role: String, outcome: Outcome)] = []
         for i in [0, 2, 1, 3] {  // train images, test images, then the small label files
             let (file, path) = files[i]
-            let needMD5 = spec.checksums != nil && trusted[file.role] == nil
-            let needSHA = trusted[file.role] == nil
-            jobs.append { .decoded(Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) }) }
-            if needMD5 {
-                jobs.append { .md5(Result { () throws(DataError) in try FileDigest.of(path: path, sha256: false).md5 }) }
+            let role = file.role
+            jobs.append { (role, .decoded(Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) })) }
+            if spec.checksums != nil && trusted[role] == nil {
+                jobs.append { (role, .md5(Result { () throws(DataError) in try FileDigest.of(path: path, sha256: false).md5 })) }
             }
-            if needSHA {
-                jobs.append { .sha256(Result { () throws(DataError) in try FileDigest.of(path: path, md5: false).sha256 }) }
+            if trusted[role] == nil {
+                jobs.append { (role, .sha256(Result { () throws(DataError) in try FileDigest.of(path: path, md5: false).sha256 })) }
             }
         }
-        let outcomes = Parallel.run(jobs)
         var decoded: [String: IDXFile] = [:]
         var digests: [String: (md5: String?, sha256: String?)] = [:]
         var firstError: [String: DataError] = [:]
-        var k = 0
-        for i in [0, 2, 1, 3] {
-            let file = files[i].0, role = files[i].0.role
-            let count = 1 + (spec.checksums != nil && trusted[role] == nil ? 1 : 0) + (trusted[role] == nil ? 1 : 0)
-            var digest: (md5: String?, sha256: String?) = (nil, nil)
-            for outcome in outcomes[k..<k + count] {
-                switch outcome {
-                case let .decoded(.success(f)): decoded[role] = f
-                case let .md5(.success(m)): digest.md5 = m
-                case let .sha256(.success(h)): digest.sha256 = h
-                case let .decoded(.failure(e)), let .md5(.failure(e)), let .sha256(.failure(e)):
-                    firstError[role] = firstError[role] ?? e
-                }
+        // Results come back in job order, so a file's decoding error is seen before its checksum's.
+        for (role, outcome) in Parallel.run(jobs) {
+            switch outcome {
+            case let .decoded(.success(f)): decoded[role] = f
+            case let .md5(.success(m)): digests[role, default: (nil, nil)].md5 = m
+            case let .sha256(.success(h)): digests[role, default: (nil, nil)].sha256 = h
+            case let .decoded(.failure(e)), let .md5(.failure(e)), let .sha256(.failure(e)):
+                firstError[role] = firstError[role] ?? e
             }
-            digests[file.role] = digest
-            k += count
         }
         for (file, _) in files { if let e = firstError[file.role] { throw e } }
         guard let trainImages = decoded["train-images"], let trainLabels = decoded["train-labels"],
