@@ -12,6 +12,8 @@ public enum DataError: Error, Equatable, Sendable {
     case missingFile(path: String, hint: String)
     /// A folder that should exist does not, or is not a folder.
     case missingFolder(path: String, hint: String)
+    /// A folder was given where a data file was expected.
+    case notAFile(path: String)
     /// A folder exists but holds none (or only some) of the files a data set needs.
     case noData(folder: String, missing: [String], hint: String)
     /// A file (or a gzip file once decompressed) has no bytes at all.
@@ -59,6 +61,8 @@ public enum DataError: Error, Equatable, Sendable {
             return "\(path): no such file"
         case let .missingFolder(path, _):
             return "\(path): no such folder"
+        case let .notAFile(path):
+            return "\(path): is a folder, not a data file"
         case let .noData(folder, missing, _):
             return "\(folder): no data set here (missing \(missing.joined(separator: ", ")))"
         case let .emptyFile(path):
@@ -108,6 +112,8 @@ public enum DataError: Error, Equatable, Sendable {
         switch self {
         case let .missingFile(_, hint), let .missingFolder(_, hint), let .noData(_, _, hint):
             return hint
+        case .notAFile:
+            return "give the path of a file (for csv: the .csv file itself)"
         case .emptyFile, .truncated, .corruptGzip:
             return "the file was probably cut short while copying or downloading; get it again"
         case .unreadable:

@@ -163,12 +163,10 @@ enum FileChecks {
     static func requireNonEmptyFile(_ path: String) throws(DataError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .missingFile(path: path, hint: "check the path (it is relative to \(FileManager.default.currentDirectoryPath))")
+            let relative = path.hasPrefix("/") ? "" : " (relative paths start at \(FileManager.default.currentDirectoryPath))"
+            throw .missingFile(path: path, hint: "check the path\(relative)")
         }
-        if isFolder.boolValue {
-            throw .noData(folder: path, missing: ["a file (this is a folder)"],
-                          hint: "give the path of a data file, not of a folder")
-        }
+        if isFolder.boolValue { throw .notAFile(path: path) }
         if fileSize(path) == 0 { throw .emptyFile(path: path) }
     }
 

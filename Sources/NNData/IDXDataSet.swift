@@ -4,7 +4,9 @@
 // `train-images.idx3-ubyte` as in many copies), raw or gzipped. They are decoded in parallel
 // with their checksums (MD5 against a known table when the set has one, SHA-256 for the
 // identity); a verified marker (VerifiedMarker.swift) spares the checksums on later loads.
-// Train is split TensorFlow-1 style: the LAST `validationCount` training images are validation.
+// Train is split as TensorFlow 1's input_data.read_data_sets did: its FIRST 5,000 training
+// images are validation (`validation = train_images[:validation_size]`), the other 55,000 train.
+// The position is a field of the spec, so the other convention is one change away.
 // This file does not search several folders or fetch anything: see DataCatalog and MNISTFetcher.
 
 import Foundation
@@ -59,18 +61,29 @@ public struct IDXFileRole: Sendable, Equatable {
     ]
 }
 
+/// Which end of the training file the validation images are taken from.
+public enum ValidationHoldout: String, Equatable, Sendable {
+    /// The first images (TensorFlow 1's input_data).
+    case first
+    /// The last images.
+    case last
+}
+
 /// What makes one MNIST-style data set: names, classes, split and checksums.
 public struct IDXSetSpec: Sendable {
     public var name: String
     public var summary: String
     public var classNames: [String]
-    /// How many of the last training images form the validation split.
+    /// How many training images form the validation split.
     public var validationCount: Int
+    /// Where in the training file they are taken from.
+    public var holdout: ValidationHoldout
     /// Checksums the files must match; nil when the set has none to check.
     public var checksums: ChecksumTable?
 
     public init(name: String, summary: String, classNames: [String], validationCount: Int,
-                checksums: ChecksumTable?) {
+                holdout: ValidationHoldout = .first, checksums: ChecksumTable?) {
+        self.holdout = holdout
         self.name = name
         self.summary = summary
         self.classNames = classNames
@@ -139,39 +152,30 @@ public enum IDXDataSet {
             case md5(Result<String?, DataError>)
             case sha256(Result<String?, DataError>)
         }
-        var jobs: [@Sendable () -> Outcome] = []
+        var jobs: [@Sendable () -> (role: String, outcome: Outcome)] = []
         for i in [0, 2, 1, 3] {  // train images, test images, then the small label files
             let (file, path) = files[i]
-            let needMD5 = spec.checksums != nil && trusted[file.role] == nil
-            let needSHA = trusted[file.role] == nil
-            jobs.append { .decoded(Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) }) }
-            if needMD5 {
-                jobs.append { .md5(Result { () throws(DataError) in try FileDigest.of(path: path, sha256: false).md5 }) }
+            let role = file.role
+            jobs.append { (role, .decoded(Result { () throws(DataError) in try IDXFile.read(path: path, kind: file.kind) })) }
+            if spec.checksums != nil && trusted[role] == nil {
+                jobs.append { (role, .md5(Result { () throws(DataError) in try FileDigest.of(path: path, sha256: false).md5 })) }
             }
-            if needSHA {
-                jobs.append { .sha256(Result { () throws(DataError) in try FileDigest.of(path: path, md5: false).sha256 }) }
+            if trusted[role] == nil {
+                jobs.append { (role, .sha256(Result { () throws(DataError) in try FileDigest.of(path: path, md5: false).sha256 })) }
             }
         }
-        let outcomes = Parallel.run(jobs)
         var decoded: [String: IDXFile] = [:]
         var digests: [String: (md5: String?, sha256: String?)] = [:]
         var firstError: [String: DataError] = [:]
-        var k = 0
-        for i in [0, 2, 1, 3] {
-            let file = files[i].0, role = files[i].0.role
-            let count = 1 + (spec.checksums != nil && trusted[role] == nil ? 1 : 0) + (trusted[role] == nil ? 1 : 0)
-            var digest: (md5: String?, sha256: String?) = (nil, nil)
-            for outcome in outcomes[k..<k + count] {
-                switch outcome {
-                case let .decoded(.success(f)): decoded[role] = f
-                case let .md5(.success(m)): digest.md5 = m
-                case let .sha256(.success(h)): digest.sha256 = h
-                case let .decoded(.failure(e)), let .md5(.failure(e)), let .sha256(.failure(e)):
-                    firstError[role] = firstError[role] ?? e
-                }
+        // Results come back in job order, so a file's decoding error is seen before its checksum's.
+        for (role, outcome) in Parallel.run(jobs) {
+            switch outcome {
+            case let .decoded(.success(f)): decoded[role] = f
+            case let .md5(.success(m)): digests[role, default: (nil, nil)].md5 = m
+            case let .sha256(.success(h)): digests[role, default: (nil, nil)].sha256 = h
+            case let .decoded(.failure(e)), let .md5(.failure(e)), let .sha256(.failure(e)):
+                firstError[role] = firstError[role] ?? e
             }
-            digests[file.role] = digest
-            k += count
         }
         for (file, _) in files { if let e = firstError[file.role] { throw e } }
         guard let trainImages = decoded["train-images"], let trainLabels = decoded["train-labels"],
@@ -229,14 +233,18 @@ public enum IDXDataSet {
         let test = ImageData(pixels: testImages.storage, labels: testLabels.storage, imageRows: rows,
                              imageCols: cols, classCount: classCount, first: 0, count: testImages.count)
         let trainCount = train.count - spec.validationCount
+        let (trainRange, validationRange) = spec.holdout == .first
+            ? (spec.validationCount..<train.count, 0..<spec.validationCount)
+            : (0..<trainCount, trainCount..<train.count)
         let identity = DataIdentity(
             name: spec.name,
-            parameters: ["split": "\(trainCount)/\(spec.validationCount)/\(test.count)"],
+            parameters: ["split": "\(trainCount)/\(spec.validationCount)/\(test.count)",
+                         "validation": "\(spec.holdout.rawValue) \(spec.validationCount) training images"],
             files: identityFiles)
         let info = DataSetInfo(name: spec.name, summary: spec.summary, classNames: spec.classNames,
                                featureShape: [rows, cols], source: folder, identity: identity)
-        return LoadedDataSet(info: info, train: train.slice(0..<trainCount),
-                             validation: train.slice(trainCount..<train.count), test: test)
+        return LoadedDataSet(info: info, train: train.slice(trainRange),
+                             validation: train.slice(validationRange), test: test)
     }
 
     private static func checkPair(_ images: IDXFile, _ imagesPath: String,

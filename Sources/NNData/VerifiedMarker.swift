@@ -67,27 +67,3 @@ enum VerifiedMarker {
         try? text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
-
-/// Runs independent jobs on both cores and returns their results in order.
-enum Parallel {
-    static func run<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {
-        let slots = Slots<T>(jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in slots.set(i, jobs[i]()) }
-        return slots.values()
-    }
-
-    /// Results written by concurrent jobs, each to its own slot, under a lock.
-    private final class Slots<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [T?]
-        init(_ n: Int) { items = Array(repeating: nil, count: n) }
-        func set(_ i: Int, _ value: T) { lock.lock(); items[i] = value; lock.unlock() }
-        func values() -> [T] {
-            lock.lock(); defer { lock.unlock() }
-            return items.map { item in
-                guard let item else { preconditionFailure("Parallel.run: a job did not finish") }
-                return item
-            }
-        }
-    }
-}

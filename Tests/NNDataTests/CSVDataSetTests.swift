@@ -124,7 +124,7 @@ import Testing
         let dir = dataError {
             _ = try CSVDataSet.load(path: folder.url.path, options: CSVOptions(label: "y"), generator: SeededGenerator(seed: 1))
         }
-        if case .noData(folder.url.path, _, _) = dir {} else { Issue.record("got \(String(describing: dir))") }
+        #expect(dir == .notAFile(path: folder.url.path))
         let bad = dataError {
             _ = try CSVDataSet.load(path: folder.path("x"), options: CSVOptions(label: "y", split: SplitFractions(test: 0.6, validation: 0.5)),
                                     generator: SeededGenerator(seed: 1))

@@ -9,7 +9,7 @@ import Testing
 @Suite struct IDXDataSetTests {
     let set = SmallIDXSet()
 
-    @Test func loadsAndHoldsOutTheLastTrainingImagesAsValidation() throws {
+    @Test func loadsAndHoldsOutTheFirstTrainingImagesAsTensorFlowOneDid() throws {
         let folder = try TempFolder()
         try set.write(to: folder)
         let data = try IDXDataSet.load(folder: folder.url.path, spec: set.spec(validation: 5))
@@ -18,15 +18,29 @@ import Testing
         #expect(data.info.featureShape == [4, 3] && data.featureCount == 12 && data.classCount == 10)
         let train = try #require(data.train as? ImageData)
         let validation = try #require(data.validation as? ImageData)
-        #expect(train.image(0) == Array(set.trainPixels[0..<12]))
-        // Validation image 0 is training image 25 (the first of the last five).
-        #expect(validation.image(0) == Array(set.trainPixels[25 * 12..<26 * 12]))
-        #expect(validation.label(4) == Int(set.trainLabels[29]))
+        // Validation is file images 0..<5; training starts at file image 5.
+        #expect(validation.image(0) == Array(set.trainPixels[0..<12]))
+        #expect(validation.label(4) == Int(set.trainLabels[4]))
+        #expect(train.image(0) == Array(set.trainPixels[5 * 12..<6 * 12]))
+        #expect(train.label(24) == Int(set.trainLabels[29]))
         #expect((0..<10).map { data.test.label($0) } == set.testLabels.map(Int.init))
         #expect(data.info.identity.parameters["split"] == "25/5/10")
+        #expect(data.info.identity.parameters["validation"] == "first 5 training images")
         #expect(data.info.identity.files.map(\.role) == ["train-images", "train-labels", "test-images", "test-labels"])
         #expect(data.info.identity.files[0].sha256 == SHA256.hex(set.files["train-images"]!))
         #expect(data.info.identity.files[0].bytes == Int64(set.files["train-images"]!.count))
+    }
+
+    @Test func canHoldOutTheLastTrainingImagesInstead() throws {
+        let folder = try TempFolder()
+        try set.write(to: folder)
+        let data = try IDXDataSet.load(folder: folder.url.path, spec: set.spec(validation: 5, holdout: .last))
+        let train = try #require(data.train as? ImageData)
+        let validation = try #require(data.validation as? ImageData)
+        #expect(train.image(0) == Array(set.trainPixels[0..<12]) && train.count == 25)
+        #expect(validation.image(0) == Array(set.trainPixels[25 * 12..<26 * 12]))
+        #expect(validation.label(4) == Int(set.trainLabels[29]))
+        #expect(data.info.identity.parameters["validation"] == "last 5 training images")
     }
 
     @Test func acceptsBothSpellingsRawOrGzipped() throws {
@@ -149,7 +163,7 @@ import Testing
         #expect(data.train.count == 7 && data.validation?.count == 5 && data.test.count == 10)
         #expect(data.info.identity.parameters["limit"] == "7")
         let first = try #require(data.train as? ImageData)
-        #expect(first.image(6) == Array(set.trainPixels[72..<84]))
+        #expect(first.image(6) == Array(set.trainPixels[11 * 12..<12 * 12]))  // file image 5 + 6
         let same = data.limited(train: 100)
         #expect(same.train.count == 7)
     }

@@ -139,6 +139,6 @@ import Testing
         let missing = dataError { _ = try IDXFile.read(path: folder.path("nope"), kind: .labels) }
         if case .missingFile(folder.path("nope"), _) = missing {} else { Issue.record("got \(String(describing: missing))") }
         let dir = dataError { _ = try IDXFile.read(path: folder.url.path, kind: .labels) }
-        if case .noData(folder.url.path, _, _) = dir {} else { Issue.record("got \(String(describing: dir))") }
+        #expect(dir == .notAFile(path: folder.url.path))
     }
 }

@@ -94,9 +94,9 @@ struct SmallIDXSet {
     }
 
     /// A spec for this set: no checksums unless given, `validation` held out.
-    func spec(validation: Int = 5, checksums: ChecksumTable? = nil) -> IDXSetSpec {
+    func spec(validation: Int = 5, holdout: ValidationHoldout = .first, checksums: ChecksumTable? = nil) -> IDXSetSpec {
         IDXSetSpec(name: "small", summary: "test set", classNames: (0..<10).map { "c\($0)" },
-                   validationCount: validation, checksums: checksums)
+                   validationCount: validation, holdout: holdout, checksums: checksums)
     }
 
     /// The MD5 table of this set's raw and gzipped files (gzip bytes as written by `write`).

