@@ -54,7 +54,7 @@ struct ParserTests {
         ("seed abc", "N must be a whole number"),
         ("layer", "'layer' needs one of: add, insert, replace, remove"),
         ("model show extra", "'model show' does not take 'extra' here"),
-        ("layer add dense 5 relu as \"bad name\"", "AS 'bad name' is not a valid name"),
+        ("layer add dense 5 relu as \"bad name\"", "as= 'bad name' is not a valid name"),
     ])
     func refusals(_ line: String, _ expected: String) {
         #expect(refusal(line).contains(expected), "\(line) -> \(refusal(line))")
