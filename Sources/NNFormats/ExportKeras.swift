@@ -28,6 +28,7 @@ struct KerasScript {
             name: "Keras",
             install: "python3 -m pip install tensorflow safetensors numpy   # TensorFlow 2.16+ brings Keras 3",
             scaleOut: [
+                "Keras 3 also runs this script on JAX or PyTorch: KERAS_BACKEND=jax python3 ... (or =torch).",
                 "Keras trains on a GPU by itself when TensorFlow sees one. For several GPUs or machines, build",
                 "and compile the model inside a tf.distribute strategy's scope (`import tensorflow as tf`):",
                 "    strategy = tf.distribute.MirroredStrategy()   # every GPU of this machine; across machines:",
