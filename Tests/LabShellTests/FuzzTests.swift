@@ -1,0 +1,98 @@
+// No input line may crash the lab: 100,000 random and mutated command lines through the command
+// table, against a lab whose state keeps changing (data, layers, training). Every line must
+// either succeed or print an error; the lab must stay usable afterwards.
+//
+// Lines that would write files outside the test's folder (export, tensorboard, plot files, any
+// path with '/') are left out; saving sessions goes to the test's own folder and stays in.
+// Training is capped (fast mode: 1 epoch, 64 examples) and downloads are off.
+
+import Foundation
+import Testing
+import NNEngine
+import LabShell
+
+@Suite("Fuzzing the command table")
+struct FuzzTests {
+    /// Words that mean something somewhere in the table, plus values of every kind.
+    static func vocabulary() -> [String] {
+        var words = Set<String>()
+        for (path, spec) in CommandTable.flattened() {
+            words.formUnion(path)
+            words.formUnion(spec.aliases)
+            for a in spec.arguments {
+                words.insert(a.name)
+                if a.style == .option { words.insert(a.name + "=") }
+                if case .word(let choices) = a.kind { words.formUnion(choices) }
+            }
+        }
+        words.formUnion(["0", "1", "2", "-1", "0.5", "0.7", "1.5", "1e-3", "1e308", "nan", "inf", "-0", "3", "10", "64",
+                         "999999999999999999999", "xor", "spiral", "hihello", "h1", "h2", "dense1", "input", "a,b",
+                         "\"", "'", ";", "#", "=", "==", "모델", "데이터", "\u{0}", "\t", "é", "🙂", ""])
+        return Array(words).sorted()
+    }
+
+    static func mutate(_ line: String, _ g: SeededGenerator, _ vocabulary: [String]) -> String {
+        var words = line.split(separator: " ").map(String.init)
+        for _ in 0..<(1 + g.index(below: 3)) {
+            let choice = g.index(below: 8)
+            let i = words.isEmpty ? 0 : g.index(below: words.count)
+            switch choice {
+            case 0 where !words.isEmpty: words.remove(at: i)
+            case 1: words.insert(vocabulary[g.index(below: vocabulary.count)], at: min(i, words.count))
+            case 2 where !words.isEmpty: words[i] = vocabulary[g.index(below: vocabulary.count)]
+            case 3 where !words.isEmpty: words[i] += "=" + vocabulary[g.index(below: vocabulary.count)]
+            case 4 where !words.isEmpty:
+                var chars = Array(words[i])
+                if !chars.isEmpty { chars[g.index(below: chars.count)] = Character(UnicodeScalar(UInt8(32 + g.index(below: 95)))) }
+                words[i] = String(chars)
+            case 5 where words.count > 1: words.swapAt(i, g.index(below: words.count))
+            case 6: words.append(String(g.next() % 1_000_000))
+            default: words = Array(words.prefix(i))
+            }
+        }
+        return words.joined(separator: g.index(below: 10) == 0 ? ";" : " ")
+    }
+
+    static func isSafe(_ line: String) -> Bool {
+        !["export", "tensorboard", "svg=", "png=", "/", "~", "\\"].contains { line.contains($0) }
+    }
+
+    @Test("100,000 random and mutated lines never crash and always answer")
+    func fuzz() throws {
+        let t = TestLab()
+        t.lab.allowDownloads = false
+        t.lab.fast = FastMode(epochs: 1, limit: 64)
+        let vocabulary = Self.vocabulary()
+        let seeds = CommandTable.flattened().flatMap(\.spec.examples)
+            + ["data load xor", "data load spiral", "layer add dense 4 relu", "layer add dense 2 softmax", "train epochs=1",
+               "eval", "model show", "init he", "layer add dropout 0.5", "optimizer sgd lr=0.1", "grads", "runs"]
+        let g = SeededGenerator(seed: 20261129)
+        var ran = 0, failed = 0
+        while ran < 100_000 {
+            let base = seeds[g.index(below: seeds.count)]
+            let line = g.index(below: 5) == 0
+                ? (0..<(1 + g.index(below: 5))).map { _ in vocabulary[g.index(below: vocabulary.count)] }.joined(separator: " ")
+                : Self.mutate(base, g, vocabulary)
+            guard Self.isSafe(line) else { continue }
+            let warningsBefore = t.console.warnings.count
+            if !t.interpreter.run(line) {
+                failed += 1
+                // A failure must say something.
+                #expect(t.console.warnings.count > warningsBefore, "no message for: \(line)")
+            }
+            t.lab.quitRequested = false
+            t.lab.emptyLineAction = nil
+            ran += 1
+            if ran % 5_000 == 0 {
+                t.console.reset()
+                if t.lab.model.layers.count > 12 { t.run("model new") }
+            }
+        }
+        // The lab still works after all of it.
+        t.console.reset()
+        #expect(t.run("model new", "data load xor", "layer add dense 4 tanh", "layer add dense 1 sigmoid", "train epochs=1", "eval"))
+        #expect(t.console.warnings.isEmpty, "\(t.console.warnings)")
+        print("fuzz: \(ran) lines, \(failed) refused with a message, \(ran - failed) accepted")
+        #expect(failed > 10_000 && ran - failed > 1_000)
+    }
+}
