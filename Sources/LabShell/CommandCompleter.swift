@@ -57,12 +57,11 @@ public struct CommandCompleter: LineCompleter {
     func argumentCandidates(_ spec: CommandSpec, rest: [String], word: String) -> [String] {
         // `key=val...`: complete the value of that option.
         if let eq = word.firstIndex(of: "="), let option = spec.options.first(where: { $0.name == word[..<eq] }) {
-            let prefix = String(word[...eq])
-            return values(for: option, word: String(word[word.index(after: eq)...])).map { prefix + $0 }
+            return listAware(option, word: String(word[word.index(after: eq)...])).map { String(word[...eq]) + $0 }
         }
         // `as NAME` / `from NAME`: the word after a keyword option is its value.
         if let last = rest.last, let option = spec.options.first(where: { $0.isKeyword && $0.name == last }) {
-            return values(for: option, word: word)
+            return listAware(option, word: word)
         }
         var used = Set<String>(), positionalsGiven = 0, i = 0
         while i < rest.count {
@@ -87,6 +86,13 @@ public struct CommandCompleter: LineCompleter {
         result += spec.flags.map(\.name).filter { !used.contains($0) }
         result += spec.options.filter { !used.contains($0.name) }.map { $0.isKeyword ? $0.name : "\($0.name)=" }
         return result
+    }
+
+    /// Values for `word`; in a comma-separated list, for its last element (`h1,h` -> `h1,h2`).
+    func listAware(_ argument: ArgumentSpec, word: String) -> [String] {
+        guard argument.kind == .list, let comma = word.lastIndex(of: ",") else { return values(for: argument, word: word) }
+        let head = String(word[...comma])
+        return values(for: argument, word: String(word[word.index(after: comma)...])).map { head + $0 }
     }
 
     /// The values an argument accepts, from its declaration or from the lab.

@@ -44,8 +44,10 @@ public enum ValueKind: Sendable, Equatable {
     case word([String])
     /// An identifier: letters, digits, `_`, `-` (layer and session names).
     case name
-    /// Any text without spaces (a path, a seed list).
+    /// Any text without spaces (a path).
     case text
+    /// Comma-separated names (`from h1,h2`).
+    case list
     /// The rest of the line, as typed.
     case rest
 
@@ -57,6 +59,7 @@ public enum ValueKind: Sendable, Equatable {
         case .word(let w): w.joined(separator: "|")
         case .name: "name"
         case .text, .rest: "text"
+        case .list: "names, comma-separated"
         }
     }
 }
@@ -122,6 +125,7 @@ public struct ArgumentSpec: Sendable {
         case .word(let w) where w.count <= 4: w.joined(separator: "|")
         case .word: "NAME"
         case .name: "NAME"
+        case .list: "NAME,..."
         case .text, .rest: "TEXT"
         }
     }

@@ -149,13 +149,24 @@ public struct Parser: Sendable {
             return value
         case .text, .rest:
             return value
+        case .list:
+            for part in value.split(separator: ",", omittingEmptySubsequences: false) where !isValidName(String(part)) {
+                throw ShellError("\(label) '\(part)' is not a valid name", hint: "names separated by commas, e.g. h1,h2")
+            }
+            return value
         }
     }
 
-    /// `layer add dense UNITS ACTIVATION [as=NAME]`
+    /// `layer add dense UNITS ACTIVATION [as NAME]`; a command's own positionals come before its
+    /// subcommand word (`layer insert POSITION (dense|dropout|...)`); long option lists are shortened.
     public func usageLine(_ spec: CommandSpec, path: [String]) -> String {
-        ([path.joined(separator: " ")] + (spec.subcommands.isEmpty ? [] : ["(" + spec.subcommands.filter { !$0.isHidden }.map(\.name).joined(separator: "|") + ")"])
-            + spec.arguments.map(\.usage)).joined(separator: " ")
+        let subs = spec.subcommands.filter { !$0.isHidden }.map(\.name)
+        let positionals = spec.arguments.filter { $0.style == .positional }.map(\.usage)
+        let rest = spec.arguments.filter { $0.style != .positional }
+        let options = rest.count > 6 ? ["[" + rest.filter { $0.style == .option }.prefix(3).map { "\($0.name)=" }.joined(separator: " ") + " ... OPTION=VALUE]"]
+                                     : rest.map(\.usage)
+        return ([path.joined(separator: " ")] + positionals + (subs.isEmpty ? [] : ["(" + subs.joined(separator: "|") + ")"]) + options)
+            .joined(separator: " ")
     }
 }
 

@@ -12,7 +12,7 @@ enum LayerCommands {
     /// Options every layer type shares: its name and where it reads from.
     static let placement: [ArgumentSpec] = [
         .option("as", .name, keyword: true, "name this layer (default: dense1, dense2, ...)"),
-        .option("from", .text, completion: .layerNames, keyword: true,
+        .option("from", .list, completion: .layerNames, keyword: true,
                 "read from these earlier layers (comma-separated; `input` is the data) instead of the previous one"),
     ]
 
