@@ -3,8 +3,9 @@
 //
 // Layering (each module imports only those listed beside it; nothing imports "up"):
 //   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
-//   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS
-//   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore
+//   CKernels     the few elementwise loops Swift cannot vectorize (sqrt, exp): C, AVX2 + baseline
+//   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS, CKernels
+//   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
 //   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
 //   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
 //   TermCharts   terminal charts, digits, SVG                      <- (nothing)
@@ -35,8 +36,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
 
-        .target(name: "NNCore", dependencies: ["CBLAS"]),
-        .target(name: "NNEngine", dependencies: ["NNCore"]),
+        .target(name: "CKernels",
+                cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"])],
+                linkerSettings: [.linkedLibrary("mvec")]),
+        .target(name: "NNCore", dependencies: ["CBLAS", "CKernels"]),
+        .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
         .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
         .target(name: "TermCharts", swiftSettings: testable),

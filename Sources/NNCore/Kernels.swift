@@ -1,5 +1,7 @@
 // Kernels: small elementwise loops shared by layers and optimizers. Kept simple enough that
-// the compiler vectorizes them (load first, then a branch-free select).
+// the compiler vectorizes them (load first, then a branch-free select); reductions go to CKernels.
+
+import CKernels
 
 extension Matrix {
     /// Largest absolute difference to `other` (same shape), for tests and checks.
@@ -14,17 +16,7 @@ extension Matrix {
     /// Mean of the absolute values of the elements in use (0 for an empty matrix).
     public func meanAbs() -> Float {
         guard count > 0 else { return 0 }
-        var acc = SIMD8<Float>()
-        let n8 = count / 8 * 8
-        var i = 0
-        while i < n8 {
-            let v = UnsafeRawPointer(data + i).loadUnaligned(as: SIMD8<Float>.self)
-            acc += v.replacing(with: -v, where: v .< 0)
-            i += 8
-        }
-        var total = acc.sum()
-        while i < count { total += abs(data[i]); i += 1 }
-        return total / Float(count)
+        return nn_sum_abs(data, count) / Float(count)
     }
 
     /// True when every element in use is finite.

@@ -4,6 +4,7 @@
 // buffer per batch. Maxout and softmax are the exceptions handled by their callers: maxout needs
 // the argmax of each group (see Dense), and softmax couples a whole row.
 
+import CKernels
 import Foundation
 
 /// A non-linearity applied elementwise (or per row, for softmax; per group of k, for maxout).
@@ -107,7 +108,7 @@ public enum Activation: Codable, Equatable, Hashable, Sendable {
         case .leakyReLU(let a):
             for i in 0..<n { let v = z[i]; z[i] = v > 0 ? v : a * v }
         case .sigmoid:
-            for i in 0..<n { z[i] = Activation.sigmoidValue(z[i]) }
+            nn_sigmoid(z, n)   // 1 / (1 + e^-z), vectorized in CKernels
         case .tanh:
             for i in 0..<n { z[i] = Foundation.tanh(z[i]) }
         case .elu(let a):

@@ -4,6 +4,8 @@
 //   s = rho * s + (1 - rho) * d²
 //   w += lr * d
 
+import CKernels
+
 /// Step sizes from running averages of squared gradients and squared past steps.
 struct AdadeltaRule: UpdateRule {
     let rho: Float
@@ -12,14 +14,6 @@ struct AdadeltaRule: UpdateRule {
 
     func apply(value w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>,
                slots: [UnsafeMutablePointer<Float>], count n: Int, learningRate lr: Float, step t: Int) {
-        let a = slots[0], s = slots[1], r = rho, eps = epsilon
-        for i in 0..<n {
-            let gi = g[i]
-            let ai = r * a[i] + (1 - r) * gi * gi
-            a[i] = ai
-            let d = -((s[i] + eps).squareRoot() / (ai + eps).squareRoot()) * gi
-            s[i] = r * s[i] + (1 - r) * d * d
-            w[i] += lr * d
-        }
+        nn_adadelta(w, g, slots[0], slots[1], n, lr, rho, epsilon)   // vectorized in CKernels
     }
 }

@@ -4,6 +4,7 @@
 //   w -= lr * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + epsilon)
 // (epsilon 1e-7 as Keras; TF1 used 1e-8.)
 
+import CKernels
 import Foundation
 
 /// Momentum on the gradient and on its square, with bias correction.
@@ -18,14 +19,6 @@ struct AdamRule: UpdateRule {
         let m = slots[0], v = slots[1]
         let b1 = beta1, b2 = beta2, eps = epsilon
         let alpha = Float(Double(lr) * (1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
-        let c1 = 1 - b1, c2 = 1 - b2
-        for i in 0..<n {
-            let gi = g[i]
-            let mi = m[i] + c1 * (gi - m[i])
-            let vi = v[i] + c2 * (gi * gi - v[i])
-            m[i] = mi
-            v[i] = vi
-            w[i] -= alpha * mi / (vi.squareRoot() + eps)
-        }
+        nn_adam(w, g, m, v, n, alpha, 1 - b1, 1 - b2, eps)   // the loop above, vectorized (CKernels)
     }
 }

@@ -1,6 +1,8 @@
 // RMSProp (Hinton's lecture 6e), as Keras 3 computes it (no momentum, not centred):
 //   v = rho * v + (1 - rho) * g²;   w -= lr * g / sqrt(v + epsilon)
 
+import CKernels
+
 /// Per-weight learning rates from a decaying average of squared gradients.
 struct RMSPropRule: UpdateRule {
     let rho: Float
@@ -9,12 +11,6 @@ struct RMSPropRule: UpdateRule {
 
     func apply(value w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>,
                slots: [UnsafeMutablePointer<Float>], count n: Int, learningRate lr: Float, step t: Int) {
-        let v = slots[0], r = rho, eps = epsilon
-        for i in 0..<n {
-            let gi = g[i]
-            let vi = r * v[i] + (1 - r) * gi * gi
-            v[i] = vi
-            w[i] -= lr * gi / (vi + eps).squareRoot()
-        }
+        nn_rmsprop(w, g, slots[0], n, lr, rho, epsilon)   // vectorized in CKernels
     }
 }
