@@ -9,7 +9,7 @@
 //   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
 //   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
 //   TermCharts   terminal charts, digits, SVG                      <- (nothing)
-//   LineEditing  the LineEditor protocol and a plain reader        <- (nothing)
+//   LineEditing  the LineEditor protocol and a plain reader        <- TermCharts (text widths)
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
         .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
         .target(name: "TermCharts", swiftSettings: testable),
-        .target(name: "LineEditing", swiftSettings: testable),
+        .target(name: "LineEditing", dependencies: ["TermCharts"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
             "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",

@@ -4,6 +4,8 @@
 // gap, with as many columns as the width allows and no trailing spaces. Pure: the editor prints
 // the lines it returns.
 
+import TermCharts
+
 /// Column layout for completion listings.
 public enum CompletionColumns {
     /// The lines that show `items` in columns fitting `width` terminal columns.
@@ -12,7 +14,7 @@ public enum CompletionColumns {
     /// is not cut. Widths count Korean and other wide characters as two columns.
     public static func layout(_ items: [String], width: Int, gap: Int = 2) -> [String] {
         guard !items.isEmpty else { return [] }
-        let widths = items.map { DisplayWidth.of($0) }
+        let widths = items.map(\.displayWidth)
         let cell = (widths.max() ?? 0) + gap
         // The last column needs no gap after it, hence `width + gap`.
         let fitting = max(1, (max(width, 1) + gap) / cell)

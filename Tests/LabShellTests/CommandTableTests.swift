@@ -1,6 +1,7 @@
 // The command table itself: every command declared once, with help that renders, and TAB
 // completion derived from the declarations.
 
+import Foundation
 import Testing
 import LineEditing
 @testable import LabShell
@@ -57,5 +58,17 @@ struct CommandTableTests {
         #expect(c.complete("help lay").candidates == ["layer"])
         #expect(c.complete("data load ").candidates.contains("mnist"))
         #expect(c.complete("seed 1; tr").candidates == ["train"])
+    }
+}
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("the README's command list is the one the table generates (`nnlab help --markdown`)")
+    func commandsInSync() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains(CommandReference.markdown()),
+                "README.md's command list is out of date: paste the output of `nnlab help --markdown` between its markers")
     }
 }

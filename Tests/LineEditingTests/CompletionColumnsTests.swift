@@ -1,6 +1,7 @@
 // Listing candidates in columns that fit the terminal, and how wide text is on a terminal.
 
 import LineEditing
+import TermCharts
 import Testing
 
 @Suite("Completion listings in columns")
@@ -55,12 +56,12 @@ struct CompletionColumnsTests {
 
     @Test("display widths: ASCII 1, Hangul and CJK 2, combining marks 0")
     func displayWidth() {
-        #expect(DisplayWidth.of("layer") == 5)
-        #expect(DisplayWidth.of("안녕") == 4)
-        #expect(DisplayWidth.of("漢字") == 4)
-        #expect(DisplayWidth.of("e\u{301}") == 1)
-        #expect(DisplayWidth.of("\u{1100}\u{1161}") == 2)  // conjoining jamo: initial + vowel
-        #expect(DisplayWidth.of("ＡＢ") == 4)
-        #expect(DisplayWidth.of("a\u{7}b") == 2)
+        #expect("layer".displayWidth == 5)
+        #expect("안녕".displayWidth == 4)
+        #expect("漢字".displayWidth == 4)
+        #expect("e\u{301}".displayWidth == 1)
+        #expect("\u{1100}\u{1161}".displayWidth == 2)  // conjoining jamo: initial + vowel
+        #expect("ＡＢ".displayWidth == 4)
+        #expect("a\u{7}b".displayWidth == 2)
     }
 }
