@@ -38,8 +38,13 @@ enum DataCommands {
                                         .positional("path", .text, required: false, completion: .files, "csv: the file"),
                                     ] + loadOptions,
                                     changesState: true, handler: load),
-                        CommandSpec("info", group: .data, summary: "What is loaded: sizes, splits, classes, where from",
-                                    examples: ["data info"], handler: { lab, _ in try info(lab) }),
+                        CommandSpec("info", group: .data, summary: "What is loaded (or a named data set): sizes, splits, classes, options",
+                                    examples: ["data info", "data info spiral"],
+                                    arguments: [.positional("name", .text, required: false, default: "the loaded data",
+                                                            completion: .dataSets, "a data set from `data list`")],
+                                    handler: { lab, inv in
+                                        if let name = inv.string("name") { try describe(name, lab) } else { try info(lab) }
+                                    }),
                         CommandSpec("list", aliases: ["ls"], group: .data, summary: "The data sets nnlab knows",
                                     examples: ["data list"], handler: { lab, _ in list(lab) }),
                         CommandSpec("show", group: .data, summary: "Draw examples in the terminal",
@@ -108,6 +113,21 @@ enum DataCommands {
                      "source     \(i.source)"]
         lines.append("identity   \(i.identity.description)")
         if let command = lab.dataCommand { lines.append("loaded by  \(command)") }
+        lab.console.write(lines.joined(separator: "\n"))
+    }
+
+    /// A catalog entry: what it is, its sizes and options, without loading it.
+    static func describe(_ name: String, _ lab: Lab) throws {
+        guard let entry = DataCatalog.entry(named: name) else {
+            throw ShellError("no data set named '\(name)'" + didYouMean(name, names), hint: "`data list` shows them all")
+        }
+        let s = lab.console.style
+        var lines = [s.bold(entry.name) + " - " + entry.summary, "usage      data load \(entry.usage)", "sizes      \(entry.sizes)",
+                     "source     \(entry.source)"]
+        if !entry.classNames.isEmpty { lines.append("classes    " + entry.classNames.joined(separator: ", ")) }
+        for o in entry.options {
+            lines.append("  " + s.paint("\(o.name)=\(o.value)", fg: .cyan) + "  \(o.summary)" + (o.defaultValue.map { " (default \($0))" } ?? ""))
+        }
         lab.console.write(lines.joined(separator: "\n"))
     }
 
