@@ -155,7 +155,10 @@ public final class Lab {
         guard !model.layers.isEmpty else {
             throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
         }
-        if let network { return network }
+        if let network {
+            try checkOutputFits(network, data!)
+            return network
+        }
         do {
             _ = try model.resolve(inputWidth: data!.featureCount)
         } catch {

@@ -1,5 +1,6 @@
-// RunExports: `export csv FILE` writes every run's per-epoch figures as one tidy table (a row per
-// run and epoch, a column per figure) that pandas, R or a spreadsheet read directly.
+// RunExports: the `export` command. `export csv FILE` writes every run's per-epoch figures as one
+// tidy table (a row per run and epoch, a column per figure) that pandas, R or a spreadsheet read
+// directly; `export keras` and `export pytorch` are ModelExportCommand's.
 //
 // Not here: writing CSV (NNFormats.CSVTable), exporting models (ModelExportCommand).
 
@@ -8,10 +9,11 @@ import NNFormats
 
 enum RunExports {
     static let spec = CommandSpec(
-        "export", group: .compare, summary: "Write the runs' figures as CSV",
-        details: "`export csv FILE`: one row per run and epoch with columns run, epoch, cost, train_accuracy, "
-            + "validation_accuracy, seconds (empty where a run has no validation split).",
-        examples: ["export csv runs.csv"],
+        "export", group: .compare, summary: "Write the runs' figures as CSV, or the model as a Keras or PyTorch script",
+        details: "`export csv FILE`: one row per run and epoch. `export keras FILE.py` / `export pytorch FILE.py`: a "
+            + "runnable script that rebuilds the model with nnlab's trained weights, to continue in those frameworks "
+            + "(on a GPU, or across machines with their distributed training).",
+        examples: ["export csv runs.csv", "export keras model.py", "export pytorch model.py"],
         subcommands: [
             CommandSpec("csv", group: .compare, summary: "Every run's per-epoch metrics as a tidy CSV table",
                         details: "Columns: run, epoch, cost, train_accuracy, validation_accuracy, seconds. The file is written "
@@ -19,6 +21,8 @@ enum RunExports {
                         examples: ["export csv runs.csv", "export csv /tmp/lab10.csv"],
                         arguments: [.positional("file", .text, completion: .files, "the CSV file to write")],
                         handler: csv),
+            ModelExportCommand.subcommand(.keras),
+            ModelExportCommand.subcommand(.pytorch),
         ])
 
     /// The tidy table of every run's epochs.

@@ -153,3 +153,19 @@ extension Lab {
         runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
     }
 }
+
+extension Lab {
+    /// Refuses a network whose output cannot hold the data's labels (a 1-unit softmax, 5 units for
+    /// 10 digits): the loss would index past the outputs. Said before anything trains or evaluates.
+    func checkOutputFits(_ network: Network, _ data: LoadedDataSet) throws(ShellError) {
+        let units = network.outputWidth, classes = data.classCount
+        let single = units == 1 && classes <= 2 && network.loss != .softmaxCrossEntropy
+        guard single || (units > 1 && units >= classes) else {
+            let last = model.layers[model.layers.count - 1].name
+            let fix = classes == 2 ? "`dense 2 softmax` (or `dense 1 sigmoid`)" : "`dense \(classes) softmax`"
+            throw ShellError("the output layer '\(last)' has \(units) unit\(units == 1 ? "" : "s"), but \(data.info.name) has \(classes) classes"
+                             + (units == 1 && classes == 2 ? " (one unit works with sigmoid, not softmax)" : ""),
+                             hint: "make the last layer \(fix): `layer replace \(model.layers.count) \(fix.dropFirst().prefix { $0 != "`" })`")
+        }
+    }
+}

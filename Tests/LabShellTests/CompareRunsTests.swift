@@ -132,4 +132,17 @@ struct CompareRunsTests {
         #expect(t.lab.journal.last?.figures.last == "ensemble stopped after 1 of 3 members")
         #expect(t.run("ensemble eval"))
     }
+
+    @Test("a model whose output cannot hold the labels is refused by every command that runs it")
+    func outputTooNarrow() {
+        let t = TestLab()
+        t.run("data load spiral", "layer add dense 4 relu", "layer add dense 1 softmax")
+        for line in ["train epochs=1", "eval", "sweep lr 0.1,0.01", "ensemble train 2", "predict 0", "show wrong"] {
+            let refusal = t.failure(line)
+            #expect(refusal.contains("the output layer 'dense2' has 1 unit, but spiral has 2 classes"), "\(line): \(refusal)")
+            #expect(refusal.contains("layer replace 2 dense 2 softmax"), "\(line)")
+        }
+        #expect(t.lab.runs.isEmpty)
+        #expect(t.run("layer replace 2 dense 1 sigmoid", "train epochs=1"))
+    }
 }

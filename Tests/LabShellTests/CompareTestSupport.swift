@@ -48,9 +48,10 @@ extension TestLab {
     }
 }
 
-/// Runs `python3 args...` and returns its exit status and combined output.
-func runPython3(_ arguments: [String]) throws -> (status: Int32, output: String) {
+/// Runs `python3 args...` (in `folder`, if given) and returns its exit status and combined output.
+func runPython3(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
     let process = Process()
+    if let folder { process.currentDirectoryURL = folder }
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3"] + arguments
     let pipe = Pipe()
