@@ -4,9 +4,9 @@
 // The script (written by NNFormats.ModelExport) builds the same graph, loads nnlab's trained
 // weights from a .safetensors file, evaluates on the same test split and can continue training.
 // The weights it loads are the current network's: the saved session's file when the session was
-// saved since the last change and holds every tensor, else FILE.safetensors written beside the
-// script. Data the script cannot read by itself (generated points, CSV tables, whose split only
-// nnlab's seeded generator reproduces) is written beside it as FILE-train.csv and FILE-test.csv.
+// saved since the last change and holds exactly these weights, else NAME.safetensors written beside
+// NAME.py. Data the script cannot read by itself (generated points, CSV tables, whose split only
+// nnlab's seeded generator reproduces) is written beside it as NAME-train.csv and NAME-test.csv.
 // Paths inside the script are relative to the project folder (where the script says to run it)
 // when they lie inside it.
 //
@@ -32,9 +32,9 @@ enum ModelExportCommand {
                     summary: "The model as a runnable \(framework.title) script with nnlab's trained weights",
                     details: "Writes FILE (a .py script) that builds the same model (layers, activations, initializers, dropout as "
                         + "rate = 1 - keep_prob), loads the current weights, evaluates on the same test split and, with --train, "
-                        + "continues training with the same optimizer and settings. The weights go to FILE.safetensors beside it "
-                        + "(or the saved session's file when nothing changed since `save`); generated or CSV data to "
-                        + "FILE-train.csv and FILE-test.csv. The script's docstring says how to run it.",
+                        + "continues training with the same optimizer and settings. The weights go beside it (model.py -> model.safetensors; "
+                        + "or the saved session's file when nothing changed since `save`); generated or CSV data to "
+                        + "model-train.csv and model-test.csv. The script's docstring says how to run it.",
                     examples: ["export \(framework.rawValue) model.py", "export \(framework.rawValue) /tmp/lab10_\(framework.rawValue).py"],
                     arguments: [.positional("file", .text, completion: .files, "the Python script to write (ends in .py)")],
                     handler: { lab, inv in try export(lab, inv, framework) })

@@ -145,4 +145,20 @@ struct CompareRunsTests {
         #expect(t.lab.runs.isEmpty)
         #expect(t.run("layer replace 2 dense 1 sigmoid", "train epochs=1"))
     }
+
+    @Test("TAB completion offers the new commands' words and the session's runs")
+    func completion() {
+        let t = TestLab()
+        t.spiralModel("train epochs=1 as relu", "train epochs=1 as tanh")
+        let c = CommandCompleter(names: LabNames(lab: t.lab).provider)
+        #expect(c.complete("plot ").candidates.starts(with: ["cost", "accuracy", "validation", "boundary"]))
+        #expect(c.complete("plot cost r").candidates == ["relu"])
+        #expect(c.complete("plot cost relu l").candidates == ["log"])
+        #expect(c.complete("sweep ").candidates.starts(with: ["init", "activation", "optimizer", "keep_prob", "lr", "batch"]))
+        #expect(c.complete("sweep activation re").candidates == ["relu"])
+        #expect(c.complete("ensemble ").candidates == ["train", "eval"])
+        #expect(c.complete("export ").candidates == ["csv", "keras", "pytorch"])
+        #expect(c.complete("grads ").candidates.contains("plot") && c.complete("grads ").candidates.contains("tanh"))
+        #expect(c.complete("show ").candidates == ["wrong"])
+    }
 }

@@ -18,17 +18,11 @@ enum InspectCommands {
                         + "layer at the top). A deep sigmoid net shows bars shrinking by orders of magnitude toward the "
                         + "input: those layers hardly learn. The table adds the mean |weight| and their ratio, how far one "
                         + "plain gradient step moves a layer relative to its size. `grads plot` draws each layer's size per epoch.",
-                    examples: ["grads", "grads plot", "grads relu"],
+                    examples: ["grads", "grads plot", "grads relu", "grads plot sigmoid"],
                     arguments: [
                         .positional("run", .text, required: false, default: "the last run", completion: .runNames, "which run"),
-                    ],
-                    subcommands: [
-                        CommandSpec("plot", group: .inspect, summary: "How each layer's gradient size moved over training, epoch by epoch",
-                                    examples: ["grads plot", "grads plot sigmoid"],
-                                    arguments: [
-                                        .positional("run", .text, required: false, default: "the last run", completion: .runNames, "which run"),
-                                    ], handler: gradsPlot),
-                    ], handler: grads),
+                        .flag("plot", "draw how each layer's gradient size moved over training, epoch by epoch"),
+                    ], handler: { lab, inv in try inv.has("plot") ? gradsPlot(lab, inv) : grads(lab, inv) }),
         CommandSpec("predict", group: .inspect, summary: "One test example with its label, the prediction and the top probabilities",
                     details: "Without N a random test example is drawn (from a generator of its own, so the session's "
                         + "numbers do not change). Images are drawn in the terminal; other data shows its features.",
