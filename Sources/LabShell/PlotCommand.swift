@@ -34,9 +34,9 @@ enum PlotCommand {
             + "current network's decision regions over 2-D data). Name runs to compare them (`plot cost sigmoid relu`); "
             + "without names every run is drawn when there are at most \(defaultRunLimit), else the last one. "
             + "`log` puts cost on a log scale; every=N draws the cost per N batches instead of per epoch. "
-            + "svg=FILE and png=FILE also write the chart as a picture (800 x 500).",
+            + "svg FILE and png FILE (or svg=FILE, png=FILE) also write the chart as a picture (800 x 500).",
         examples: ["plot", "plot cost sigmoid relu log", "plot accuracy", "plot validation relu he",
-                   "plot cost every=50", "plot cost svg=cost.svg", "plot boundary"],
+                   "plot cost every=50", "plot cost svg=cost.svg", "plot cost relu png cost.png", "plot boundary"],
         arguments: [
             .positional("what", .text, required: false, default: "cost", completion: .choices(Metric.allCases.map(\.rawValue)),
                         "cost, accuracy, validation or boundary"),
@@ -44,8 +44,8 @@ enum PlotCommand {
                         variadic: true, "runs to draw, by name"),
             .flag("log", "cost on a log scale (costs that fall by orders of magnitude)"),
             .option("every", .integer(1...1_000_000), "cost per N batches instead of per epoch"),
-            .option("svg", .text, completion: .files, "also write the chart as an SVG file"),
-            .option("png", .text, completion: .files, "also write the chart as a PNG file"),
+            .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
+            .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
         ], handler: plot)
 
     /// Without names, `plot` draws every run up to this many (else the last).

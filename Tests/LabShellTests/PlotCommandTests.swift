@@ -71,7 +71,7 @@ struct PlotCommandTests {
         t.spiralModel("train epochs=3 batch=20 as relu")
         let folder = t.folder("charts")
         let svg = folder.appendingPathComponent("cost.svg"), png = folder.appendingPathComponent("cost.png")
-        #expect(t.run("plot cost relu svg=\(svg.path) png=\(png.path)"))
+        #expect(t.run("plot cost relu svg=\(svg.path) png \(png.path)"))
         let text = try String(contentsOf: svg, encoding: .utf8)
         #expect(text.hasPrefix("<?xml") && text.contains("<svg") && text.contains("relu") && text.contains("</svg>"))
         let bytes = try Data(contentsOf: png)
