@@ -99,6 +99,14 @@ struct CompareRunsTests {
         #expect(t.run("ensemble train 4 epochs=3 batch=20", "ensemble eval"))
         let e = try #require(t.lab.lastEnsembleEvaluation)
         #expect(e.memberAccuracies == t.lab.runs.map { $0.evaluations["test"]!.accuracy })
+        // The ensemble's accuracy is that of the members' summed probabilities.
+        let test = try #require(t.lab.data?.test)
+        let members = try #require(t.lab.ensemble?.members).map { Evaluator.probabilities($0, on: test) }
+        let correct = (0..<test.count).filter { r in
+            let sums = (0..<3).map { k in members.reduce(Float(0)) { $0 + $1[r, k] } }
+            return sums.indices.max { sums[$0] < sums[$1] } == test.label(r)
+        }.count
+        #expect(e.accuracy == Float(correct) / Float(test.count))
         #expect(metric("ensemble_accuracy", run: nil, lab: t.lab) == e.accuracy)
         #expect(metric("best_member", run: nil, lab: t.lab) == e.memberAccuracies.max())
         #expect(metric("ensemble_gain", run: nil, lab: t.lab) == e.accuracy - e.memberAccuracies.max()!)

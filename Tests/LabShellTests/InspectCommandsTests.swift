@@ -123,4 +123,24 @@ struct InspectCommandsTests {
         #expect(t.run("data load xor"))
         #expect(t.failure("show wrong").contains("the model has no layers"))
     }
+
+    @Test("colour only on a terminal: escape sequences with a colour style, none in plain text")
+    func colour() {
+        let lines = ["grads", "grads plot", "runs", "plot", "plot accuracy", "predict 1", "show wrong 2",
+                     "sweep lr 0.01,0.1 epochs=2", "ensemble train 2 epochs=2", "ensemble eval"]
+        let plain = TestLab()
+        plain.loadTinyImages()
+        #expect(plain.run("layer add dense 4 relu", "layer add dense 2 softmax", "train epochs=3 batch=10"))
+        for line in lines { #expect(plain.run(line), "\(line)") }
+        #expect(!plain.output.contains("\u{1B}["))
+        let coloured = TestLab()
+        coloured.console.style = Style(colors: .palette256, width: 100)
+        coloured.loadTinyImages()
+        #expect(coloured.run("layer add dense 4 relu", "layer add dense 2 softmax", "train epochs=3 batch=10"))
+        for line in lines {
+            coloured.console.reset()
+            #expect(coloured.run(line), "\(line)")
+            #expect(coloured.output.contains("\u{1B}["), "\(line) printed no colour")
+        }
+    }
 }
