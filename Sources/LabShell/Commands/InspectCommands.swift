@@ -78,6 +78,11 @@ enum InspectCommands {
         if let verdict = verdict(layers) { lab.console.write(verdict) }
     }
 
+    /// 1234 -> "1,234"; beyond a million (or infinite), scientific.
+    static func times(_ r: Double) -> String {
+        r.isFinite && r < 1e6 ? NumberFormat.grouped(Int(r.rounded())) : NumberFormat.scientific(r)
+    }
+
     /// A sentence about first vs last layer when the difference is telling.
     static func verdict(_ layers: [LayerGradient]) -> String? {
         guard layers.count >= 2, let first = layers.first, let last = layers.last else { return nil }
@@ -86,11 +91,11 @@ enum InspectCommands {
         guard a > 0, b > 0 else { return nil }
         let ratio = b / a
         if ratio >= 100 {
-            return "the first layer's gradients are \(NumberFormat.grouped(Int(ratio.rounded())))x smaller than the last layer's: "
+            return "the first layer's gradients are \(times(ratio))x smaller than the last layer's: "
                 + "they vanish on the way back, so the early layers barely learn (try relu, or `init xavier`/`he`)"
         }
         if ratio <= 0.01 {
-            return "the first layer's gradients are \(NumberFormat.grouped(Int((1 / ratio).rounded())))x larger than the last layer's: "
+            return "the first layer's gradients are \(times(1 / ratio))x larger than the last layer's: "
                 + "they grow on the way back (exploding); a smaller learning rate or initial weights help"
         }
         return nil

@@ -210,6 +210,7 @@ enum SettingsCommands {
 /// 0.12345678 -> "0.1235": four decimals, the precision figures are shown and saved with.
 func format4(_ x: Float) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    guard abs(x) < 1e9 else { return "\(x)" }     // a diverging cost: 1.2e+20
     var s = String(Int((abs(Double(x)) * 10_000).rounded()))
     while s.count < 5 { s = "0" + s }
     return (x < 0 && s != "00000" ? "-" : "") + s.dropLast(4) + "." + s.suffix(4)
