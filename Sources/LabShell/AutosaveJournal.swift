@@ -85,7 +85,8 @@ public final class AutosaveJournal {
             lab.session.savedCount = 0
             lab.session.file = nil
         }
-        guard let writer, lab.journal.count == writtenCount + 1, lab.session.savedCount <= writtenCount else {
+        // The first entry rewrites the header: it fixes the seed the journal starts from.
+        guard let writer, lab.journal.count > 1, lab.journal.count == writtenCount + 1, lab.session.savedCount <= writtenCount else {
             restart(for: lab)
             return
         }

@@ -61,6 +61,11 @@ extension SessionFile {
         }
 
         let (header, bodyStart) = try readHeader(lines, fail: fail)
+        // A file cut short says so before anything else in its body: its last line is likely cut too.
+        guard lines.contains(where: { $0.trimmingCharacters(in: .whitespaces) == endLine }) else {
+            throw fail(lines.count, "the file ends without `\(endLine)`: it was cut short",
+                       "restore it from a copy; if you edited it by hand, end it with the line `\(endLine)`")
+        }
         var i = bodyStart
 
         // The body: commands, their figures, notes, and the end line.
@@ -68,17 +73,17 @@ extension SessionFile {
         var entries: [Entry] = []
         var notes: [String] = []
         var underCommand = false
-        var endLineNumber: Int?
+        var sawEnd = false
         while i < lines.count {
             let n = i + 1
             let line = lines[i].trimmingCharacters(in: .whitespaces)
             i += 1
-            if endLineNumber != nil {
+            if sawEnd {
                 guard line.isEmpty else { throw fail(n, "there is text after `\(endLine)`", "the end line must be the last line") }
                 continue
             }
             if line.isEmpty { underCommand = false; continue }
-            if line == endLine { endLineNumber = n; continue }
+            if line == endLine { sawEnd = true; continue }
             if line == "#fast" || line.hasPrefix("#fast ") {
                 guard underCommand, !entries.isEmpty else {
                     throw fail(n, "a `#fast` figure must sit directly under its command",
@@ -97,10 +102,6 @@ extension SessionFile {
                 notes = []
             }
             underCommand = true
-        }
-        guard endLineNumber != nil else {
-            throw fail(lines.count, "the file ends without `\(endLine)`: it was cut short",
-                       "restore it from a copy; if you edited it by hand, end it with the line `\(endLine)`")
         }
         return SessionFile(header: header, entries: entries, trailingNotes: notes)
     }
