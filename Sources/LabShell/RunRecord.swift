@@ -2,15 +2,18 @@
 // show it after `load`, and a later `train as NAME` cannot reuse a name the session used.
 //
 // Long runs are thinned to keep the file's header small (the XOR lesson trains 10,000 epochs of a
-// 10-layer net, and every epoch carries per-layer gradient sizes): at most `epochLimit` epochs and
-// `batchCostLimit` batch costs are kept, evenly spaced, always with the first and the last.
+// 10-layer net, and every epoch carries per-layer gradient sizes): at most `epochLimit` epochs
+// (with gradient sizes on at most `gradientEpochLimit` of them) and `batchCostLimit` batch costs
+// are kept, evenly spaced, always with the first and the last.
 
+import Foundation
 import NNEngine
 
 /// A run as stored in `nnlab.runs`.
 struct RunRecord: Codable {
     static let epochLimit = 200
-    static let batchCostLimit = 2_000
+    static let gradientEpochLimit = 20
+    static let batchCostLimit = 1_000
 
     var name: String
     var recipe: String
@@ -20,7 +23,7 @@ struct RunRecord: Codable {
     var outcomeEpoch: Int?
     var outcomeBatch: Int?
     var outcomeMessage: String?
-    var epochs: [EpochReport]
+    var epochs: [StoredEpoch]
     var batchCosts: [Float]
     var lastStepGradients: [LayerGradient]
     var evaluations: [String: Evaluation]
@@ -34,7 +37,9 @@ struct RunRecord: Codable {
         case .stopped(let e, let b): outcome = "stopped"; outcomeEpoch = e; outcomeBatch = b
         case .diverged(let e, let b, let m): outcome = "diverged"; outcomeEpoch = e; outcomeBatch = b; outcomeMessage = m
         }
-        epochs = RunRecord.thinned(run.result.epochs, to: RunRecord.epochLimit)
+        let kept = RunRecord.thinned(run.result.epochs, to: RunRecord.epochLimit)
+        let withGradients = Set(RunRecord.thinned(Array(kept.indices), to: RunRecord.gradientEpochLimit))
+        epochs = kept.enumerated().map { StoredEpoch($1, gradients: withGradients.contains($0)) }
         batchCosts = RunRecord.thinned(run.result.batchCosts, to: RunRecord.batchCostLimit)
         lastStepGradients = run.result.lastStepGradients
         evaluations = run.evaluations
@@ -43,7 +48,7 @@ struct RunRecord: Codable {
     /// The run again (thinned as saved).
     var run: Run {
         var result = TrainingResult()
-        result.epochs = epochs
+        result.epochs = epochs.compactMap(\.report)
         result.batchCosts = batchCosts
         result.lastStepGradients = lastStepGradients
         switch outcome {
@@ -59,5 +64,36 @@ struct RunRecord: Codable {
         guard values.count > limit, limit >= 2 else { return values }
         let step = Double(values.count - 1) / Double(limit - 1)
         return (0..<limit).map { values[Int((Double($0) * step).rounded())] }
+    }
+}
+
+/// An epoch's figures as stored: EpochReport's fields under EpochReport's keys, so that the stored
+/// form decodes as an EpochReport (which has no public initializer, but is Codable).
+struct StoredEpoch: Codable {
+    var epoch: Int
+    var cost: Float
+    var trainAccuracy: Float
+    var validationAccuracy: Float?
+    var validationCost: Float?
+    var seconds: Double
+    var gradients: [LayerGradient]
+
+    init(_ e: EpochReport, gradients keep: Bool) {
+        epoch = e.epoch
+        cost = e.cost
+        trainAccuracy = e.trainAccuracy
+        validationAccuracy = e.validationAccuracy
+        validationCost = e.validationCost
+        seconds = e.seconds
+        gradients = keep ? e.gradients : []
+    }
+
+    /// The epoch as the engine's report.
+    var report: EpochReport? {
+        let coder = SessionWeights.self
+        guard let data = coder.json(self).data(using: .utf8) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try? decoder.decode(EpochReport.self, from: data)
     }
 }

@@ -49,6 +49,25 @@ struct SessionLoadTests {
         #expect(replayed.succeeded && replayed.compared.count == 2)
     }
 
+    @Test("runs come back with their epochs; a long run is thinned, keeping the first and last epochs")
+    func runsSurvive() throws {
+        let project = SessionProject()
+        let a = project.lab()
+        #expect(a.run("data load xor", "layer add dense 3 relu", "layer add dense 1 sigmoid", "train epochs=5 batch=4 as short",
+                      "train epochs=450 batch=4 as long", "save runs"))
+        let b = project.lab()
+        #expect(b.run("load runs"))
+        let short = try #require(b.lab.runs.first), long = try #require(b.lab.runs.last)
+        #expect(b.lab.runs.map(\.name) == ["short", "long"])
+        #expect(short.result.epochs.map(\.cost) == a.lab.runs[0].result.epochs.map(\.cost))
+        #expect(short.result.epochs.map(\.gradients) == a.lab.runs[0].result.epochs.map(\.gradients))
+        #expect(long.result.epochs.count == RunRecord.epochLimit)
+        #expect(long.result.epochs.first?.epoch == 1 && long.result.epochs.last?.epoch == 450)
+        #expect(long.result.epochs.filter { !$0.gradients.isEmpty }.count == RunRecord.gradientEpochLimit)
+        #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.runs[1].result.batchCosts.last)
+        #expect(b.failure("train epochs=1 batch=4 as long").contains("a run named 'long' exists already"))
+    }
+
     // MARK: - Refusals
 
     /// Runs `load NAME` in a lab holding other work and checks that it fails without changing it.
