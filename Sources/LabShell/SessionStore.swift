@@ -157,10 +157,24 @@ enum SessionStore {
             }
             if !layer.inputs.isEmpty { plain = false }
         }
-        let shape = plain ? widths.joined(separator: "-") + " " + activations.joined(separator: "/")
+        let shape = plain ? compressed(widths).joined(separator: "-") + " " + activations.joined(separator: "/")
             : "\(layers.count) layers: " + layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
         return ([shape] + extras).joined(separator: ", ")
             + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(lab.optimizerSpec.learningRate))"
+    }
+
+    /// ["784", "512", "512", "512", "512", "10"] -> ["784", "512x4", "10"]: runs of three or more.
+    static func compressed(_ widths: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < widths.count {
+            var j = i
+            while j + 1 < widths.count && widths[j + 1] == widths[i] { j += 1 }
+            let run = j - i + 1
+            if run >= 3 { out.append("\(widths[i])x\(run)") } else { out += widths[i...j] }
+            i = j + 1
+        }
+        return out
     }
 
     static func isoDate(_ date: Date) -> String {

@@ -175,6 +175,8 @@ struct SessionSaveTests {
         let row = try #require(lines.first { $0.hasPrefix("b-xor") })
         #expect(row.contains("xor") && row.contains("2-4-1 relu/sigmoid") && row.contains("test "))
         #expect(lines.contains { $0.hasPrefix("a-broken") && $0.contains("cannot be read") })
+        #expect(SessionStore.compressed(["784", "512", "512", "512", "512", "10"]) == ["784", "512x4", "10"])
+        #expect(SessionStore.compressed(["784", "256", "256", "10"]) == ["784", "256", "256", "10"])
         let empty = SessionProject().lab()
         empty.run("sessions")
         #expect(empty.output.contains("no saved sessions"))

@@ -132,8 +132,9 @@ enum SessionCommands {
         }
         let rows = listed.map { s -> [String] in
             guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
-            return [s.name + (s.name == lab.sessionName ? " *" : ""), h.saved.map { String($0.prefix(16)).replacingAll("T", " ") } ?? "",
-                    h.model ?? "", h.data ?? "none", h.best ?? ""]
+            let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
+            return [s.name + (s.name == lab.sessionName ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
+                    shape, h.data ?? "none", h.best ?? ""]
         }
         let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
                                         TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
