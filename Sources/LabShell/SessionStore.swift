@@ -62,6 +62,10 @@ enum SessionStore {
         let (scriptURL, weightsURL) = files(name, in: folder)
         let weights = SessionWeights.encode(SessionSnapshot(of: lab), withOptimizerState: withOptimizerState)
         let file = sessionFile(for: lab, weightsName: weightsURL.lastPathComponent, weights: weights, date: date)
+        func failure(_ error: FileWriteError) -> ShellError {
+            ShellError("cannot save \(name) in \(folder.path): \(error.step) failed (\(error.osMessage))",
+                       hint: error.hint + (error.cause == .diskFull ? "" : " No saved file was replaced.") + " The lab is unchanged.")
+        }
         do { try Folder.create(folder) } catch { throw failure(error) }
 
         // 1. Both files, complete, under hidden names: a failure here replaces nothing.
@@ -90,11 +94,6 @@ enum SessionStore {
         }
         syncFolder(folder)
         return file
-    }
-
-    private static func failure(_ error: FileWriteError) -> ShellError {
-        ShellError("cannot save: \(error.description.hasPrefix("cannot write ") ? String(error.description.dropFirst(13)) : error.description)",
-                   hint: "the session stays as it was, and no saved file was replaced")
     }
 
     /// Makes the renames durable (best effort: some file systems cannot sync a folder).

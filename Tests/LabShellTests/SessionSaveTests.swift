@@ -143,13 +143,14 @@ struct SessionSaveTests {
     @Test("a full disk while writing the weights replaces nothing")
     func diskFullOnWeights() throws {
         let error = try failingSave(ENOSPC, failing: ".safetensors.partial")
-        #expect(error.contains("No space left on device") && error.contains("no saved file was replaced"))
+        #expect(error.contains("cannot save xor in ") && error.contains("writing the data failed (No space left on device)"))
+        #expect(error.contains("The disk is full") && error.contains("Nothing was overwritten"))
     }
 
     @Test("a read-only folder while writing the script replaces nothing (the new weights are not left behind)")
     func readOnlyOnScript() throws {
         let error = try failingSave(EROFS, failing: ".nnlab.partial")
-        #expect(error.contains("Read-only file system") && error.contains("read-only"))
+        #expect(error.contains("(Read-only file system)") && error.contains("read-only") && error.contains("No saved file was replaced"))
     }
 
     @Test("a real read-only sessions/ folder is refused with a clear message", .enabled(if: geteuid() != 0, "root writes anywhere"))
@@ -161,7 +162,59 @@ struct SessionSaveTests {
         let t = project.lab()
         t.run("data load xor")
         let error = t.failure("save xor force")
-        #expect(error.contains("Permission denied") && error.contains("no saved file was replaced"))
+        #expect(error.contains("Permission denied") && error.contains("No saved file was replaced"))
+    }
+
+    /// Runs a system command; true when it exits 0.
+    static func system(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Whether this test run may mount a small tmpfs (root with the capability; CI containers may not).
+    static let canMount: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-mount-probe-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard geteuid() == 0, system(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
+        return system(["umount", probe.path])
+    }()
+
+    @Test("a real full disk, then a real read-only file system: refused, and the saved pair stays intact",
+          .enabled(if: canMount, "needs root allowed to mount a 100 KB tmpfs"))
+    func realFullDiskAndReadOnly() throws {
+        let project = SessionProject()
+        let small = project.root.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        #expect(Self.system(["mount", "-t", "tmpfs", "-o", "size=100k", "tmpfs", small.path]))
+        defer { _ = Self.system(["umount", small.path]) }
+        let sessions = small.appendingPathComponent("sessions")
+        let t = project.lab()
+        t.run("data load xor", "layer add dense 2 sigmoid")
+        try SessionStore.save(t.lab, as: "kept", in: sessions, withOptimizerState: false)
+        let before = try [Data(contentsOf: sessions.appendingPathComponent("kept.nnlab")),
+                          Data(contentsOf: sessions.appendingPathComponent("kept.safetensors"))]
+        // 200 x 200 weights: 160 KB, more than the disk has left.
+        t.run("layer add dense 200 relu", "layer add dense 200 relu", "layer add dense 2 softmax")
+        #expect(throws: ShellError.self) { try SessionStore.save(t.lab, as: "kept", in: sessions) }
+        do { try SessionStore.save(t.lab, as: "kept", in: sessions) } catch {
+            #expect(error.message.contains("No space left on device"), "\(error)")
+        }
+        #expect(Self.system(["mount", "-o", "remount,ro", small.path]))
+        t.run("model new", "layer add dense 2 sigmoid")
+        do { try SessionStore.save(t.lab, as: "kept", in: sessions); Issue.record("saved on a read-only disk") } catch {
+            #expect(error.message.contains("Read-only file system"), "\(error)")
+        }
+        let after = try [Data(contentsOf: sessions.appendingPathComponent("kept.nnlab")),
+                         Data(contentsOf: sessions.appendingPathComponent("kept.safetensors"))]
+        #expect(after == before)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []).sorted() == ["kept.nnlab", "kept.safetensors"])
     }
 
     @Test("sessions lists name, date, model, data and best accuracy from the headers; a damaged file is listed as such")
