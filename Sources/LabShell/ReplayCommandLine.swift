@@ -58,6 +58,8 @@ public enum ReplayCommandLine {
                 do {
                     try SessionCommands.record(result, file: file, name: name, folder: url.deletingLastPathComponent(), fast: options.fast)
                     outcome += ", recorded"
+                    console.write("recorded the replayed \(options.fast ? "fast " : "")figures in \(url.path)"
+                                  + (options.fast ? "" : " (and its weights)"))
                 } catch {
                     console.warn("error: " + error.message)
                     outcome += ", not recorded"
