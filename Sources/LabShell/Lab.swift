@@ -54,6 +54,8 @@ public final class Lab {
     public var sessionName: String?
     /// Called with each journal entry as it is added (the autosave journal file).
     public var onJournal: ((JournalEntry) -> Void)?
+    /// Where the journal stands against saved session files and the autosave (SessionState.swift).
+    public var session = SessionState()
     /// Lines the learner typed this session (for `history`).
     public var typedHistory: [String] = []
     /// Set by `quit`; the shell loop ends when it sees it.
@@ -215,6 +217,7 @@ public final class Lab {
     func commit(_ line: String) {
         let entry = JournalEntry(command: line, figures: pendingFigures)
         pendingFigures = []
+        if journal.isEmpty { session.journalSeed = seed }
         journal.append(entry)
         hasUnsavedWork = true
         onJournal?(entry)

@@ -79,6 +79,9 @@ public struct TrainingResult: Sendable {
     /// The last step's per-layer gradient sizes.
     public var lastStepGradients: [LayerGradient] = []
     public var outcome: TrainingOutcome = .completed
+
+    /// An empty result (for a run restored from a saved session).
+    public init() {}
 }
 
 /// Trains a network on labelled data.

@@ -3,6 +3,8 @@
 //   nnlab                      the REPL (plain lines when piped)
 //   nnlab -c "cmd; cmd"        run commands and exit
 //   nnlab run FILE             run a script of commands
+//   nnlab replay NAME|FILE     replay saved sessions and compare their figures (--fast, --all DIR)
+//   nnlab --recover            the REPL, recovering unsaved work without asking
 //   nnlab data fetch mnist     download MNIST once (make lab / make test call this)
 
 import ArgumentParser
@@ -56,7 +58,7 @@ struct NNLab: ParsableCommand {
         abstract: "A hands-on lab for learning how deep networks train.",
         discussion: "Without a subcommand nnlab opens the lab's REPL. Type `help` there.",
         version: nnlabVersion,
-        subcommands: [Repl.self, Run.self, DataTool.self],
+        subcommands: [Repl.self, Run.self, ReplayTool.self, DataTool.self],
         defaultSubcommand: Repl.self)
 }
 
@@ -68,6 +70,9 @@ struct Repl: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
     var command: String?
 
+    @Flag(help: "Recover the unsaved work of an nnlab that ended without saving, without asking.")
+    var recover = false
+
     func run() throws {
         let console = TerminalConsole()
         let lab = common.makeLab(console: console)
@@ -77,7 +82,9 @@ struct Repl: ParsableCommand {
         }
         try? FileManager.default.createDirectory(at: lab.paths.state, withIntermediateDirectories: true)
         let editor = makeLineEditor(historyPath: lab.paths.historyFile.path)
-        let status = Shell(interpreter: interpreter, editor: editor).run()
+        let shell = Shell(interpreter: interpreter, editor: editor)
+        Recovery.start(lab, recoverWithoutAsking: recover)
+        let status = shell.run()
         throw ExitCode(status)
     }
 }
@@ -108,6 +115,50 @@ struct Run: ParsableCommand {
         }
         let result = ScriptRunner.run(text, file: file, interpreter: Interpreter(lab: lab), keepGoing: keepGoing)
         throw ExitCode(result.succeeded ? 0 : 1)
+    }
+}
+
+struct ReplayTool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay saved sessions and compare every recorded figure.",
+        discussion: "Exit status 0 when every figure agrees (within --tolerance), 1 when one differs or a command fails, "
+            + "2 when a file cannot be read as a session.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Session names (in sessions/) or .nnlab files.")
+    var sessions: [String] = []
+
+    @Option(name: .customLong("all"), help: "Replay every session in this folder.")
+    var folder: String?
+
+    @Flag(help: "Run each session's fast variant and compare with its fast figures.")
+    var fast = false
+
+    @Flag(help: "Wait for Enter before each command.")
+    var step = false
+
+    @Option(help: "The largest difference that still agrees (figures have four decimals).")
+    var tolerance: Double = FigureComparison.defaultTolerance
+
+    @Flag(help: "Print only the comparisons.")
+    var quiet = false
+
+    @Flag(help: "Write the replayed figures into each file (and, for a full replay, its weights).")
+    var record = false
+
+    func run() throws {
+        let console = TerminalConsole()
+        console.readAnswer = { question in
+            FileHandle.standardOutput.write(Data(question.utf8))
+            return readLine(strippingNewline: true)
+        }
+        let lab = common.makeLab(console: console)
+        _ = Interrupts.install()
+        let options = ReplayOptions(step: step, fast: fast, tolerance: tolerance, quiet: quiet)
+        throw ExitCode(ReplayCommandLine.run(targets: sessions, folder: folder, options: options, record: record,
+                                             console: console, paths: lab.paths, shouldStop: { Interrupts.take() }))
     }
 }
 

@@ -1,0 +1,48 @@
+// SessionState: what the lab remembers about its session on disk, apart from the lab itself.
+//
+// The lab's journal says which commands built it; this says where that journal stands against the
+// files: the seed the journal started from (a session file's header seed), how many journal entries
+// are already saved in `sessions/NAME` (the autosave journal's base), the parts of a loaded session
+// file that the lab does not hold (hand-written notes, the fast variant and its figures), and the
+// autosave journal while the REPL runs one. It holds no model state: see Lab for that.
+
+import Foundation
+import NNFormats
+
+/// The lab's bookkeeping about saved sessions and the autosave journal.
+public struct SessionState {
+    /// The seed in effect when the journal's first entry was made: replays start from it.
+    public var journalSeed: UInt64?
+    /// The command that restores the saved part of the journal (`load NAME`), nil when nothing is saved.
+    public var base: String?
+    /// Journal entries covered by `base` (the first `savedCount` entries).
+    public var savedCount = 0
+    /// The session file last loaded, saved or replayed, for what the journal does not hold.
+    public var file: SessionFile?
+    /// The autosave journal (the REPL attaches one; scripts and tests run without).
+    public var autosave: AutosaveJournal?
+    /// Writes a whole file atomically; tests swap it to simulate a full disk or a read-only folder.
+    public var writeFile: @Sendable (Data, URL) throws(FileWriteError) -> Void = { data, url throws(FileWriteError) in
+        try AtomicFile.write(data, to: url)
+    }
+
+    public init() {}
+}
+
+extension Lab {
+    /// Marks the journal as saved in (or loaded from) `name`, and starts the autosave journal again
+    /// from there: a crash from now on recovers by `load NAME` plus whatever follows.
+    func markSaved(as name: String, file: SessionFile) {
+        sessionName = name
+        hasUnsavedWork = false
+        session.base = "load \(name)"
+        session.savedCount = journal.count
+        session.file = file
+        session.autosave?.restart(for: self)
+    }
+
+    /// The journal entries not covered by the saved base (what the autosave journal holds).
+    var unsavedEntries: ArraySlice<JournalEntry> {
+        journal.dropFirst(min(session.savedCount, journal.count))
+    }
+}
