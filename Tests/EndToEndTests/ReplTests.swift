@@ -26,8 +26,8 @@ struct ReplTests {
         try t.waitFor("epoch 1")
         try t.waitFor(NNLabProcess.prompt)
         try t.send(Key.ctrlD)
-        try t.waitFor("save it as")
-        try t.send(Key.enter)
+        try t.waitFor("Save before quitting?")
+        try t.send("n" + Key.enter)
         #expect(try t.waitForExit() == .exited(0))
     }
 

@@ -65,7 +65,9 @@ struct SessionLoadTests {
         #expect(long.result.epochs.first?.epoch == 1 && long.result.epochs.last?.epoch == 450)
         #expect(long.result.epochs.filter { !$0.gradients.isEmpty }.count == RunRecord.gradientEpochLimit)
         #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.runs[1].result.batchCosts.last)
-        #expect(b.failure("train epochs=1 batch=4 as long").contains("a run named 'long' exists already"))
+        // A loaded run's name is taken like any other: a new run of that name replaces it.
+        #expect(b.run("train epochs=1 batch=4 as long"))
+        #expect(b.output.contains("replaces the earlier run of that name") && b.lab.runs.count == 2)
     }
 
     // MARK: - Refusals

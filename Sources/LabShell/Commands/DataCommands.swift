@@ -149,7 +149,7 @@ enum DataCommands {
         let first = try inv.int("index").map { i throws(ShellError) -> Int in
             guard i < split.count else { throw ShellError("there is no example \(i): \(splitName) has 0 to \(split.count - 1)") }
             return i
-        } ?? Int(lab.generator.next() % UInt64(split.count))
+        } ?? Int.random(in: 0..<split.count)   // not the session's generator: looking must not change a replay
         let shape = data.info.featureShape
         let names = data.info.classNames
         if shape.count == 2 && data.info.name != "hihello" {
