@@ -62,6 +62,8 @@ public final class Lab {
     public var emptyLineAction: (() -> Void)?
     /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
     public var promptPrefix: String?
+    /// The lesson in progress (`tutorial start`), if any.
+    public var tutorial: TutorialRunner?
 
     public static let defaultSeed: UInt64 = 777
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
