@@ -18,7 +18,9 @@ enum GraphDrawing {
             let explicit = !layer.inputs.isEmpty
             let inputs = explicit ? layer.inputs : [i == 0 ? ModelSpec.inputName : spec.layers[i - 1].name]
             let previous = i == 0 ? ModelSpec.inputName : spec.layers[i - 1].name
-            let arrow = inputs == [previous] ? "  │" : "  │ ◀─ " + inputs.joined(separator: " + ")
+            // A bar joins two boxes only when the lower one reads the upper; other inputs are named.
+            let arrow = inputs == [previous] ? "  │"
+                : (inputs.contains(previous) ? "  │ ◀─ " : "    ◀─ ") + inputs.joined(separator: " + ")
             lines.append(arrow)
             let shape = nodes.map { "\($0[i].outputWidth)" } ?? "?"
             let params = nodes.map { $0[i].parameterCount > 0 ? ", \(grouped($0[i].parameterCount)) params" : "" } ?? ""

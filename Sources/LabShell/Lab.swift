@@ -168,27 +168,17 @@ public final class Lab {
         guard !model.layers.isEmpty else {
             throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
         }
-        guard let network else {
-            do {
-                _ = try model.resolve(inputWidth: data!.featureCount)
-            } catch {
-                throw ShellError(error.description, hint: hint(for: error))
-            }
-            throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
+        if let network {
+            // The output must have a unit per class (or one sigmoid unit for two classes).
+            try checkOutputFits(network, data!)
+            return network
         }
-        // The output must have a unit per class (or one sigmoid unit for two classes).
-        let classes = data!.classCount, outputs = network.outputWidth
-        if outputs == 1 ? classes > 2 : outputs < classes {
-            let last = model.layers.count
-            throw ShellError("the last layer has \(outputs) output\(outputs == 1 ? "" : "s") but \(data!.info.name) has \(classes) classes",
-                             hint: classes == 2 ? "end with `layer add dense 1 sigmoid` or `dense 2 softmax`"
-                                                : "end with \(classes) units: `layer replace \(last) dense \(classes) softmax`")
+        do {
+            _ = try model.resolve(inputWidth: data!.featureCount)
+        } catch {
+            throw ShellError(error.description, hint: hint(for: error))
         }
-        if outputs == 1 && network.loss == .softmaxCrossEntropy {
-            throw ShellError("a softmax over one unit always outputs 1, so it cannot learn",
-                             hint: "end with `dense 1 sigmoid` (two classes) or `dense \(max(classes, 2)) softmax`")
-        }
-        return network
+        throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
     }
 
     /// The loaded data, or an error saying how to load some.

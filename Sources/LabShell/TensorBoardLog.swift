@@ -22,10 +22,16 @@ final class TensorBoardLog {
         self.batchInterval = batchInterval
     }
 
-    /// Opens DIR/RUN_NAME for a new run.
+    /// Opens DIR/RUN_NAME for a new run. Event files left there by an earlier run of the same name
+    /// are removed first: the new run replaces that run, and TensorBoard would draw both as one.
     func begin(run name: String) throws {
         writer?.close()
-        writer = try TensorBoardWriter(runDirectory: directory.appendingPathComponent(name))
+        let folder = directory.appendingPathComponent(name)
+        let old = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in old where file.hasPrefix("events.out.tfevents.") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+        }
+        writer = try TensorBoardWriter(runDirectory: folder)
         run = name
         batchesSeen = 0
     }

@@ -144,6 +144,7 @@ enum LayerCommands {
         let from = inputs ?? inv.string("from").map { $0.split(separator: ",").map(String.init) } ?? []
         var index = spec.layers.count
         var replacedName: String?
+        var replacedInputs: [String] = []
         switch verb {
         case "insert":
             let position = inv.int("position")!
@@ -155,6 +156,7 @@ enum LayerCommands {
         case "replace":
             index = try layerIndex(inv.string("layer")!, in: spec)
             replacedName = spec.layers[index].name
+            replacedInputs = spec.layers[index].inputs
             spec.layers.remove(at: index)
         default: break
         }
@@ -168,9 +170,24 @@ enum LayerCommands {
                              hint: "earlier layers: \(earlier.joined(separator: ", "))")
         }
         // In a plain stack the layer after the new one reads it automatically (it reads "the previous").
-        spec.layers.insert(LayerSpec(name: name, kind: kind, inputs: from), at: index)
+        // A replacement keeps reading what the replaced layer read, unless told otherwise: replacing
+        // one branch of a split must not quietly turn it into a chain.
+        let reads = from.isEmpty && inputs == nil ? replacedInputs : from
+        spec.layers.insert(LayerSpec(name: name, kind: kind, inputs: reads), at: index)
         try lab.setModel(spec, fresh: [name])
         lab.console.write(describe(spec.layers[index], at: index, in: lab))
+        if let note = danglingNote(lab.model, data: lab.data?.featureCount) { lab.console.write(lab.console.style.dim(note)) }
+    }
+
+    /// "note: 'c' is not read by any later layer yet ..." while a split is not merged again.
+    static func danglingNote(_ spec: ModelSpec, data width: Int?) -> String? {
+        guard let width, (try? spec.resolve(inputWidth: width, allowDangling: true)) != nil else { return nil }
+        do { _ = try spec.resolve(inputWidth: width) } catch {
+            if case .dangling(let node, _) = error {
+                return "note: '\(node)' does not reach the output yet: merge it (`layer add add \(node) ...` or `concat`) before training"
+            }
+        }
+        return nil
     }
 
     static func remove(_ lab: Lab, _ inv: Invocation) throws {
@@ -201,7 +218,9 @@ enum LayerCommands {
     /// "layer 2: dense1  dense 256 relu  (784 -> 256, 200,960 parameters)"
     static func describe(_ layer: LayerSpec, at index: Int, in lab: Lab) -> String {
         var text = "layer \(index + 1): \(layer.name)  \(kindText(layer.kind))"
-        if let node = lab.network?.nodes.first(where: { $0.spec.name == layer.name }) {
+        // Resolve the model itself: while a split is not yet merged there is no network, but sizes are known.
+        let nodes = lab.data.flatMap { try? lab.model.resolve(inputWidth: $0.featureCount, allowDangling: true) }
+        if let node = nodes?.first(where: { $0.spec.name == layer.name }) {
             text += "  (\(node.inputWidths.map(String.init).joined(separator: "+")) -> \(node.outputWidth)"
             if node.parameterCount > 0 { text += ", \(grouped(node.parameterCount)) parameters" }
             text += ")"

@@ -12,6 +12,16 @@ public struct Run: Sendable {
     public var result: TrainingResult
     /// The latest evaluation of each split made after this run.
     public var evaluations: [String: Evaluation] = [:]
+    /// The split evaluated last (its figures are the run's "latest eval").
+    public var lastEvaluatedSplit: String?
+    /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
+    /// `eval` then measures the lab's network and does not credit these runs with it.
+    public var comparison: String?
+
+    /// The run's latest evaluation, if any.
+    public var latestEvaluation: (split: String, evaluation: Evaluation)? {
+        lastEvaluatedSplit.flatMap { split in evaluations[split].map { (split, $0) } }
+    }
 }
 
 enum TrainCommands {
@@ -28,7 +38,8 @@ enum TrainCommands {
                         .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
                                 "keep probability for every dropout layer during this run"),
                         .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
-                        .option("as", .name, default: "run1, run2, ...", keyword: true, "name the run (for `plot`, `runs`)"),
+                        .option("as", .name, default: "run1, run2, ...", keyword: true,
+                                "name the run (for `plot`, `runs`); an earlier run of that name is replaced"),
                     ], changesState: true, handler: train),
         CommandSpec("eval", aliases: ["evaluate"], group: .training, summary: "Accuracy and cost on a split, with dropout off",
                     details: "Evaluation always runs with keep_prob = 1: every unit takes part, so the figure measures the "
@@ -49,12 +60,7 @@ enum TrainCommands {
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
-        var options = lab.defaults
-        if let e = inv.int("epochs") { options.epochs = e }
-        if let b = inv.int("batch") { options.batchSize = b }
-        if let k = inv.float("keep_prob") { options.keepProb = k }
-        if let lr = inv.float("lr") { options.learningRate = lr }
-        if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        let options = RunTraining.options(lab, inv)
         // Every layer keeps a few batch-sized buffers: refuse what would not fit in memory.
         let rows = min(options.batchSize, data.train.count)
         let widths = net.layers.reduce(data.featureCount) { $0 + 3 * $1.outputWidth }
@@ -63,62 +69,15 @@ enum TrainCommands {
             throw ShellError("batch \(rows) needs about \(grouped(megabytes)) MB of activations for this model",
                              hint: "use a smaller batch, e.g. `train batch=100`")
         }
-        let name = inv.string("as") ?? "run\(lab.runs.count + 1)"
-        if lab.runs.contains(where: { $0.name == name }) {
-            throw ShellError("a run named '\(name)' exists already", hint: "pick another name with `as NAME` (see `runs`)")
-        }
+        let name = inv.string("as") ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
-        let trainer = Trainer(network: net, optimizer: optimizer, generator: lab.generator)
         lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(grouped(data.train.count)) examples, "
                           + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate))"
                           + (options.keepProb.map { ", keep_prob \(fmt($0))" } ?? ""))
-        let printEvery = max(1, options.epochs / 20)
-        var progress = ProgressThrottle()
-        var logProblem: String?
-        func log(_ body: (TensorBoardLog) throws -> Void) {
-            guard let tb = lab.tensorboard, logProblem == nil else { return }
-            do { try body(tb) } catch { logProblem = "\(error)" }
-        }
-        log { try $0.begin(run: name) }
-        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: lab.shouldStop) { event in
-            switch event {
-            case .batch(let b):
-                log { try $0.batch(b) }
-                guard lab.console.isInteractive, progress.due() else { break }
-                lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
-                                                cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
-                                                etaSeconds: b.secondsLeft).render(lab.console.style))
-            case .epoch(let e):
-                lab.console.record(.epoch(run: name, e))
-                log { try $0.epoch(e, network: net, learningRate: optimizer.learningRate) }
-                guard e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
-                lab.console.clearStatus()
-                let line = epochLine(e)
-                lab.console.write(line + "  " + lab.console.style.dim(String(format1(e.seconds)) + " s"))
-                lab.recordFigure(line)
-            default: break
-            }
-        }
-        lab.console.clearStatus()
-        lab.runs.append(Run(name: name, recipe: recipe(lab, options), options: options, result: result))
-        lab.tensorboard?.end()
-        if let logProblem {
-            lab.console.warn("TensorBoard logging stopped: \(logProblem)")
-        } else if let tb = lab.tensorboard {
-            lab.console.write(lab.console.style.dim("logged to \(tb.directory.appendingPathComponent(name).path) (tensorboard --logdir \(tb.directory.path))"))
-        }
-        switch result.outcome {
-        case .completed:
-            lab.console.record(.trainingEnded(run: name, outcome: "completed"))
-        case .stopped(let epoch, let batch):
-            lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
-            lab.recordFigure("stopped at epoch \(epoch) batch \(batch)")
-            lab.console.write(lab.console.style.paint("stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far", fg: .yellow))
-        case .diverged(_, _, let message):
-            lab.console.record(.trainingEnded(run: name, outcome: "diverged"))
-            lab.recordFigure("diverged: \(message)")
-            lab.console.warn("training diverged: \(message)")
-        }
+        if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
+        let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
+                                       data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
+        lab.keep(Run(name: name, recipe: recipe(lab, options), options: options, result: result))
     }
 
     /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
@@ -130,8 +89,13 @@ enum TrainCommands {
 
     /// "784-256-256-10 relu/softmax, xavier, adam(lr=0.001), batch 100"
     static func recipe(_ lab: Lab, _ options: TrainingOptions) -> String {
-        let kinds = lab.model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
-        return "\(kinds); init \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(options.learningRate ?? lab.optimizerSpec.learningRate)); batch \(options.batchSize)"
+        recipe(model: lab.model, optimizer: lab.optimizerSpec, options)
+    }
+
+    /// The recipe of a run trained from `model` and `optimizer` (a sweep's entries differ from the lab's).
+    static func recipe(model: ModelSpec, optimizer: OptimizerSpec, _ options: TrainingOptions) -> String {
+        let kinds = model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
+        return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
             + (options.keepProb.map { "; keep_prob \(fmt($0))" } ?? "")
     }
 
@@ -150,15 +114,19 @@ enum TrainCommands {
         guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
         }
-        if lab.runs.isEmpty && lab.journal.allSatisfy({ !$0.command.hasPrefix("init rbm") && !$0.command.hasPrefix("load") }) {
+        if !lab.runs.contains(where: { $0.comparison == nil }) && lab.journal.allSatisfy({ !$0.command.hasPrefix("init rbm") && !$0.command.hasPrefix("load") }) {
             lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
         }
         let e = Evaluator.evaluate(net, on: set)
         let line = "eval \(split)  accuracy \(format4(e.accuracy))  cost \(format4(e.cost))"
         lab.recordFigure(line)
         lab.lastEvaluation = (split, e)
-        if !lab.runs.isEmpty { lab.runs[lab.runs.count - 1].evaluations[split] = e }
-        lab.console.record(.evaluation(run: lab.runs.last?.name, split: split, e))
+        let credited = lab.runs.lastIndex(where: { $0.comparison == nil })
+        if let i = credited {
+            lab.runs[i].evaluations[split] = e
+            lab.runs[i].lastEvaluatedSplit = split
+        }
+        lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
         lab.console.write("\(split): accuracy \(lab.console.style.bold(format4(e.accuracy))) (\(grouped(correct)) of \(grouped(e.count))), "
                           + "cost \(format4(e.cost)), keep_prob 1")

@@ -55,9 +55,8 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
     public var op: ComparisonOperator
     public var value: ExpectedValue
 
-    /// The metric names a lesson may use; `grad(N)` stands for any non-zero N.
-    public static let knownMetrics = ["cost", "first_cost", "train_accuracy", "validation_accuracy", "eval_accuracy",
-                                      "eval_cost", "gap", "grad(N)", "ensemble_accuracy", "best_member", "ensemble_gain"]
+    /// The metric names a lesson may use (RunMetrics' list); `grad(N)` stands for any non-zero N.
+    public static var knownMetrics: [String] { metricNames }
 
     public var description: String { "\(metric) \(op.rawValue) \(valueText)" }
 
@@ -141,9 +140,7 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func isKnownMetric(_ name: String) -> Bool {
-        if knownMetrics.contains(name) && name != "grad(N)" { return true }
-        guard name.hasPrefix("grad("), name.hasSuffix(")"), let n = Int(name.dropFirst(5).dropLast()) else { return false }
-        return n != 0
+        (knownMetrics.contains(name) && name != "grad(N)") || gradientLayerNumber(name) != nil
     }
 
     // MARK: - Checking

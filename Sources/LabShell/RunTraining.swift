@@ -1,0 +1,171 @@
+// RunTraining: one training run as every command that trains shows and records it.
+//
+// `train` trains the lab's own network; `sweep` and `ensemble train` train networks of their own,
+// one per entry or member. All three go through `RunTraining.train`, so a run looks the same
+// wherever it came from: the progress bar while a person watches, epoch lines and figures (for
+// `train`), TensorBoard event files while `tensorboard DIR` is on, machine-readable events, and a
+// plain word about how the run ended. Keeping the run in `lab.runs` is `Lab.keep(_:)`: a new run
+// with an existing name replaces the old one, because lessons reuse names.
+//
+// Not here: choosing what to train (the commands do that) or evaluating afterwards.
+
+import NNData
+import NNEngine
+import TermCharts
+
+enum RunTraining {
+    /// How much of a run to print: every epoch (`train`), or only the progress bar and problems
+    /// (`sweep` and `ensemble`, which print one line per entry themselves).
+    enum Echo {
+        case epochs
+        case quiet
+    }
+
+    /// Trains `network` for one run called `name` and returns what it produced. Epoch lines and
+    /// figures are written when `echo` is `.epochs`; a stop or divergence is always said.
+    static func train(_ lab: Lab, name: String, network: Network, optimizer: Optimizer, generator: SeededGenerator,
+                      data: LoadedDataSet, options: TrainingOptions, echo: Echo,
+                      shouldStop: () -> Bool) -> TrainingResult {
+        let trainer = Trainer(network: network, optimizer: optimizer, generator: generator)
+        let printEvery = max(1, options.epochs / 20)
+        var progress = ProgressThrottle()
+        var logProblem: String?
+        func log(_ body: (TensorBoardLog) throws -> Void) {
+            guard let tb = lab.tensorboard, logProblem == nil else { return }
+            do { try body(tb) } catch { logProblem = "\(error)" }
+        }
+        log { try $0.begin(run: name) }
+        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: shouldStop) { event in
+            switch event {
+            case .batch(let b):
+                log { try $0.batch(b) }
+                guard lab.console.isInteractive, progress.due() else { break }
+                lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
+                                                cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
+                                                etaSeconds: b.secondsLeft).render(lab.console.style))
+            case .epoch(let e):
+                lab.console.record(.epoch(run: name, e))
+                log { try $0.epoch(e, network: network, learningRate: options.learningRate ?? optimizer.learningRate) }
+                guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
+                lab.console.clearStatus()
+                let line = TrainCommands.epochLine(e)
+                lab.console.write(line + "  " + lab.console.style.dim(format1(e.seconds) + " s"))
+                lab.recordFigure(line)
+            default: break
+            }
+        }
+        lab.console.clearStatus()
+        lab.tensorboard?.end()
+        if let logProblem {
+            lab.console.warn("TensorBoard logging stopped: \(logProblem)")
+        } else if let tb = lab.tensorboard, echo == .epochs {
+            lab.console.write(lab.console.style.dim("logged to \(tb.directory.appendingPathComponent(name).path) (tensorboard --logdir \(tb.directory.path))"))
+        }
+        // `train` keeps its figure lines as they always were; entries of a sweep or an ensemble say whose they are.
+        let who = echo == .epochs ? "" : "\(name) "
+        switch result.outcome {
+        case .completed:
+            lab.console.record(.trainingEnded(run: name, outcome: "completed"))
+        case .stopped(let epoch, let batch):
+            lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
+            lab.recordFigure(who + "stopped at epoch \(epoch) batch \(batch)")
+            lab.console.write(lab.console.style.paint(who + "stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far",
+                                                      fg: .yellow))
+        case .diverged(_, _, let message):
+            lab.console.record(.trainingEnded(run: name, outcome: "diverged"))
+            lab.recordFigure(who + "diverged: \(message)")
+            lab.console.warn(who + "training diverged: \(message)")
+        }
+        return result
+    }
+
+    /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.
+    static func options(_ lab: Lab, _ inv: Invocation) -> TrainingOptions {
+        var options = lab.defaults
+        if let e = inv.int("epochs") { options.epochs = e }
+        if let b = inv.int("batch") { options.batchSize = b }
+        if let k = inv.float("keep_prob") { options.keepProb = k }
+        if let lr = inv.float("lr") { options.learningRate = lr }
+        if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        return options
+    }
+
+    /// A fresh network of `spec` with starting weights drawn from `generator`, pre-trained first
+    /// when the model's initializer is `rbm` (as `init rbm` does for the lab's own network).
+    static func freshNetwork(_ lab: Lab, spec: ModelSpec, data: LoadedDataSet, generator: SeededGenerator,
+                             shouldStop: () -> Bool) throws(ShellError) -> Network {
+        let network: Network
+        do { network = try Network(spec: spec, inputWidth: data.featureCount) } catch {
+            throw ShellError(error.description, hint: "see `model show`")
+        }
+        network.initialize(generator: generator)
+        if let rbm = spec.layers.indices.lazy.compactMap({ i -> (Int, Float)? in
+            if case .rbm(let epochs, let lr) = spec.initializer(ofLayer: i).weights { return (epochs, lr) }
+            return nil
+        }).first {
+            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.defaults.batchSize)
+                .run(on: network, data: data.train, generator: generator, shouldStop: shouldStop)
+        }
+        return network
+    }
+}
+
+/// Ctrl-C for commands that train several runs in a row: the first press lets the current run
+/// finish and stops the command after it; a second press also cuts the current run short.
+final class StopAfterCurrent {
+    private let lab: Lab
+    private let what: String
+    /// True once the learner asked to stop.
+    private(set) var requested = false
+
+    init(_ lab: Lab, what: String) {
+        self.lab = lab
+        self.what = what
+    }
+
+    /// Polled by the trainer between batches.
+    func poll() -> Bool {
+        guard lab.shouldStop() else { return false }
+        if requested { return true }
+        requested = true
+        lab.console.clearStatus()
+        lab.console.write(lab.console.style.paint("Ctrl-C: stopping after this \(what) (press it again to cut this one short)", fg: .yellow))
+        return false
+    }
+}
+
+extension Lab {
+    /// Keeps a finished run; a run with the same name is replaced (lessons reuse names).
+    func keep(_ run: Run) {
+        runs.removeAll { $0.name == run.name }
+        runs.append(run)
+    }
+
+    /// "run3": the first runN not taken.
+    func nextRunName() -> String {
+        var n = runs.count + 1
+        while runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
+        return "run\(n)"
+    }
+
+    /// A dim note when `name` will replace an earlier run ("" when it is new).
+    func replacementNote(for name: String) -> String? {
+        runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
+    }
+}
+
+extension Lab {
+    /// Refuses a network whose output cannot hold the data's labels (a 1-unit softmax, 5 units for
+    /// 10 digits): the loss would index past the outputs. Said before anything trains or evaluates.
+    func checkOutputFits(_ network: Network, _ data: LoadedDataSet) throws(ShellError) {
+        let units = network.outputWidth, classes = data.classCount
+        let single = units == 1 && classes <= 2 && network.loss != .softmaxCrossEntropy
+        guard single || (units > 1 && units >= classes) else {
+            let last = model.layers[model.layers.count - 1].name
+            let fix = classes == 2 ? "`dense 2 softmax` (or `dense 1 sigmoid`)" : "`dense \(classes) softmax`"
+            throw ShellError("the output layer '\(last)' has \(units) unit\(units == 1 ? "" : "s"), but \(data.info.name) has \(classes) classes"
+                             + (units == 1 && classes == 2 ? " (one unit works with sigmoid, not softmax)" : ""),
+                             hint: "make the last layer \(fix): `layer replace \(model.layers.count) \(fix.dropFirst().prefix { $0 != "`" })`")
+        }
+    }
+}
