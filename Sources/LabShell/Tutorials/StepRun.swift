@@ -34,12 +34,18 @@ enum StepRun {
     /// `echo` prints each command before it runs, with `prompt`; `metrics` reads figures for the checks.
     static func run(_ step: LessonStep, of lesson: Lesson, interpreter: Interpreter, fast: Bool,
                     echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
+        let started = ContinuousClock.now
+        var outcome = runCommands(step, of: lesson, interpreter: interpreter, fast: fast, echo: echo, prompt: prompt, metrics: metrics)
+        outcome.seconds = seconds(since: started)
+        return outcome
+    }
+
+    private static func runCommands(_ step: LessonStep, of lesson: Lesson, interpreter: Interpreter, fast: Bool,
+                                    echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
         let lab = interpreter.lab
         let console = lab.console, style = console.style
         let text = TutorialText(lab.language)
         var outcome = StepOutcome()
-        let started = ContinuousClock.now
-        defer { outcome.seconds = seconds(since: started) }
 
         // Notice Ctrl-C during this step, while still letting the trainer see it.
         let interrupted = Flag()
