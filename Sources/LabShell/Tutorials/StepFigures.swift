@@ -8,7 +8,9 @@ import NNEngine
 
 /// One measured figure of a step.
 enum StepFigure: Equatable {
-    case run(name: String, firstCost: Float, cost: Float, train: Float, validation: Float?, epochs: Int, completed: Bool)
+    /// `test` is the evaluation a sweep or an ensemble made of its own entry (a plain run's
+    /// `eval` has a figure of its own).
+    case run(name: String, firstCost: Float, cost: Float, train: Float, validation: Float?, test: (String, Float)?, epochs: Int, completed: Bool)
     case evaluation(split: String, accuracy: Float, cost: Float)
     case ensemble(accuracy: Float, bestMember: Float)
     case gradients([(String, Float)])
@@ -19,10 +21,11 @@ enum StepFigure: Equatable {
     func text(language: String) -> String {
         let ko = language == "ko"
         switch self {
-        case let .run(name, first, cost, train, validation, epochs, completed):
+        case let .run(name, first, cost, train, validation, test, epochs, completed):
             var s = ko ? "\(name): 비용 \(figureText(first)) -> \(figureText(cost)), 학습 정확도 \(format4(train))"
                        : "\(name): cost \(figureText(first)) -> \(figureText(cost)), train accuracy \(format4(train))"
             if let validation { s += ko ? ", 검증 정확도 \(format4(validation))" : ", validation \(format4(validation))" }
+            if let (split, accuracy) = test { s += ko ? ", \(["test": "테스트", "validation": "검증", "train": "학습"][split] ?? split) 정확도 \(format4(accuracy))" : ", \(split) \(format4(accuracy))" }
             s += ko ? " (\(epochs) 에폭" : " (\(epochs) epoch\(epochs == 1 ? "" : "s")"
             if !completed { s += ko ? ", 중간에 멈춤" : ", stopped early" }
             return s + ")"
@@ -46,8 +49,9 @@ enum StepFigure: Equatable {
             case .trainingEnded(let name, let outcome):
                 guard let run = lab.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
                       let last = run.result.epochs.last else { continue }
+                let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split, $0.evaluation.accuracy) }
                 figures.append(.run(name: name, firstCost: first.cost, cost: last.cost, train: last.trainAccuracy,
-                                    validation: last.validationAccuracy, epochs: run.result.epochs.count,
+                                    validation: last.validationAccuracy, test: own, epochs: run.result.epochs.count,
                                     completed: outcome == "completed"))
             case .evaluation(_, let split, let e):
                 figures.append(.evaluation(split: split, accuracy: e.accuracy, cost: e.cost))
