@@ -57,7 +57,8 @@ enum Predictions {
         let labelWidth = top.map { className($0, names).displayWidth }.max() ?? 1
         return top.map { k in
             let q = probabilities[k]
-            let bar = String(repeating: "█", count: Int((Double(q) * 30).rounded()))
+            // A diverged net's probabilities are NaN: no bar rather than a crash.
+            let bar = String(repeating: "█", count: q.isFinite ? Int((Double(min(max(q, 0), 1)) * 30).rounded()) : 0)
             let label = className(k, names)
             let line = "  " + label + String(repeating: " ", count: max(0, labelWidth - label.displayWidth))
                 + "  " + format4(q) + "  " + bar
@@ -128,5 +129,5 @@ enum Predictions {
     }
 
     /// 0.8123 -> "81%"
-    static func percent(_ x: Float) -> String { "\(Int((Double(x) * 100).rounded()))%" }
+    static func percent(_ x: Float) -> String { x.isFinite ? "\(Int((Double(min(max(x, 0), 1)) * 100).rounded()))%" : "?%" }
 }

@@ -85,12 +85,14 @@ enum InspectCommands {
         if a == 0 && b == 0 { return "every gradient is zero: nothing can learn (all-zero weights? try `init xavier`)" }
         guard a > 0, b > 0 else { return nil }
         let ratio = b / a
+        // "1e20x" cannot be an Int: beyond a billion the exact factor says nothing more.
+        func times(_ r: Double) -> String { r < 1e9 ? NumberFormat.grouped(Int(r.rounded())) : "more than 1,000,000,000" }
         if ratio >= 100 {
-            return "the first layer's gradients are \(NumberFormat.grouped(Int(ratio.rounded())))x smaller than the last layer's: "
+            return "the first layer's gradients are \(times(ratio))x smaller than the last layer's: "
                 + "they vanish on the way back, so the early layers barely learn (try relu, or `init xavier`/`he`)"
         }
         if ratio <= 0.01 {
-            return "the first layer's gradients are \(NumberFormat.grouped(Int((1 / ratio).rounded())))x larger than the last layer's: "
+            return "the first layer's gradients are \(times(1 / ratio))x larger than the last layer's: "
                 + "they grow on the way back (exploding); a smaller learning rate or initial weights help"
         }
         return nil

@@ -210,6 +210,8 @@ enum SettingsCommands {
 /// 0.12345678 -> "0.1235": four decimals, the precision figures are shown and saved with.
 func format4(_ x: Float) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    // Beyond 1e14 four decimals overflow an Int (a diverging sweep's cost): Swift's own notation.
+    guard abs(x) < 1e14 else { return "\(x)" }
     var s = String(Int((abs(Double(x)) * 10_000).rounded()))
     while s.count < 5 { s = "0" + s }
     return (x < 0 && s != "00000" ? "-" : "") + s.dropLast(4) + "." + s.suffix(4)
