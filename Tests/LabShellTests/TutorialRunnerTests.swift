@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+import LineEditing
 import TermCharts
 @testable import LabShell
 
@@ -327,4 +328,37 @@ struct TutorialRunnerTests {
         let long = LessonView.wrap(String(repeating: "word ", count: 40), style: Style(colors: .none, width: 40))
         #expect(long.count > 3 && long.allSatisfy { $0.count <= 40 })
     }
+
+    @Test("through the REPL loop: an empty line runs the step, and the prompt shows the lesson and step")
+    func throughTheShell() throws {
+        let t = TestLab(interactive: true)
+        try TinyLessons.install(in: t.root)
+        let editor = ScriptedEditor(["tutorial start 1", "", "data info", "", "", "where", "quit"])
+        _ = Shell(interpreter: t.interpreter, editor: editor).run()
+        // Enter runs step 1 (still step 1), the learner's own command, Enter shows step 2, Enter runs it.
+        #expect(editor.prompts == ["nnlab> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 2/3]> ",
+                                   "nnlab [1: 2/3]> ", "nnlab [1: 2/3]> "])
+        #expect(t.lab.runs.map(\.name) == ["tiny"])
+        #expect(t.output.contains("step 2 of 3, Train. Its commands have run; Enter goes on."))
+        #expect(!t.lab.typedHistory.contains(""), "empty lines are not history")
+    }
+}
+
+/// A line editor that hands the shell a fixed list of lines and remembers the prompts it showed.
+final class ScriptedEditor: LineEditor {
+    private var lines: [String]
+    private(set) var prompts: [String] = []
+    var completer: (any LineCompleter)?
+    private(set) var history: [String] = []
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    func readLine(prompt: String) -> LineRead {
+        prompts.append(prompt)
+        return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+
+    func addHistory(_ line: String) { history.append(line) }
+    func loadHistory(from url: URL) throws(HistoryFileError) {}
+    func saveHistory(to url: URL) throws(HistoryFileError) {}
 }
