@@ -62,7 +62,7 @@ public final class Lab {
     public var emptyLineAction: (() -> Void)?
     /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
     public var promptPrefix: String?
-    /// The lesson in progress (`tutorial start`), if any.
+    /// The latest lesson started (`tutorial start`); paused or finished when not `isActive`.
     public var tutorial: TutorialRunner?
 
     public static let defaultSeed: UInt64 = 777

@@ -185,7 +185,7 @@ struct TutorialRunnerTests {
         enter(t)
         #expect(t.output.contains("Lesson 1 is done. Your runs agreed with the lecture on 2 of 2 checks."))
         #expect(t.output.contains("`tutorial start 2` begins the next one"))
-        #expect(t.lab.tutorial == nil && t.lab.promptPrefix == nil && t.lab.emptyLineAction == nil)
+        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil && t.lab.emptyLineAction == nil)
         let progress = TutorialProgress.load(from: t.lab.paths.progressFile).progress
         #expect(progress.lessons["01-tiny-xor"]?.finished == true)
         #expect(progress.lessons["01-tiny-xor"]?.stepsRun == [0, 1])
@@ -223,8 +223,13 @@ struct TutorialRunnerTests {
         #expect(t.lab.promptPrefix == "[1: 2/3]")
         t.run("tutorial stop")
         #expect(t.output.contains("Lesson 1 paused at step 2 of 3; `tutorial start 1` picks it up again."))
-        #expect(t.lab.tutorial == nil && t.lab.promptPrefix == nil)
+        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil)
         #expect(t.failure("again").contains("no lesson is running"))
+        // Picked up again in the same session: the data and models are here, so no catching up.
+        t.console.reset()
+        t.run("tutorial start 1")
+        #expect(t.lab.promptPrefix == "[1: 2/3]" && t.lab.tutorial?.catchUp == [])
+        #expect(t.output.contains("Lesson 1 · Tiny XOR") && !t.output.contains("Welcome back"))
     }
 
     @Test("progress is remembered by a new lab, which first catches up on the earlier steps")

@@ -58,7 +58,7 @@ enum TutorialCommands {
 
     /// The running lesson, or an error saying how to start one.
     static func runner(_ lab: Lab) throws(ShellError) -> TutorialRunner {
-        guard let runner = lab.tutorial else {
+        guard let runner = lab.tutorial, runner.isActive else {
             let t = TutorialText(lab.language)
             throw ShellError(t.noLesson, hint: t.noLessonHint)
         }
@@ -86,7 +86,7 @@ enum TutorialCommands {
                 let at = t.atStep(min(s.step, lesson.steps.count - 1), of: lesson.steps.count)
                 state = s.finished ? (s.step > 0 ? t.done + ", " + at : t.done) : at
             }
-            if let running = lab.tutorial, running.entry == entry {
+            if let running = lab.tutorial, running.isActive, running.entry == entry {
                 state = t.atStep(running.step, of: lesson.steps.count) + t.running
             }
             rows.append([String(lesson.number), lesson.title, t.duration(lesson.time),

@@ -24,6 +24,11 @@ public final class TutorialRunner {
     public private(set) var stepHasRun = false
     /// Earlier steps to run again before the current one, when a lesson is picked up in a new session.
     public private(set) var catchUp: [Int] = []
+    /// False once the lesson is paused (`tutorial stop`) or finished: the lab keeps the runner so
+    /// that `tutorial start` of the same lesson picks it up with the session's state, no catching up.
+    public private(set) var isActive = true
+    /// The lesson was walked through to its end.
+    public private(set) var isFinished = false
     /// Reads the figures expectations compare.
     public var metrics: (MetricReference) -> Float?
     /// Each step's latest checks: (agreed, made).
@@ -54,12 +59,16 @@ public final class TutorialRunner {
         do { loaded = try library.load(entry, language: lab.language) } catch {
             throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
         }
-        if let running = lab.tutorial {
-            if running.entry == entry && !restart {
-                running.show(intro: false)
+        if let latest = lab.tutorial {
+            // The same lesson, paused or running in this session: its data and models are here.
+            if latest.entry == entry && !restart && !latest.isFinished {
+                let wasActive = latest.isActive
+                latest.install()
+                latest.show(intro: !wasActive)
+                latest.saveProgress(current: true)
                 return
             }
-            running.saveProgress(current: false)
+            if latest.isActive { latest.saveProgress(current: false) }
         }
         let saved = TutorialProgress.load(from: lab.paths.progressFile).progress.lessons[entry.slug]
         var step = 0
@@ -84,14 +93,15 @@ public final class TutorialRunner {
     }
 
     private func install() {
+        isActive = true
         lab.tutorial = self
         lab.emptyLineAction = { [weak self] in self?.enter() }
         updatePrompt()
     }
 
     private func uninstall() {
+        isActive = false
         if lab.tutorial === self {
-            lab.tutorial = nil
             lab.emptyLineAction = nil
             lab.promptPrefix = nil
         }
@@ -181,6 +191,7 @@ public final class TutorialRunner {
         let tally = checkTally.values.reduce((agreed: 0, made: 0)) { ($0.agreed + $1.agreed, $0.made + $1.made) }
         let later = library.entries().first { $0.number > entry.number }?.number
         saveProgress(current: false, finished: true)
+        isFinished = true
         let style = lab.console.style
         lab.console.write("\n" + LessonView.wrap(text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later), style: style)
             .map { style.paint($0, fg: .green) }.joined(separator: "\n"))
