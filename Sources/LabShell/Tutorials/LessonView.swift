@@ -15,8 +15,8 @@ enum LessonView {
         let text = TutorialText(language)
         var lines = [style.bold(style.paint(text.lessonHeading(lesson), fg: .yellow)) + " " + style.dim(text.lessonFacts(lesson))]
         if !lesson.about.isEmpty { lines += wrap(lesson.about, style: style) }
-        if let note { lines += wrap(note, style: style).map { style.paint($0, fg: .yellow) } }
-        lines += wrap(text.howItWorks, style: style).map { style.dim($0) }
+        if let note { lines += wrap(note, style: style, highlighting: false).map { style.paint($0, fg: .yellow) } }
+        lines += wrap(text.howItWorks, style: style, highlighting: false).map { style.dim($0) }
         return lines
     }
 
@@ -52,10 +52,11 @@ enum LessonView {
         style.dim(prompt) + style.bold(style.paint(command, fg: .cyan))
     }
 
-    /// `text` wrapped to the reading width, `backquoted` spans highlighted on a terminal.
-    static func wrap(_ text: String, style: Style, indent: String = "") -> [String] {
+    /// `text` wrapped to the reading width, `backquoted` spans highlighted on a terminal (unless
+    /// the lines will be dimmed as a whole: a highlight's reset would end the dimming).
+    static func wrap(_ text: String, style: Style, indent: String = "", highlighting: Bool = true) -> [String] {
         let width = max(20, min(style.width, readingWidth) - indent.count)
-        return highlight(text, style: style).wrapped(to: width).map { indent + $0 }
+        return (highlighting ? highlight(text, style: style) : text).wrapped(to: width).map { indent + $0 }
     }
 
     /// Paints `backquoted` spans cyan (each word on its own, so a span broken across lines stays

@@ -193,7 +193,7 @@ public final class TutorialRunner {
         saveProgress(current: false, finished: true)
         isFinished = true
         let style = lab.console.style
-        lab.console.write("\n" + LessonView.wrap(text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later), style: style)
+        lab.console.write("\n" + LessonView.wrap(text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later), style: style, highlighting: false)
             .map { style.paint($0, fg: .green) }.joined(separator: "\n"))
         uninstall()
     }
@@ -213,10 +213,10 @@ public final class TutorialRunner {
         if intro {
             lines += LessonView.intro(loaded.lesson, language: lab.language, style: style, note: note)
         } else if let note {
-            lines += LessonView.wrap(note, style: style).map { style.paint($0, fg: .yellow) }
+            lines += LessonView.wrap(note, style: style, highlighting: false).map { style.paint($0, fg: .yellow) }
         }
         lines += LessonView.step(loaded.lesson, index: step, language: lab.language, style: style)
-        if !catchUp.isEmpty { lines += LessonView.wrap(text.catchUp(catchUp, lesson: entry.number), style: style).map { style.paint($0, fg: .yellow) } }
+        if !catchUp.isEmpty { lines += LessonView.wrap(text.catchUp(catchUp, lesson: entry.number), style: style, highlighting: false).map { style.paint($0, fg: .yellow) } }
         lab.console.write(lines.joined(separator: "\n"))
     }
 
