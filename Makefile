@@ -28,6 +28,7 @@ test: system-packages python-packages release mnist
 	$(SWIFT) build -c release --build-tests
 	NNLAB_BIN=$(CURDIR)/$(NNLAB) $(SWIFT) test -c release --skip-build
 	$(NNLAB) replay --fast --all sessions
+	$(NNLAB) tutorial verify --fast
 
 bench: system-packages release mnist
 	.build/release/nnbench

@@ -64,6 +64,8 @@ public final class Lab {
     public var emptyLineAction: (() -> Void)?
     /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
     public var promptPrefix: String?
+    /// The latest lesson started (`tutorial start`); paused or finished when not `isActive`.
+    public var tutorial: TutorialRunner?
 
     public static let defaultSeed: UInt64 = 777
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
@@ -169,6 +171,7 @@ public final class Lab {
             throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
         }
         if let network {
+            // The output must have a unit per class (or one sigmoid unit for two classes).
             try checkOutputFits(network, data!)
             return network
         }

@@ -6,6 +6,7 @@
 //   nnlab replay NAME|FILE     replay saved sessions and compare their figures (--fast, --all DIR)
 //   nnlab --recover            the REPL, recovering unsaved work without asking
 //   nnlab data fetch mnist     download MNIST once (make lab / make test call this)
+//   nnlab tutorial verify      run every lesson without a person and check its expectations
 
 import ArgumentParser
 import Foundation
@@ -58,7 +59,7 @@ struct NNLab: ParsableCommand {
         abstract: "A hands-on lab for learning how deep networks train.",
         discussion: "Without a subcommand nnlab opens the lab's REPL. Type `help` there.",
         version: nnlabVersion,
-        subcommands: [Repl.self, Run.self, ReplayTool.self, DataTool.self],
+        subcommands: [Repl.self, Run.self, ReplayTool.self, DataTool.self, TutorialTool.self],
         defaultSubcommand: Repl.self)
 }
 
@@ -177,6 +178,41 @@ struct DataTool: ParsableCommand {
             let lab = common.makeLab(console: console)
             let ok = Interpreter(lab: lab).run("data fetch \(name)\(quiet ? " quiet" : "")")
             throw ExitCode(ok ? 0 : 1)
+        }
+    }
+}
+
+struct TutorialTool: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tutorial", abstract: "Lesson chores.",
+                                                    subcommands: [Verify.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run lessons without a person; check every expectation; exit 1 if any differs or any command fails.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "One lesson (number or name); all lessons when left out.") var lesson: String?
+        @Flag(help: "Shorten each lesson as its `fast:` header says (CI).") var fast = false
+        @Flag(help: "Write the figures of this full run into the lessons' `measured:` lines (English and translations).")
+        var record = false
+        @Flag(help: "Print every command and its output.") var verbose = false
+
+        func run() throws {
+            let console = TerminalConsole()
+            let lab = common.makeLab(console: console)
+            _ = Interrupts.install()
+            var verifier = LessonVerifier(paths: lab.paths, style: console.style) { console.write($0) }
+            verifier.fast = fast
+            verifier.record = record
+            verifier.verbose = verbose
+            verifier.language = lab.language
+            verifier.shouldStop = { Interrupts.take() }
+            do {
+                let summary = try verifier.run(lesson)
+                throw ExitCode(summary.succeeded ? 0 : 1)
+            } catch let error as ShellError {
+                console.warn("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+                throw ExitCode(2)
+            }
         }
     }
 }

@@ -54,7 +54,8 @@ struct FuzzTests {
     }
 
     static func isSafe(_ line: String) -> Bool {
-        !["export", "tensorboard", "svg=", "png=", "/", "~", "\\"].contains { line.contains($0) }
+        // `plot ... svg FILE` / `png FILE` write files too (into the current folder): leave them out.
+        !["export", "tensorboard", "svg", "png", "/", "~", "\\"].contains { line.contains($0) }
     }
 
     @Test("100,000 random and mutated lines never crash and always answer")

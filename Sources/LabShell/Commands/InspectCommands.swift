@@ -90,6 +90,8 @@ enum InspectCommands {
         if a == 0 && b == 0 { return "every gradient is zero: nothing can learn (all-zero weights? try `init xavier`)" }
         guard a > 0, b > 0 else { return nil }
         let ratio = b / a
+        // "1e20x" cannot be an Int: beyond a billion the exact factor says nothing more.
+        func times(_ r: Double) -> String { r < 1e9 ? NumberFormat.grouped(Int(r.rounded())) : "more than 1,000,000,000" }
         if ratio >= 100 {
             return "the first layer's gradients are \(times(ratio))x smaller than the last layer's: "
                 + "they vanish on the way back, so the early layers barely learn (try relu, or `init xavier`/`he`)"
