@@ -108,6 +108,12 @@ public final class AutosaveJournal {
     /// Moves the file aside to `discarded.nnlab` beside it (the work was dropped on purpose, but
     /// a copy of its commands stays until the next time). Returns where it went.
     @discardableResult
+    /// Stops writing and leaves the file where it is, so the next start offers to recover it.
+    public func close() {
+        writer?.close()
+        writer = nil
+    }
+
     public func discard() -> URL? {
         writer?.close()
         writer = nil

@@ -135,8 +135,12 @@ enum PlotCommand {
         }
         let names = runs.map(\.name).joined(separator: ", ")
         let unit = every.map { "per \($0) batch\($0 == 1 ? "" : "es")" } ?? "per epoch"
+        // Accuracy keeps 1.0 at the top and starts at the tenth below the lowest point, so curves
+        // between 0.9 and 0.98 are not squeezed into a line at the top.
+        let lowest = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite).min() ?? 0
+        let accuracyRange = max(0, min(0.9, (lowest * 10).rounded(.down) / 10))...1
         return LineChart(series: series, title: "\(metric.title) \(unit): \(names)", xLabel: every == nil ? "epoch" : "batch",
-                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : 0...1, width: width)
+                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange, width: width)
     }
 
     /// The cost curves of several runs in one chart (a sweep's summary): per epoch, or per batch

@@ -158,7 +158,8 @@ enum SessionStore {
         }
         let shape = plain ? compressed(widths).joined(separator: "-") + " " + activations.joined(separator: "/")
             : "\(layers.count) layers: " + layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
-        return ([shape] + extras).joined(separator: ", ")
+        // A graph lists every layer already, dropout included.
+        return ([shape] + (plain ? extras : [])).joined(separator: ", ")
             + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(lab.optimizerSpec.learningRate))"
     }
 

@@ -238,9 +238,17 @@ extension Lab {
         let count = unsavedEntries.count
         console.write("This session has \(count) unsaved command\(count == 1 ? "" : "s")"
                       + (unsavedEntries.last.map { ", the last `\($0.command)`" } ?? "") + ".")
-        let answer = console.ask("Save before quitting? (y = save" + (sessionName.map { " as '\($0)'" } ?? "")
-                                 + ", n = quit without saving, Enter = keep working) ")?
-            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard let reply = console.ask("Save before quitting? (y = save" + (sessionName.map { " as '\($0)'" } ?? "")
+                                      + ", n = quit without saving, Enter = keep working) ") else {
+            // The input ended at the question (Ctrl-D, or a closed pipe): nothing more can be asked,
+            // so leave, keeping the autosave journal for the next start to recover.
+            session.autosave?.close()
+            console.write("input ended: not saved" + (session.autosave == nil ? ""
+                : "; the next `nnlab` offers to recover it (`nnlab --recover` does it without asking)"))
+            quitRequested = true
+            return
+        }
+        let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
         if answer.hasPrefix("n") {
             let kept = session.autosave?.discard()
             console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
