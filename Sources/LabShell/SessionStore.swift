@@ -157,10 +157,21 @@ enum SessionStore {
             if !layer.inputs.isEmpty { plain = false }
         }
         let shape = plain ? compressed(widths).joined(separator: "-") + " " + activations.joined(separator: "/")
-            : "\(layers.count) layers: " + layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
+            : "\(layers.count)-layer graph: " + countedKinds(layers.map { LayerCommands.kindText($0.kind) })
         // A graph lists every layer already, dropout included.
         return ([shape] + (plain ? extras : [])).joined(separator: ", ")
             + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(lab.optimizerSpec.learningRate))"
+    }
+
+    /// ["dense 64 relu", "add", "dense 64 relu", "dense 10 softmax"] -> "2 dense 64 relu, add, dense 10 softmax":
+    /// each kind once, in order of first appearance, with its count.
+    static func countedKinds(_ kinds: [String]) -> String {
+        var order: [String] = [], counts: [String: Int] = [:]
+        for k in kinds {
+            if counts[k] == nil { order.append(k) }
+            counts[k, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\(counts[$0]!) \($0)" : $0 }.joined(separator: ", ")
     }
 
     /// ["784", "512", "512", "512", "512", "10"] -> ["784", "512x4", "10"]: runs of three or more.
