@@ -57,14 +57,16 @@ let package = Package(
         // A minimal REPL over LibEditLine that EndToEndTests drive through a pseudo-terminal.
         .executableTarget(name: "lineedit-demo", dependencies: ["LineEditing", "LibEditLine"]),
 
+        // Shared by the test targets: running a program (nnlab, python3) and capturing its output.
+        .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
-        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats"]),
+        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "TestProcess"]),
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TestProcess"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess"]),
     ],
     swiftLanguageModes: [.v6]
 )

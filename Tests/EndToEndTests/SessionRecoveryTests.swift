@@ -3,6 +3,7 @@
 // with unsaved work offers to save, and `nnlab replay` reports through its exit status.
 
 import Foundation
+import TestProcess
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -37,19 +38,7 @@ enum NNLabBinary {
 
     /// Runs nnlab with `arguments` (no terminal) and returns its exit status and output.
     static func run(_ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "/nonexistent")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NNLAB_HOME"] = home.path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProcess(path ?? "/nonexistent", arguments, environment: ["NNLAB_HOME": home.path])
     }
 }
 

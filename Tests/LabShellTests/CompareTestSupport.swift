@@ -2,6 +2,7 @@
 // drawing is tested without MNIST), a recipe that trains in milliseconds, and python3 runs.
 
 import Foundation
+import TestProcess
 import NNCore
 import NNData
 import NNEngine
@@ -46,21 +47,6 @@ extension TestLab {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-}
-
-/// Runs `python3 args...` (in `folder`, if given) and returns its exit status and combined output.
-func runPython3(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    if let folder { process.currentDirectoryURL = folder }
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// Whether python3 can import `module` (the tests that need it are skipped otherwise).

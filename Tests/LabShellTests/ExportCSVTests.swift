@@ -2,6 +2,7 @@
 // module with the exact figures the runs recorded.
 
 import Foundation
+import TestProcess
 import Testing
 @testable import LabShell
 

@@ -4,6 +4,7 @@
 // test accuracy with those weights.
 
 import Foundation
+import TestProcess
 import Testing
 import NNFormats
 @testable import LabShell

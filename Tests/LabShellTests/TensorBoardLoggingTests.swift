@@ -4,6 +4,7 @@
 // import tensorboard (install it with: python3 -m pip install tensorboard).
 
 import Foundation
+import TestProcess
 import Testing
 @testable import LabShell
 

@@ -3,6 +3,7 @@
 // would and run a generated script.
 
 import Foundation
+import TestProcess
 import Testing
 @testable import NNFormats
 import NNEngine
@@ -119,19 +120,7 @@ func writeWeights(of network: Network, to url: URL, vectorBiases: Bool = false,
 
 /// Runs `python3 ARGS...` and returns its exit status and combined output.
 func runPythonFile(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try runPython3(arguments, environment: environment)
 }
 
 /// Writes `script` into `folder` as `name` and returns its URL.

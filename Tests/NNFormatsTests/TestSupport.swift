@@ -1,6 +1,7 @@
 // Helpers shared by the NNFormats tests: temporary folders and running python3 reference scripts.
 
 import Foundation
+import TestProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,17 +22,7 @@ func folderContents(_ folder: URL) -> [String] {
 
 /// Runs `python3 -c script args...` and returns its exit status and combined output.
 func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    // Read before waiting: a full pipe would otherwise block the child forever.
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try runPython3(["-c", script] + arguments)
 }
 
 /// Whether `python3 -c "import MODULE"` succeeds (checked once per module per test run).
