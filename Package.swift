@@ -3,8 +3,9 @@
 //
 // Layering (each module imports only those listed beside it; nothing imports "up"):
 //   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
-//   CKernels     the few elementwise loops Swift cannot vectorize (sqrt, exp): C, AVX2 + baseline
-//   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS, CKernels
+//   CKernels     nnlab's own arithmetic in C: matrix products, exp/log/tanh, softmax, optimizer
+//                steps; scalar, AVX2, AVX-512 and NEON levels giving the same bits
+//   NNCore       Matrix, BLAS-style products, seeded RNG, math     <- CKernels
 //   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
 //   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
 //   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
@@ -13,7 +14,8 @@
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
-//   nnbench      the benchmark executable (make bench)
+//   nnbench      the benchmark executable (make bench); the only user of OpenBLAS (CBLAS), as the
+//                reference nnlab's own products are timed against
 //   lineedit-demo  a tiny REPL over LibEditLine, driven by EndToEndTests through a pty
 import PackageDescription
 
@@ -36,10 +38,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
 
+        // -ffp-contract=off: a fused multiply-add only where fmaf or an FMA intrinsic says so.
         .target(name: "CKernels",
-                cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"])],
-                linkerSettings: [.linkedLibrary("mvec")]),
-        .target(name: "NNCore", dependencies: ["CBLAS", "CKernels"]),
+                cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])],
+                linkerSettings: [.linkedLibrary("pthread", .when(platforms: [.linux]))]),
+        .target(name: "NNCore", dependencies: ["CKernels"]),
         .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
         .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
         .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
@@ -50,16 +53,16 @@ let package = Package(
             "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
         ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
-            "LabShell", "LibEditLine",
+            "LabShell", "LibEditLine", "NNCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData"]),
+        .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData", "CBLAS", "CKernels"]),
         // A minimal REPL over LibEditLine that EndToEndTests drive through a pseudo-terminal.
         .executableTarget(name: "lineedit-demo", dependencies: ["LineEditing", "LibEditLine"]),
 
         // Shared by the test targets: running a program (nnlab, python3) and capturing its output.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "CKernels"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
         .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "TestProcess"]),

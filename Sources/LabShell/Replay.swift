@@ -8,6 +8,7 @@
 // asked from; the `replay` command decides afterwards whether to take the replayed state.
 
 import Foundation
+import NNCore
 import TermCharts
 
 /// How to replay.
@@ -16,12 +17,14 @@ public struct ReplayOptions: Sendable {
     public var step = false
     /// Run the file's fast variant and compare with its fast figures.
     public var fast = false
-    /// The largest difference that still counts as agreeing (figures have four decimals).
-    public var tolerance = FigureComparison.defaultTolerance
+    /// The largest difference that still counts as agreeing (figures have four decimals). nil: 0
+    /// for a session recorded with this nnlab's arithmetic (the same bits are owed), otherwise
+    /// `FigureComparison.defaultTolerance`.
+    public var tolerance: Double?
     /// Show only the comparisons, not the commands' own output.
     public var quiet = false
 
-    public init(step: Bool = false, fast: Bool = false, tolerance: Double = FigureComparison.defaultTolerance, quiet: Bool = false) {
+    public init(step: Bool = false, fast: Bool = false, tolerance: Double? = nil, quiet: Bool = false) {
         self.step = step
         self.fast = fast
         self.tolerance = tolerance
@@ -77,6 +80,7 @@ public enum Replay {
         } else {
             console.write(style.dim("replaying \(name)"))
         }
+        let tolerance = options.tolerance ?? tolerance(for: file.header, name: name, console: console)
         let interpreter = Interpreter(lab: lab)
         var result = ReplayResult(name: name, lab: lab)
         for entry in file.entries {
@@ -102,11 +106,11 @@ public enum Replay {
             let replayed = lab.journal.count > before ? lab.journal[lab.journal.count - 1].figures : []
             let recorded = fastFigures ? entry.fastFigures : entry.figures
             guard !recorded.isEmpty || !replayed.isEmpty else { continue }
-            let verdict = FigureComparison.compare(recorded: recorded, replayed: replayed, tolerance: options.tolerance)
+            let verdict = FigureComparison.compare(recorded: recorded, replayed: replayed, tolerance: tolerance)
             result.compared.append(ReplayedCommand(line: entry.line, command: entry.command, recorded: recorded,
                                                    replayed: replayed, verdict: verdict))
             console.write(report(verdict, line: entry.line, command: entry.command, recorded: recorded, replayed: replayed,
-                                 fast: fastFigures, tolerance: options.tolerance, style: style))
+                                 fast: fastFigures, tolerance: tolerance, style: style))
             if lab.quitRequested { break }
         }
         if !options.fast, result.failedLine == nil, let saved = file.header.dataIdentity, let loaded = lab.data?.info.identity,
@@ -114,8 +118,19 @@ public enum Replay {
             console.warn("warning: \(name) was recorded with other data than this replay used\n  recorded: \(saved.description)\n"
                          + "  replayed: \(loaded.description)\n  differences: " + saved.differences(from: loaded).joined(separator: "; "))
         }
-        console.write(summary(result, tolerance: options.tolerance, style: style))
+        console.write(summary(result, tolerance: tolerance, style: style))
         return result
+    }
+
+    /// 0 when `header` was recorded with this nnlab's arithmetic (the figures must be the same
+    /// bits); otherwise the default tolerance, said in one line with the way to re-record.
+    static func tolerance(for header: SessionFile.Header, name: String, console: Console) -> Double {
+        if header.arithmetic == Arithmetic.name { return 0 }
+        let recordedWith = header.arithmetic.map { "arithmetic \($0)" } ?? "an nnlab older than its own kernels"
+        console.write(console.style.dim("\(name) was recorded with \(recordedWith); this nnlab computes \(Arithmetic.name), "
+            + "so figures are compared within \(number(FigureComparison.defaultTolerance)) "
+            + "(`nnlab replay --record \(name)` re-records them)"))
+        return FigureComparison.defaultTolerance
     }
 
     /// The lines printed for one compared command.
@@ -132,7 +147,8 @@ public enum Replay {
                 + style.dim(" (tolerance \(number(tolerance)), \(n) lines)")
         case .differs(let d):
             shownRecorded = d.recorded; shownReplayed = d.replayed
-            outcome = style.paint("differs", fg: .red) + ": largest difference \(number(d.amount)) in \(d.place), beyond the tolerance \(number(tolerance))"
+            outcome = style.paint("differs", fg: .red) + ": largest difference \(number(d.amount)) in \(d.place), "
+                + (tolerance == 0 ? "where the same arithmetic owes the same bits" : "beyond the tolerance \(number(tolerance))")
         case .countDiffers(let a, let b):
             outcome = style.paint("differs", fg: .red) + ": \(a) figure line\(a == 1 ? "" : "s") recorded, \(b) replayed"
         case .notRecorded(let n):

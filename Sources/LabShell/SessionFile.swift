@@ -41,6 +41,8 @@ public struct SessionFile: Equatable, Sendable {
         public var format = SessionFile.formatVersion
         /// The nnlab version that wrote the file.
         public var nnlabVersion: String?
+        /// The arithmetic the figures were computed with (`Arithmetic.name`); nil in older files.
+        public var arithmetic: String?
         /// When it was saved (ISO 8601, UTC).
         public var saved: String?
         /// The seed in effect before the first command.
@@ -139,6 +141,7 @@ public struct SessionFile: Equatable, Sendable {
         let h = header
         var fields: [(String, String)] = [("format", String(h.format))]
         if let v = h.nnlabVersion { fields.append(("nnlab", v)) }
+        if let v = h.arithmetic { fields.append(("arithmetic", v)) }
         if let v = h.saved { fields.append(("saved", v)) }
         fields.append(("seed", String(h.seed)))
         if let v = h.data { fields.append(("data", v)) }

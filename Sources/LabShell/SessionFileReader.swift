@@ -184,6 +184,7 @@ extension SessionFile {
             }
             header.format = v
         case "nnlab": header.nnlabVersion = value
+        case "arithmetic": header.arithmetic = value
         case "saved": header.saved = value
         case "seed":
             guard let v = UInt64(value) else {

@@ -9,6 +9,7 @@
 // Reading is in SessionLoader; this file writes, names and lists.
 
 import Foundation
+import NNCore
 import NNData
 import NNFormats
 #if canImport(Glibc)
@@ -109,6 +110,7 @@ enum SessionStore {
     static func sessionFile(for lab: Lab, weightsName: String, weights: Data, date: Date) -> SessionFile {
         var header = SessionFile.Header()
         header.nnlabVersion = nnlabVersion
+        header.arithmetic = Arithmetic.name
         header.saved = isoDate(date)
         header.seed = lab.session.journalSeed ?? lab.seed
         header.data = lab.dataCommand.map(dataArguments)

@@ -1,10 +1,11 @@
-// BLAS: matrix products through OpenBLAS's cblas_sgemm, plus the two small bias helpers that
-// sit beside every dense layer. Transposes are flags, never copies.
+// BLAS: matrix products (a BLAS-style sgemm of nnlab's own, CKernels/gemm.c), plus the two small
+// bias helpers that sit beside every dense layer. Transposes are flags, never copies.
 //
-// OpenBLAS reads OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE and friends from the environment when it
-// loads; nnlab never sets them (older OpenBLAS builds need the machine's values to be correct).
+// Every output of a product is one FMA chain over k in ascending order, so the result is the
+// same bits at every kernel level (scalar, AVX2, AVX-512, NEON) and with any number of threads.
+// OpenBLAS stays out of nnlab: it sums in an order that depends on the CPU it finds.
 
-import CBLAS
+import CKernels
 
 public enum BLAS {
     /// `c = alpha * op(a) * op(b) + beta * c`, where `op(x)` is `x` or its transpose.
@@ -23,17 +24,7 @@ public enum BLAS {
                      "gemm: result is \(m)x\(n) but c is \(c.shape) with capacity \(c.capacity)")
         if beta == 0 || c.rows != m { c.resize(rows: m) }
         if m == 0 || n == 0 { return }
-        if k == 0 {
-            if beta == 0 { c.fill(0) } else if beta != 1 { scale(c, by: beta) }
-            return
-        }
-        cblas_sgemm(CblasRowMajor,
-                    transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k),
-                    alpha, a.data, Int32(a.cols),
-                    b.data, Int32(b.cols),
-                    beta, c.data, Int32(c.cols))
+        nn_gemm(transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a.data, a.cols, b.data, b.cols, beta, c.data, c.cols)
     }
 
     /// The same product on raw row-major storage with explicit leading dimensions, for strided
@@ -45,11 +36,7 @@ public enum BLAS {
                             alpha: Float = 1, beta: Float = 0) {
         precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
         if m == 0 || n == 0 { return }
-        cblas_sgemm(CblasRowMajor,
-                    transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k),
-                    alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        nn_gemm(transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
     /// Multiplies every element of `x` by `factor`.
@@ -79,6 +66,10 @@ public enum BLAS {
         }
     }
 
-    /// Threads OpenBLAS will use (from its environment; nnlab never changes it).
-    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+    /// Threads the products use (NNLAB_THREADS, default the CPUs online up to 8). Results do not
+    /// depend on it.
+    public static var threadCount: Int {
+        get { Int(nn_kernels_threads()) }
+        set { nn_kernels_set_threads(Int32(newValue)) }
+    }
 }

@@ -76,11 +76,15 @@ public final class SeededGenerator: RandomNumberGenerator {
         (Double(next() >> 11) + 1) * 0x1p-53
     }
 
-    /// Standard normal N(0, 1) by the Box-Muller transform (one draw per call, no cached spare,
-    /// so the state is just the four words).
+    /// Standard normal N(0, 1) by Marsaglia's polar method: a point uniform in the unit disc,
+    /// u * sqrt(-2 log(s) / s) with s = u² + v². One draw per call (the spare is not kept, so the
+    /// state is just the four words); the logarithm is nnlab's own (the same bits everywhere).
     public func normal() -> Float {
-        let u1 = openUniform(), u2 = openUniform()
-        return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
+        while true {
+            let u = 2 * openUniform() - 1, v = 2 * openUniform() - 1
+            let s = u * u + v * v
+            if s < 1 && s > 0 { return Float(u * (-2 * Math.log(s) / s).squareRoot()) }
+        }
     }
 
     /// N(mean, stddev²).

@@ -102,14 +102,18 @@ public enum PointSets {
             let (r0, r1): (Float, Float) = c == 0 ? (0, 0.5) : (0.7, 1.0)
             let r = (r0 * r0 + (r1 * r1 - r0 * r0) * g.uniform()).squareRoot()
             let a = 2 * Float.pi * g.uniform()
-            return (r * cos(a), r * sin(a))
+            return (r * cosine(a), r * sine(a))
         case .spiral:
             let t = Float(rank) / Float(max(perClass, 1))
             let a = 1.75 * 2 * Float.pi * t + Float(c) * Float.pi
-            return (t * sin(a), t * cos(a))
+            return (t * sine(a), t * cosine(a))
         case .gaussian:
             let a = 2 * Float.pi * Float(c) / Float(classCount) + Float.pi / 4
-            return (0.6 * cos(a) + 0.15 * g.normal(), 0.6 * sin(a) + 0.15 * g.normal())
+            return (0.6 * cosine(a) + 0.15 * g.normal(), 0.6 * sine(a) + 0.15 * g.normal())
         }
     }
 }
+
+/// sin and cos from nnlab's own math (not the platform's libm): generated points are the same bits everywhere.
+private func sine(_ a: Float) -> Float { Float(Math.sin(Double(a))) }
+private func cosine(_ a: Float) -> Float { Float(Math.cos(Double(a))) }

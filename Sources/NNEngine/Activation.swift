@@ -6,6 +6,7 @@
 
 import CKernels
 import Foundation
+import NNCore
 
 /// A non-linearity applied elementwise (or per row, for softmax; per group of k, for maxout).
 public enum Activation: Codable, Equatable, Hashable, Sendable {
@@ -110,33 +111,22 @@ public enum Activation: Codable, Equatable, Hashable, Sendable {
         case .sigmoid:
             nn_sigmoid(z, n)   // 1 / (1 + e^-z), vectorized in CKernels
         case .tanh:
-            for i in 0..<n { z[i] = Foundation.tanh(z[i]) }
+            nn_tanh(z, n)      // CKernels: the same bits at every vector width
         case .elu(let a):
-            for i in 0..<n { let v = z[i]; z[i] = v > 0 ? v : a * Foundation.expm1(v) }
+            nn_elu(z, n, a, 1)
         case .selu:
             let a = Activation.seluAlpha, s = Activation.seluScale
-            for i in 0..<n { let v = z[i]; z[i] = s * (v > 0 ? v : a * Foundation.expm1(v)) }
+            nn_elu(z, n, a, s)
         }
     }
 
     /// A sigmoid that does not overflow for large |x|.
-    @inline(__always) public static func sigmoidValue(_ x: Float) -> Float {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
-    }
+    @inline(__always) public static func sigmoidValue(_ x: Float) -> Float { Math.sigmoid(x) }
 
-    /// Softmax of each row of `rows x cols` values in place (max subtracted first: no overflow).
+    /// Softmax of each row of `rows x cols` values in place (max subtracted first: no overflow;
+    /// the row's sum taken left to right).
     public static func softmaxRows(_ z: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
-        for r in 0..<rows {
-            let row = z + r * cols
-            var m = -Float.infinity
-            for j in 0..<cols { m = max(m, row[j]) }
-            var sum: Float = 0
-            for j in 0..<cols { let e = Foundation.exp(row[j] - m); row[j] = e; sum += e }
-            let inv = 1 / sum
-            for j in 0..<cols { row[j] *= inv }
-        }
+        nn_softmax_rows(z, rows, cols)
     }
 
     // MARK: - Backward

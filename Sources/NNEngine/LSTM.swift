@@ -8,6 +8,7 @@
 // Usual starts: Wx from the layer's initializer, Wh orthogonal per gate, forget bias 1.
 
 import Foundation
+import NNCore
 
 /// A long short-term memory layer.
 public final class LSTM: Layer {
@@ -84,12 +85,12 @@ public final class LSTM: Layer {
                 for j in 0..<H {
                     let i = Activation.sigmoidValue(zr[j] + b[j])
                     let f = Activation.sigmoidValue(zr[H + j] + b[H + j])
-                    let g = Foundation.tanh(zr[2 * H + j] + b[2 * H + j])
+                    let g = Math.tanh(zr[2 * H + j] + b[2 * H + j])
                     let o = Activation.sigmoidValue(zr[3 * H + j] + b[3 * H + j])
                     zr[j] = i; zr[H + j] = f; zr[2 * H + j] = g; zr[3 * H + j] = o
                     let cell = f * (cPrev?[j] ?? 0) + i * g
                     c[j] = cell
-                    h[j] = o * Foundation.tanh(cell)
+                    h[j] = o * Math.tanh(cell)
                 }
             }
         }
@@ -123,7 +124,7 @@ public final class LSTM: Layer {
                 let dhr = dh.data + r * H, dcr = dc.data + r * H, dzr = dz.data + r * G
                 for j in 0..<H {
                     let i = a[j], f = a[H + j], g = a[2 * H + j], o = a[3 * H + j]
-                    let tc = Foundation.tanh(c[j])
+                    let tc = Math.tanh(c[j])
                     let dcell = dcr[j] + dhr[j] * o * (1 - tc * tc)
                     dzr[j] = dcell * g * i * (1 - i)                       // input gate
                     dzr[H + j] = dcell * (cPrev?[j] ?? 0) * f * (1 - f)    // forget gate

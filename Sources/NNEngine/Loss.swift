@@ -6,6 +6,7 @@
 // which is exact and numerically stable.
 
 import Foundation
+import NNCore
 
 /// A cost function over a batch of outputs and labels.
 public enum Loss: String, Codable, CaseIterable, Sendable {
@@ -50,7 +51,7 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
             for r in 0..<rows {
                 let row = y.data + r * k, t = Int(labels[r])
                 precondition(t >= 0 && t < k, "loss: label \(t) is outside the \(k) outputs")
-                total -= Double(Foundation.log(min(max(row[t], eps), 1 - eps)))
+                total -= Double(Math.log(min(max(row[t], eps), 1 - eps)))
                 guard let g else { continue }
                 let gr = g + r * k
                 if fused {
@@ -75,7 +76,7 @@ public enum Loss: String, Codable, CaseIterable, Sendable {
                         g?[r * k + j] = 2 * d * scale
                     } else {
                         let pc = min(max(p, eps), 1 - eps)
-                        total -= Double(t * Foundation.log(pc) + (1 - t) * Foundation.log(1 - pc))
+                        total -= Double(t * Math.log(pc) + (1 - t) * Math.log(1 - pc))
                         g?[r * k + j] = fused ? (p - t) * scale : (pc - t) / (pc * (1 - pc)) * scale
                     }
                 }

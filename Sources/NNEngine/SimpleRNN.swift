@@ -6,7 +6,9 @@
 //   h_t = tanh(x_t Wx + h_{t-1} Wh + b),  h_0 = 0
 // Wx (F x H) is drawn by the layer's initializer; Wh (H x H) is orthogonal, as Keras does.
 
+import CKernels
 import Foundation
+import NNCore
 
 /// A simple recurrent layer.
 public final class SimpleRNN: Layer {
@@ -70,7 +72,8 @@ public final class SimpleRNN: Layer {
             let b = bias.value.data
             for r in 0..<B {
                 let row = h + r * ld
-                for j in 0..<H { row[j] = Foundation.tanh(row[j] + b[j]) }
+                for j in 0..<H { row[j] = row[j] + b[j] }
+                nn_tanh(row, H)
             }
         }
         output.resize(rows: B)

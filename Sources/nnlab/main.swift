@@ -13,6 +13,7 @@ import Foundation
 import LabShell
 import LibEditLine
 import LineEditing
+import NNCore
 
 /// Options every entry point shares.
 struct CommonOptions: ParsableArguments {
@@ -58,9 +59,24 @@ struct NNLab: ParsableCommand {
         commandName: "nnlab",
         abstract: "A hands-on lab for learning how deep networks train.",
         discussion: "Without a subcommand nnlab opens the lab's REPL. Type `help` there.",
-        version: nnlabVersion,
+        version: "nnlab \(nnlabVersion)\n\(Arithmetic.summary)",
         subcommands: [Repl.self, Run.self, ReplayTool.self, DataTool.self, TutorialTool.self],
         defaultSubcommand: Repl.self)
+
+    /// Refuses to start when NNLAB_KERNELS names a level this CPU lacks: a learner who forced a
+    /// level must not get figures from another one without knowing.
+    static func main() {
+        if let problem = Arithmetic.startupError {
+            FileHandle.standardError.write(Data("nnlab: \(problem)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 struct Repl: ParsableCommand {
@@ -140,8 +156,9 @@ struct ReplayTool: ParsableCommand {
     @Flag(help: "Wait for Enter before each command.")
     var step = false
 
-    @Option(help: "The largest difference that still agrees (figures have four decimals).")
-    var tolerance: Double = FigureComparison.defaultTolerance
+    @Option(help: ArgumentHelp("The largest difference that still agrees (figures have four decimals). Default: 0 "
+                               + "for a session recorded with this nnlab's arithmetic (same bits), 0.0005 for one from another."))
+    var tolerance: Double?
 
     @Flag(help: "Print only the comparisons.")
     var quiet = false

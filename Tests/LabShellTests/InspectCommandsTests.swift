@@ -97,7 +97,7 @@ struct InspectCommandsTests {
     func showWrong() throws {
         let t = TestLab()
         t.loadTinyImages()
-        #expect(t.run("layer add dense 2 softmax", "init normal stddev=2"))
+        #expect(t.run("seed 3", "layer add dense 2 softmax", "init normal stddev=2"))
         let data = try #require(t.lab.data)
         let all = Evaluator.predict(try #require(t.lab.network), on: data.test, indices: Array(0..<data.test.count))
         let wrong = all.filter { !$0.isCorrect }

@@ -101,7 +101,7 @@ struct SessionLoadTests {
         try text.replacingOccurrences(of: "layer add dense 4 relu", with: "layer add dense 4 rleu")
             .write(to: project.script("xor"), atomically: true, encoding: .utf8)
         let corrupt = refusedLoad(project)
-        #expect(corrupt.contains("sessions/xor.nnlab line 14 (`layer add dense 4 rleu`)") && corrupt.contains("rleu"), "\(corrupt)")
+        #expect(corrupt.contains("sessions/xor.nnlab line 15 (`layer add dense 4 rleu`)") && corrupt.contains("rleu"), "\(corrupt)")
         try text.replacingOccurrences(of: "# format: 1", with: "# format: 9").write(to: project.script("xor"), atomically: true, encoding: .utf8)
         #expect(refusedLoad(project).contains("format 9 by a newer nnlab"))
     }

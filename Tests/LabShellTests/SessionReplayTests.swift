@@ -3,6 +3,7 @@
 // failures, and `nnlab replay`'s exit statuses.
 
 import Foundation
+import NNCore
 import Testing
 @testable import LabShell
 
@@ -15,7 +16,7 @@ struct SessionReplayTests {
         let t = project.lab()
         t.run("data load xor")
         #expect(t.run("replay xor"), "\(t.warnings)")
-        #expect(t.output.contains("line 17: train epochs=30 batch=4"))
+        #expect(t.output.contains("line 18: train epochs=30 batch=4"))
         #expect(t.output.contains("  recorded  " + saved.lab.journal[5].figures.last!))
         #expect(t.output.contains("  replayed  " + saved.lab.journal[5].figures.last!))
         #expect(t.output.contains("matches (30 figure lines)") && t.output.contains("all match exactly"))
@@ -47,22 +48,40 @@ struct SessionReplayTests {
         t.run("data load xor", "layer add dense 3 relu")
         let before = LabState(t.lab)
         let error = t.failure("replay xor")
-        #expect(t.output.contains("differs: largest difference 0.0021 in cost at eval test, beyond the tolerance 0.0005"), "\(t.output)")
+        #expect(t.output.contains("differs: largest difference 0.0021 in cost at eval test, where the same arithmetic owes the same bits"), "\(t.output)")
         #expect(t.output.contains("  recorded  " + edited))
         #expect(error.contains("figures differ beyond the tolerance"))
         #expect(LabState(t.lab) == before)
     }
 
-    @Test("a difference within the tolerance is reported as such and agrees")
+    @Test("a session from another arithmetic is compared within the tolerance, and says so")
     func withinTolerance() throws {
         let project = SessionProject()
         project.savedXOR()
         let (line, edited) = try evalLine(project, costPlus: 0.0002)
         try edit(project, "# " + line, "# " + edited)
+        try edit(project, "# arithmetic: \(Arithmetic.name)\n", "# arithmetic: nnlab-0\n")
         let t = project.lab()
         #expect(t.run("replay xor"))
+        #expect(t.output.contains("xor was recorded with arithmetic nnlab-0; this nnlab computes \(Arithmetic.name), "
+                                  + "so figures are compared within 0.0005 (`nnlab replay --record xor` re-records them)"), "\(t.output)")
         #expect(t.output.contains("within tolerance: largest difference 0.0002 in cost at eval test"))
         #expect(t.output.contains("1 match exactly, 1 within the tolerance"))
+    }
+
+    @Test("a session recorded with this arithmetic owes the same bits: 0.0001 off differs")
+    func sameArithmeticIsExact() throws {
+        let project = SessionProject()
+        project.savedXOR()
+        let text = try project.text("xor")
+        #expect(text.contains("# arithmetic: \(Arithmetic.name)\n"))
+        let (line, edited) = try evalLine(project, costPlus: 0.0001)
+        try edit(project, "# " + line, "# " + edited)
+        let t = project.lab()
+        _ = t.failure("replay xor")
+        #expect(t.output.contains("differs: largest difference 0.0001 in cost at eval test, where the same arithmetic owes the same bits"),
+                "\(t.output)")
+        #expect(!t.output.contains("was recorded with arithmetic"))
     }
 
     @Test("fast: record the fast figures, then a fast replay compares with them and leaves the lab alone")
@@ -94,7 +113,7 @@ struct SessionReplayTests {
         project.savedXOR()
         let t = project.lab(interactive: true, answers: ["", "", "", "q"])
         #expect(t.run("replay xor step"))
-        #expect(t.output.contains("replay stopped before line 15"))
+        #expect(t.output.contains("replay stopped before line 16"))
         #expect(t.lab.journal.map(\.command) == Array(xorCommands.prefix(3)))
         #expect(t.lab.sessionName == nil && t.lab.hasUnsavedWork)
     }
@@ -108,7 +127,7 @@ struct SessionReplayTests {
         t.run("data load xor")
         let before = LabState(t.lab)
         let error = t.failure("replay xor")
-        #expect(error.contains("xor line 16") && error.contains("replay xor stopped: line 16 failed"), "\(error)")
+        #expect(error.contains("xor line 17") && error.contains("replay xor stopped: line 17 failed"), "\(error)")
         #expect(LabState(t.lab) == before)
     }
 

@@ -47,3 +47,34 @@ struct DeterminismTests {
         #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.02, "mean \(mean) variance \(variance)")
     }
 }
+
+@Suite("The same numbers at every kernel level")
+struct KernelLevelTrainingTests {
+    /// A short lab-10-5: relu layers with dropout 0.7, softmax, Xavier, Adam, on random 784-pixel data.
+    func lab105Weights() throws -> [[UInt32]] {
+        let g = SeededGenerator(seed: 777)
+        let x = randomMatrix(300, 784, seed: 1), labels = randomLabels(300, classes: 10, seed: 2)
+        let data = InMemoryData(features: x, labels: labels, classCount: 10)
+        let spec = ModelSpec.stack([.dense(units: 64, activation: .relu), .dropout(keepProb: 0.7),
+                                    .dense(units: 48, activation: .relu), .dropout(keepProb: 0.7),
+                                    .dense(units: 10, activation: .softmax)])
+        let net = try Network(spec: spec, inputWidth: 784)
+        for i in 0..<net.layers.count { net.initialize(layer: i, with: .standard, generator: g) }
+        let trainer = Trainer(network: net, optimizer: Optimizer(OptimizerSpec(.adam)), generator: g)
+        _ = trainer.train(on: data, options: TrainingOptions(epochs: 2, batchSize: 100))
+        return net.parameters.map { $0.value.array.map(\.bitPattern) }
+    }
+
+    @Test("a short lab-10-5 training gives identical weights under every level and thread count")
+    func identicalWeights() throws {
+        let reference = try Arithmetic.withLevel(.scalar) { BLAS.threadCount = 1; return try lab105Weights() }
+        for level in Arithmetic.supportedLevels {
+            for threads in [1, 2] {
+                BLAS.threadCount = threads
+                let weights = try Arithmetic.withLevel(level) { try lab105Weights() }
+                #expect(weights == reference, "\(level), \(threads) thread(s)")
+            }
+        }
+        BLAS.threadCount = 2
+    }
+}

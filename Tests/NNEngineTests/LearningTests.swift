@@ -13,9 +13,13 @@ struct LearningTests {
     func xorSmall() throws {
         let spec = ModelSpec.stack([.dense(units: 2, activation: .sigmoid), .dense(units: 1, activation: .sigmoid)],
                                    initializer: InitializerChoice(weights: .normal(stddev: 1)))
-        let (accuracy, cost, _) = try trainXOR(spec, steps: 10_001, lr: 0.1, seed: 3)
-        #expect(accuracy == 1, "accuracy \(accuracy), cost \(cost)")
-        #expect(cost < 0.1)
+        // A 2-2-1 net has a bad local minimum that some starting points fall into: most seeds learn.
+        var learned: [UInt64] = []
+        for seed: UInt64 in 1...8 {
+            let (accuracy, cost, _) = try trainXOR(spec, steps: 10_001, lr: 0.1, seed: seed)
+            if accuracy == 1 && cost < 0.1 { learned.append(seed) }
+        }
+        #expect(learned.count >= 5, "seeds that learned: \(learned)")
     }
 
     @Test("deep sigmoid stalls at chance, deep relu solves XOR (seeds 1-8)")

@@ -18,7 +18,7 @@ struct AdamRule: UpdateRule {
                slots: [UnsafeMutablePointer<Float>], count n: Int, learningRate lr: Float, step t: Int) {
         let m = slots[0], v = slots[1]
         let b1 = beta1, b2 = beta2, eps = epsilon
-        let alpha = Float(Double(lr) * (1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
+        let alpha = Float(Double(lr) * (1 - Math.pow(Double(b2), t)).squareRoot() / (1 - Math.pow(Double(b1), t)))
         nn_adam(w, g, m, v, n, alpha, 1 - b1, 1 - b2, eps)   // the loop above, vectorized (CKernels)
     }
 }
