@@ -1,20 +1,23 @@
 # nnlab: two commands set everything up on a fresh Debian machine.
 #   make lab    install what is missing, build (release), start the REPL
 #   make test   install what is missing, build, run every test, replay the example sessions
+#               exactly under every kernel level this CPU has, check the kernels on ARM64 (qemu)
 # and one for speed:
-#   make bench  release build, then the training benchmark (ratios against the GEMM ceiling)
+#   make bench  release build, then the benchmark: nnlab's kernels against OpenBLAS and the FMA peak
 #
 # One release build serves the REPL, the benchmark and the tests (tests run optimized, so the
 # learning tests and session replays take seconds, not minutes).
 
 SHELL        := /bin/bash
 SWIFT        ?= swift
-APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux python3-pip
+APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux python3-pip \
+                gcc-aarch64-linux-gnu qemu-user
 PY_PACKAGES  := safetensors tensorboard numpy
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NNLAB        := .build/release/nnlab
 
-.PHONY: lab test bench setup system-packages python-packages mnist release clean help
+.PHONY: lab test bench setup system-packages python-packages mnist release clean help \
+        test-kernels test-arm replays
 
 help:
 	@echo "make lab    - install what is missing, build, start the nnlab REPL"
@@ -24,11 +27,37 @@ help:
 lab: system-packages release mnist
 	@$(NNLAB)
 
-test: system-packages python-packages release mnist
+test: system-packages python-packages release mnist test-kernels test-arm
 	$(SWIFT) build -c release --build-tests
 	NNLAB_BIN=$(CURDIR)/$(NNLAB) $(SWIFT) test -c release --skip-build
-	$(NNLAB) replay --fast --all sessions
+	$(MAKE) --no-print-directory replays
 	$(NNLAB) tutorial verify --fast
+
+# The shipped sessions replayed under every kernel level this CPU has: the recorded figures carry
+# this nnlab's arithmetic, so they must match exactly (tolerance 0) at every level.
+replays: release
+	@for level in scalar avx2 avx512 neon; do \
+	  NNLAB_KERNELS=$$level $(NNLAB) --version >/dev/null 2>&1 || continue; \
+	  echo "== replays at NNLAB_KERNELS=$$level"; \
+	  NNLAB_KERNELS=$$level $(NNLAB) replay --fast --quiet --all sessions || exit 1; \
+	done
+
+# The C kernels alone, bit for bit against their reference at every level (no Swift involved).
+KERNEL_SOURCES := $(wildcard Sources/CKernels/*.c) Tests/CKernelsHarness/harness.c
+KERNEL_FLAGS   := -O2 -ffp-contract=off -ISources/CKernels/include
+test-kernels:
+	@mkdir -p .build
+	cc $(KERNEL_FLAGS) $(KERNEL_SOURCES) -o .build/kernels-harness -lpthread -lm
+	.build/kernels-harness
+
+# The same harness built for ARM64 (NEON) and run under qemu: its digest of every output must equal
+# this machine's, bit for bit.
+test-arm: system-packages test-kernels
+	aarch64-linux-gnu-gcc $(KERNEL_FLAGS) -static $(KERNEL_SOURCES) -o .build/kernels-harness-arm64 -lpthread -lm
+	@native=$$(.build/kernels-harness | grep '^digest'); arm=$$(qemu-aarch64 .build/kernels-harness-arm64 | grep '^digest'); \
+	  echo "x86-64: $$native"; echo "arm64:  $$arm"; \
+	  if [ "$$native" != "$$arm" ]; then echo "ARM64 computes other bits than this machine"; exit 1; fi; \
+	  echo "ARM64 (NEON, under qemu) gives the same bits"
 
 bench: system-packages release mnist
 	.build/release/nnbench

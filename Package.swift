@@ -14,8 +14,8 @@
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
-//   nnbench      the benchmark executable (make bench); the only user of OpenBLAS (CBLAS), as the
-//                reference nnlab's own products are timed against
+//   CPeak        nnbench's C: the FMA peak from registers; OpenBLAS's sgemm (CBLAS) as the reference
+//   nnbench      the benchmark executable (make bench): nnlab's kernels against OpenBLAS and the peak
 //   lineedit-demo  a tiny REPL over LibEditLine, driven by EndToEndTests through a pty
 import PackageDescription
 
@@ -56,7 +56,10 @@ let package = Package(
             "LabShell", "LibEditLine", "NNCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData", "CBLAS", "CKernels"]),
+        // The benchmark's own C: the FMA peak from registers, and OpenBLAS's sgemm as the reference.
+        .target(name: "CPeak", dependencies: ["CBLAS"], cSettings: [.unsafeFlags(["-O2"])],
+                linkerSettings: [.linkedLibrary("openblas")]),
+        .executableTarget(name: "nnbench", dependencies: ["NNCore", "NNEngine", "NNData", "CKernels", "CPeak"]),
         // A minimal REPL over LibEditLine that EndToEndTests drive through a pseudo-terminal.
         .executableTarget(name: "lineedit-demo", dependencies: ["LineEditing", "LibEditLine"]),
 

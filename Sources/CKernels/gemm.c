@@ -66,14 +66,22 @@ typedef struct {
     int split_n;                  // tasks take column panels (1) or row panels (0)
 } gemm_job;
 
+/// A transpose, 16 values of k at a time: the 16 panel rows being written stay in L1.
+void nn_pack_transposed_plain(long k, const float *b, long ldb, long col, long w, long nr, float *dst) {
+    for (long p0 = 0; p0 < k; p0 += 16) {
+        long p1 = p0 + 16 < k ? p0 + 16 : k;
+        for (long j = 0; j < nr; j++) {
+            const float *src = b + (col + j) * ldb;
+            for (long p = p0; p < p1; p++) dst[p * nr + j] = j < w ? src[p] : 0.0f;
+        }
+    }
+}
+
 /// Copies columns col ..< col+w of op(b) into an NR-wide panel (k x NR), zeros beyond w.
 static void pack_b(const gemm_job *J, long col, long w, float *dst) {
     long nr = J->kern.nr, k = J->k;
     if (J->trans_b) {
-        for (long j = 0; j < nr; j++) {
-            if (j < w) { const float *src = J->b + (col + j) * J->ldb; for (long p = 0; p < k; p++) dst[p * nr + j] = src[p]; }
-            else { for (long p = 0; p < k; p++) dst[p * nr + j] = 0.0f; }
-        }
+        (J->kern.pack_bt ? J->kern.pack_bt : nn_pack_transposed_plain)(k, J->b, J->ldb, col, w, nr, dst);
     } else {
         for (long p = 0; p < k; p++) {
             const float *src = J->b + p * J->ldb + col;
@@ -147,7 +155,7 @@ static void gemm_task(void *ctx, int index, int count) {
 }
 
 static nn_gemm_kernel kernel_for(nn_level level) {
-    nn_gemm_kernel k = { 0, 0, 0 };
+    nn_gemm_kernel k = { 0, 0, 0, 0, 0, 0, 0 };
     if (nn_kernels_supported(level)) {
         switch (level) {
         case NN_LEVEL_AVX512: k = nn_gemm_kernel_avx512(); break;
@@ -164,6 +172,11 @@ void nn_gemm_level(nn_level level, int trans_a, int trans_b, long m, long n, lon
     if (m <= 0 || n <= 0) return;
     if (k < 0) k = 0;
     gemm_job J = { kernel_for(level), trans_a, trans_b, m, n, k, alpha, beta, a, b, lda, ldb, ldc, c, 0, 0, 1 };
+    if (J.kern.narrow && n <= J.kern.narrow_nr) {         // the narrow tile wastes fewer lanes
+        J.kern.mr = J.kern.narrow_mr;
+        J.kern.nr = J.kern.narrow_nr;
+        J.kern.kernel = J.kern.narrow;
+    }
     J.panels_m = (m + J.kern.mr - 1) / J.kern.mr;
     J.panels_n = (n + J.kern.nr - 1) / J.kern.nr;
     int threads = nn_parallel_width();
@@ -176,7 +189,12 @@ void nn_gemm_level(nn_level level, int trans_a, int trans_b, long m, long n, lon
     nn_parallel(tasks, gemm_task, &J);
 }
 
+static nn_gemm_function external;
+
+void nn_gemm_set_external(nn_gemm_function gemm) { external = gemm; }
+
 void nn_gemm(int trans_a, int trans_b, long m, long n, long k, float alpha,
              const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
+    if (external) { external(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return; }
     nn_gemm_level(nn_kernels_level(), trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

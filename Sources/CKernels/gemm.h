@@ -13,9 +13,21 @@
 typedef void (*nn_microkernel)(long k, const float *a, long rs, long ks, const float *b, long bs,
                                float *c, long ldc, float alpha, float beta);
 
+/// Packs columns col ..< col+w of bᵀ into a k x nr panel: dst[p * nr + j] = b[(col + j) * ldb + p],
+/// zeros for j >= w. Only moves values, so it cannot change a result.
+typedef void (*nn_pack_transposed)(long k, const float *b, long ldb, long col, long w, long nr, float *dst);
+
+/// The plain version of nn_pack_transposed (gemm.c).
+void nn_pack_transposed_plain(long k, const float *b, long ldb, long col, long w, long nr, float *dst);
+/// The AVX version: 8 x 8 blocks transposed in registers (gemm_avx2.c; AVX-512 CPUs use it too).
+void nn_pack_transposed_avx(long k, const float *b, long ldb, long col, long w, long nr, float *dst);
+
 typedef struct {
     int mr, nr;               // tile rows and columns
     nn_microkernel kernel;
+    int narrow_mr, narrow_nr; // a second kernel for products at most narrow_nr columns wide (a
+    nn_microkernel narrow;    // softmax layer's 10 outputs), so few lanes go to waste; or NULL
+    nn_pack_transposed pack_bt; // a vector transpose for packing op(b) = bᵀ panels; or NULL
 } nn_gemm_kernel;
 
 /// The level's micro-kernel; kernel == NULL when this build has none for it.

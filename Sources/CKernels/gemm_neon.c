@@ -34,7 +34,7 @@ static void kernel_6x16(long k, const float *a, long rs, long ks, const float *b
     }
 }
 
-nn_gemm_kernel nn_gemm_kernel_neon(void) { return (nn_gemm_kernel){ MR, NR, kernel_6x16 }; }
+nn_gemm_kernel nn_gemm_kernel_neon(void) { return (nn_gemm_kernel){ MR, NR, kernel_6x16, 0, 0, 0, 0 }; }
 #else
-nn_gemm_kernel nn_gemm_kernel_neon(void) { return (nn_gemm_kernel){ 0, 0, 0 }; }
+nn_gemm_kernel nn_gemm_kernel_neon(void) { return (nn_gemm_kernel){ 0, 0, 0, 0, 0, 0, 0 }; }
 #endif

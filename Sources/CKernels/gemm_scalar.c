@@ -36,4 +36,4 @@ static void kernel_4x4(long k, const float *a, long rs, long ks, const float *b,
     }
 }
 
-nn_gemm_kernel nn_gemm_kernel_scalar(void) { return (nn_gemm_kernel){ MR, NR, kernel_4x4 }; }
+nn_gemm_kernel nn_gemm_kernel_scalar(void) { return (nn_gemm_kernel){ MR, NR, kernel_4x4, 0, 0, 0, 0 }; }

@@ -1,5 +1,7 @@
 // The training benchmark: lab 10-5's model for whole epochs, exactly as `train` runs it.
 
+import CKernels
+import CPeak
 import NNEngine
 
 /// The lecture's deep dropout model (lab 10-5).
@@ -14,19 +16,26 @@ func lab105Model() throws -> Network {
     return try Network(spec: spec, inputWidth: 784)
 }
 
-/// Seconds of the fastest of a few epochs (the first warms caches and the thread pool).
-func trainingBench(data: LabeledData, batch: Int, epochs: Int = 3) -> (seconds: Double, epochs: Int) {
+/// Seconds of the fastest epoch on nnlab's kernels and with OpenBLAS's sgemm in the same loop,
+/// alternating (`rounds` epochs each, after one warm-up epoch each).
+func epochBench(data: LabeledData, batch: Int, rounds: Int) -> (nnlab: Double, openblas: Double) {
     let generator = SeededGenerator(seed: 777)
-    guard let network = try? lab105Model() else { return (.nan, 0) }
+    guard let network = try? lab105Model() else { return (.nan, .nan) }
     network.initialize(generator: generator)
     let trainer = Trainer(network: network, optimizer: Optimizer(OptimizerSpec(.adam, learningRate: 0.001)), generator: generator)
-    var best = Double.infinity
-    for _ in 0..<epochs {
-        let start = now()
-        _ = trainer.train(on: data, options: TrainingOptions(epochs: 1, batchSize: batch))
-        best = min(best, now() - start)
+    var best = (nnlab: Double.infinity, openblas: Double.infinity)
+    for round in 0...rounds {
+        for external in [false, true] {
+            nn_gemm_set_external(external ? nn_openblas_gemm : nil)
+            let start = now()
+            _ = trainer.train(on: data, options: TrainingOptions(epochs: 1, batchSize: batch))
+            let seconds = now() - start
+            if round == 0 { continue }                       // warm-up: caches, pages, thread pools
+            if external { best.openblas = min(best.openblas, seconds) } else { best.nnlab = min(best.nnlab, seconds) }
+        }
     }
-    return (best, epochs)
+    nn_gemm_set_external(nil)
+    return best
 }
 
 /// Random pixels shaped like MNIST, stored as bytes and scaled per batch like the real sets.

@@ -1,11 +1,16 @@
-// nnbench: how fast nnlab trains, measured against the machine's own GEMM ceiling (make bench).
+// nnbench: how fast nnlab trains, against OpenBLAS on the same work and against the machine's FMA
+// peak, all measured in this one run (make bench). The VM is noisy, so everything compared is
+// measured interleaved and reported as ratios.
 //
-// One run prints: the cblas_sgemm ceiling on the training step's own shapes; one epoch of the
-// lecture's deep dropout model (lab 10-5: 784-512-512-512-512-10, relu, xavier, keep_prob 0.7,
-// adam 0.001, batch 100) over 55,000 Fashion-MNIST training images (random pixels of the same
-// shape when the Debian package is missing); data loading and REPL start-up times; and one
+// It prints: the kernel level and the FMA peak from registers (1 and 2 threads); a GEMM table of
+// one training step's shapes (nnlab vs OpenBLAS, GF/s, 1 and 2 threads); one epoch of lab 10-5
+// (784-512-512-512-512-10, relu, dropout 0.7, Adam, batch 100, 55,000 Fashion-MNIST images; random
+// pixels of the same shape when the Debian package is missing) on nnlab's kernels and with
+// OpenBLAS's sgemm in the same loop; data loading, REPL start-up, peak memory; and one
 // machine-readable summary line. `--profile` adds where a training step's time goes.
 
+import CKernels
+import CPeak
 import Foundation
 import NNData
 import NNEngine
@@ -13,12 +18,26 @@ import NNEngine
 let widths = [784, 512, 512, 512, 512, 10]
 let batch = 100
 let environment = ProcessInfo.processInfo.environment
-print("nnbench: OpenBLAS threads \(BLAS.threadCount), OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "(unset)")")
+print("nnbench: \(Arithmetic.summary); OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "(unset)")")
 
-let ceiling = gemmCeiling(widths: widths, batch: batch)
-print("sgemm ceiling on the training step's shapes: \(f1(ceiling)) GFLOP/s")
+let level = Arithmetic.level
+let levelCode: Int32 = switch level { case .scalar: 0; case .avx2: 1; case .avx512: 2; case .neon: 3 }
+let peak1 = nn_fma_peak_gflops(levelCode, 1), peak2 = nn_fma_peak_gflops(levelCode, 2)
+print("FMA peak from registers (\(level.rawValue)): \(f1(peak1)) GF/s on 1 thread, \(f1(peak2)) on 2")
 
-// Data: the real Fashion-MNIST training split (55,000 images) when installed.
+// MARK: - The GEMM table
+let shapes = stepShapes(widths: widths, batch: batch)
+print("\none training step's products, GF/s (best of 5, nnlab and OpenBLAS alternating):")
+print("  shape             nnlab 1t  OpenBLAS 1t   ratio    nnlab 2t  OpenBLAS 2t   ratio")
+var seen = Set<StepShape>()
+for shape in shapes where seen.insert(shape).inserted {
+    let one = timeShape(shape, threads: 1), two = timeShape(shape, threads: 2)
+    print("  " + shape.label.padding(toLength: 16, withPad: " ", startingAt: 0)
+          + [one.nnlab, one.openblas].map { pad(f1($0), 10) }.joined() + pad(String(format: "%.2fx", one.nnlab / one.openblas), 9)
+          + [two.nnlab, two.openblas].map { pad(f1($0), 11) }.joined() + pad(String(format: "%.2fx", two.nnlab / two.openblas), 9))
+}
+
+// MARK: - Data
 let loadStart = now()
 var dataName = "fashion"
 var loadSeconds: Double?
@@ -27,25 +46,42 @@ do {
     let data = try DataCatalog.load(["fashion"], context: DataLoadContext(projectDataFolder: "data", generator: SeededGenerator(seed: 1)))
     loadSeconds = now() - loadStart
     train = data.train
-    print("Fashion-MNIST loaded from its .gz files in \(f3(loadSeconds!)) s (\(data.splitSummary))")
+    print("\nFashion-MNIST loaded from its .gz files in \(f3(loadSeconds!)) s (\(data.splitSummary))")
 } catch {
     dataName = "random"
     train = RandomPixels(count: 55_000, seed: 1)
-    print("Fashion-MNIST is not installed (\(error)); using random pixels of the same shape")
+    print("\nFashion-MNIST is not installed (\(error)); using random pixels of the same shape")
 }
 
-let result = trainingBench(data: train, batch: batch)
+// MARK: - The epoch, nnlab's kernels against OpenBLAS's sgemm in the same training loop
 let weights = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-let gflops = 6 * Double(weights) * Double(train.count) / result.seconds / 1e9
-print("lab 10-5 model, one epoch of \(train.count) \(dataName) samples: \(f3(result.seconds)) s (best of \(result.epochs)), "
-      + "\(f1(gflops)) GFLOP/s = \(String(format: "%.2f", gflops / ceiling)) of the ceiling")
+let epochFlops = 6 * Double(weights) * Double(train.count)
+print("lab 10-5 model, one epoch of \(train.count) \(dataName) samples (\(f1(epochFlops / 1e9)) GFLOP of products), best of 2:")
+var epoch: [Int: (nnlab: Double, openblas: Double)] = [:]
+for threads in [1, 2] {
+    BLAS.threadCount = threads
+    nn_openblas_set_threads(Int32(threads))
+    let result = epochBench(data: train, batch: batch, rounds: 2)
+    epoch[threads] = result
+    let peak = threads == 1 ? peak1 : peak2
+    print("  \(threads) thread\(threads == 1 ? " " : "s"): nnlab \(f3(result.nnlab)) s (products at \(f3(epochFlops / result.nnlab / 1e9 / peak)) "
+          + "of the peak), OpenBLAS \(f3(result.openblas)) s: nnlab is \(String(format: "%.2f", result.openblas / result.nnlab))x as fast")
+}
+BLAS.threadCount = Int(nn_kernels_threads())
 
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nnlab").path
 let startup = replStartup(binary: binary)
 if let startup { print("REPL start-up to exit (median of 15): \(String(format: "%.0f", startup * 1000)) ms") }
 
-print("bench model=lab10-5 samples=\(train.count) sec_per_epoch=\(f3(result.seconds)) gflops=\(f1(gflops)) "
-      + "ceiling_gflops=\(f1(ceiling)) fraction=\(f3(gflops / ceiling)) peak_rss_mb=\(String(format: "%.0f", peakRSSMegabytes()))"
+let e1 = epoch[1]!, e2 = epoch[2]!
+print("bench model=lab10-5 samples=\(train.count) kernels=\(level.rawValue) arithmetic=\(Arithmetic.name)"
+      + " sec_per_epoch=\(f3(e2.nnlab)) openblas_sec_per_epoch=\(f3(e2.openblas)) speedup=\(String(format: "%.2f", e2.openblas / e2.nnlab))"
+      + " sec_per_epoch_1t=\(f3(e1.nnlab)) openblas_sec_per_epoch_1t=\(f3(e1.openblas)) speedup_1t=\(String(format: "%.2f", e1.openblas / e1.nnlab))"
+      + " peak_gflops=\(f1(peak2)) peak_gflops_1t=\(f1(peak1))"
+      + " fraction_of_peak=\(f3(epochFlops / e2.nnlab / 1e9 / peak2)) fraction_of_peak_1t=\(f3(epochFlops / e1.nnlab / 1e9 / peak1))"
+      + " peak_rss_mb=\(String(format: "%.0f", peakRSSMegabytes()))"
       + (loadSeconds.map { " data_load_sec=\(f3($0))" } ?? "") + (startup.map { " repl_startup_ms=\(String(format: "%.0f", $0 * 1000))" } ?? ""))
 
 if CommandLine.arguments.contains("--profile") { profile(data: train, batch: batch) }
+
+func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }

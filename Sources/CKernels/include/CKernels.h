@@ -72,6 +72,13 @@ void nn_gemm_reference(int trans_a, int trans_b, long m, long n, long k, float a
 void nn_gemm_level(nn_level level, int trans_a, int trans_b, long m, long n, long k, float alpha,
                    const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
 
+/// A product with nn_gemm's signature from elsewhere (the benchmark times OpenBLAS's sgemm inside the
+/// same training loop this way). NULL restores nnlab's own. Figures computed meanwhile are NOT
+/// nnlab's arithmetic: never set outside the benchmark.
+typedef void (*nn_gemm_function)(int trans_a, int trans_b, long m, long n, long k, float alpha,
+                                 const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
+void nn_gemm_set_external(nn_gemm_function gemm);
+
 // MARK: - Scalar math (one value; for code outside the hot loops)
 
 /// e^x
