@@ -145,6 +145,7 @@ static void run_tiles(const gemm_job *J, long i0, long i1, long j0, long j1) {
     }
 }
 
+/// Task `index` of `count`: a contiguous share of the column panels (or row panels).
 static void gemm_task(void *ctx, int index, int count) {
     const gemm_job *J = ctx;
     long total = J->split_n ? J->panels_n : J->panels_m;
@@ -181,12 +182,14 @@ void nn_gemm_level(nn_level level, int trans_a, int trans_b, long m, long n, lon
     J.panels_n = (n + J.kern.nr - 1) / J.kern.nr;
     int threads = nn_parallel_width();
     double work = (double)m * (double)n * (double)(k > 0 ? k : 1);
-    if (work < 2.0e5) threads = 1;                       // too small to be worth waking a thread
+    if (work < 2.0e6) threads = 1;                       // under ~40 µs: not worth waking a thread
     J.split_n = J.panels_n >= threads || J.panels_n >= J.panels_m;
     long panels = J.split_n ? J.panels_n : J.panels_m;
-    int tasks = panels < threads ? (int)panels : threads;
+    // Twice as many tasks as threads (when there are panels for it): whoever is free takes the
+    // next one, so a thread the OS runs late costs little.
+    long tasks = threads <= 1 ? 1 : (panels < 2L * threads ? panels : 2L * threads);
     if (tasks <= 1) { gemm_task(&J, 0, 1); return; }
-    nn_parallel(tasks, gemm_task, &J);
+    nn_parallel((int)tasks, gemm_task, &J);
 }
 
 static nn_gemm_function external;

@@ -1,10 +1,16 @@
 // threads.c: the worker pool behind nn_parallel (see threads.h).
+//
+// Tasks are claimed one at a time from a shared ticket, by the caller as well as the workers, so
+// a worker the OS has not scheduled yet (another program is busy on its core) delays nothing:
+// the caller takes its tasks. The ticket packs the call's number with the task count and the next
+// index, so a late worker can never claim a task of a later call.
 
 #include "threads.h"
 #include "CKernels.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -15,7 +21,8 @@ static struct {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     atomic_ulong generation;      // bumped once per nn_parallel call
-    atomic_int pending;           // workers that have not finished the current call
+    _Atomic uint64_t ticket;      // call number (32 bits) | task count (16) | next task (16)
+    atomic_int done;              // tasks of the current call finished
     atomic_int busy;              // 1 while a call runs (a second caller runs serially)
     int sleepers;                 // guarded by lock
     int started;                  // workers running
@@ -23,7 +30,6 @@ static struct {
     int width;                    // configured threads (0: not yet read)
     nn_task fn;
     void *ctx;
-    int count;
 } pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
 
 static inline void nn_relax(void) {
@@ -34,8 +40,22 @@ static inline void nn_relax(void) {
 #endif
 }
 
+/// Claims and runs tasks of call `call` until none is left.
+static void run_tasks(uint32_t call) {
+    for (;;) {
+        uint64_t t = atomic_load_explicit(&pool.ticket, memory_order_acquire);
+        uint32_t next = (uint32_t)(t & 0xffff), count = (uint32_t)((t >> 16) & 0xffff);
+        if ((uint32_t)(t >> 32) != call || next >= count) return;
+        if (!atomic_compare_exchange_weak_explicit(&pool.ticket, &t, t + 1, memory_order_acq_rel, memory_order_acquire))
+            continue;
+        // The caller cannot return (and publish another call) before this claimed task is done.
+        pool.fn(pool.ctx, (int)next, (int)count);
+        atomic_fetch_add_explicit(&pool.done, 1, memory_order_acq_rel);
+    }
+}
+
 static void *worker_main(void *arg) {
-    int id = (int)(long)arg;
+    (void)arg;
     unsigned long seen = pool.start_generation;   // set before this worker was created
     for (;;) {
         unsigned long now;
@@ -51,8 +71,7 @@ static void *worker_main(void *arg) {
             spins = 0;
         }
         seen = now;
-        if (id < pool.count) pool.fn(pool.ctx, id, pool.count);
-        atomic_fetch_sub_explicit(&pool.pending, 1, memory_order_acq_rel);
+        run_tasks((uint32_t)now);
     }
     return NULL;
 }
@@ -81,7 +100,7 @@ void nn_parallel_set_width(int threads) {
 void nn_parallel(int count, nn_task fn, void *ctx) {
     int width = nn_parallel_width();
     int expected = 0;
-    if (count <= 1 || width <= 1 || count > width ||
+    if (count <= 1 || width <= 1 || count > 0xffff ||
         !atomic_compare_exchange_strong(&pool.busy, &expected, 1)) {
         for (int i = 0; i < count; i++) fn(ctx, i, count);
         return;
@@ -89,24 +108,20 @@ void nn_parallel(int count, nn_task fn, void *ctx) {
     pool.start_generation = atomic_load(&pool.generation);
     while (pool.started < width - 1) {
         pthread_t t;
-        if (pthread_create(&t, NULL, worker_main, (void *)(long)(pool.started + 1)) != 0) break;
+        if (pthread_create(&t, NULL, worker_main, NULL) != 0) break;
         pthread_detach(t);
         pool.started++;
     }
-    if (pool.started < count - 1) {                      // could not start enough workers
-        atomic_store(&pool.busy, 0);
-        for (int i = 0; i < count; i++) fn(ctx, i, count);
-        return;
-    }
     pool.fn = fn;
     pool.ctx = ctx;
-    pool.count = count;
-    atomic_store_explicit(&pool.pending, pool.started, memory_order_release);
+    atomic_store_explicit(&pool.done, 0, memory_order_relaxed);
+    unsigned long call = atomic_load(&pool.generation) + 1;
+    atomic_store_explicit(&pool.ticket, ((uint64_t)(uint32_t)call << 32) | ((uint64_t)count << 16), memory_order_release);
     pthread_mutex_lock(&pool.lock);
-    atomic_fetch_add_explicit(&pool.generation, 1, memory_order_acq_rel);
+    atomic_store_explicit(&pool.generation, call, memory_order_release);
     if (pool.sleepers > 0) pthread_cond_broadcast(&pool.wake);
     pthread_mutex_unlock(&pool.lock);
-    fn(ctx, 0, count);
-    while (atomic_load_explicit(&pool.pending, memory_order_acquire) > 0) nn_relax();
+    run_tasks((uint32_t)call);
+    while (atomic_load_explicit(&pool.done, memory_order_acquire) < count) nn_relax();
     atomic_store(&pool.busy, 0);
 }

@@ -7,7 +7,8 @@
 // (784-512-512-512-512-10, relu, dropout 0.7, Adam, batch 100, 55,000 Fashion-MNIST images; random
 // pixels of the same shape when the Debian package is missing) on nnlab's kernels and with
 // OpenBLAS's sgemm in the same loop; data loading, REPL start-up, peak memory; and one
-// machine-readable summary line. `--profile` adds where a training step's time goes.
+// machine-readable summary line. `--profile` adds where a training step's time goes; `--profile-only`
+// prints only that.
 
 import CKernels
 import CPeak
@@ -24,6 +25,13 @@ let level = Arithmetic.level
 let levelCode: Int32 = switch level { case .scalar: 0; case .avx2: 1; case .avx512: 2; case .neon: 3 }
 let peak1 = nn_fma_peak_gflops(levelCode, 1), peak2 = nn_fma_peak_gflops(levelCode, 2)
 print("FMA peak from registers (\(level.rawValue)): \(f1(peak1)) GF/s on 1 thread, \(f1(peak2)) on 2")
+
+// `--profile-only`: just where one epoch's time goes (quicker while tuning).
+if CommandLine.arguments.contains("--profile-only") {
+    let data = (try? DataCatalog.load(["fashion"], context: DataLoadContext(projectDataFolder: "data", generator: SeededGenerator(seed: 1))))?.train
+    profile(data: data ?? RandomPixels(count: 55_000, seed: 1), batch: batch)
+    exit(0)
+}
 
 // MARK: - The GEMM table
 let shapes = stepShapes(widths: widths, batch: batch)
