@@ -39,8 +39,9 @@ let package = Package(
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
 
         // -ffp-contract=off: a fused multiply-add only where fmaf or an FMA intrinsic says so.
+        // -fno-math-errno: sqrtf may then vectorize (it is exact either way; errno is never read).
         .target(name: "CKernels",
-                cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])],
+                cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])],
                 linkerSettings: [.linkedLibrary("pthread", .when(platforms: [.linux]))]),
         .target(name: "NNCore", dependencies: ["CKernels"]),
         .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
