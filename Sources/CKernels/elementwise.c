@@ -12,9 +12,13 @@
 #define NN_NO_VECTOR
 #endif
 
-// The scalar reference: no vectorization.
+// The scalar reference: no vectorization (scalar FMA instructions where the CPU has them).
 #define NN_SUFFIX scalar
+#if defined(__clang__) && defined(__x86_64__)
+#define NN_TARGET __attribute__((target_clones("fma", "default")))
+#else
 #define NN_TARGET
+#endif
 #define NN_LOOP NN_NO_VECTOR
 #include "elementwise_loops.h"
 #undef NN_SUFFIX

@@ -4,7 +4,12 @@
 #include <math.h>
 #include "gemm.h"
 
-#if defined(__clang__)
+#if defined(__clang__) && defined(__x86_64__)
+// One fused multiply-add instruction per fmaf where the CPU has FMA (libm's software fmaf
+// elsewhere: the same result, as fma is exactly rounded by definition, only slower).
+#define NN_SCALAR_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
+#define NN_SCALAR_FN __attribute__((target_clones("fma", "default")))
+#elif defined(__clang__)
 #define NN_SCALAR_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
 #define NN_SCALAR_FN
 #else
