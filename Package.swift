@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TestProcess"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess", "NNCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

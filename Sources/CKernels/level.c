@@ -62,7 +62,10 @@ static void choose(void) {
 
 nn_level nn_kernels_level(void) { choose(); return (nn_level)chosen; }
 
-const char *nn_kernels_error(void) { choose(); return error_text[0] ? error_text : NULL; }
+const char *nn_kernels_error(void) {
+    choose();
+    return error_text[0] ? error_text : nn_parallel_error();
+}
 
 int nn_kernels_set_level(nn_level level) {
     if (!nn_kernels_supported(level)) return 0;

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -76,16 +77,25 @@ static void *worker_main(void *arg) {
     return NULL;
 }
 
+static char env_error[200];
+
 static int default_width(void) {
     const char *env = getenv("NNLAB_THREADS");
     if (env && *env) {
         char *end;
         long t = strtol(env, &end, 10);
-        if (*end == 0 && t >= 1) return t > NN_MAX_THREADS ? NN_MAX_THREADS : (int)t;
+        if (*end == 0 && t >= 1 && t <= NN_MAX_THREADS) return (int)t;
+        snprintf(env_error, sizeof env_error,
+                 "NNLAB_THREADS=%.40s is not a thread count: use a whole number from 1 to %d (or unset it)", env, NN_MAX_THREADS);
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (cpus < 1) cpus = 1;
     return cpus > 8 ? 8 : (int)cpus;
+}
+
+const char *nn_parallel_error(void) {
+    nn_parallel_width();
+    return env_error[0] ? env_error : NULL;
 }
 
 int nn_parallel_width(void) {

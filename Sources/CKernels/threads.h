@@ -14,6 +14,8 @@ typedef void (*nn_task)(void *ctx, int index, int count);
 int nn_parallel_width(void);
 /// Runs `count` tasks (count <= nn_parallel_width(); more run serially on the caller).
 void nn_parallel(int count, nn_task fn, void *ctx);
+/// NULL, or why NNLAB_THREADS could not be used (the default was taken instead).
+const char *nn_parallel_error(void);
 /// Sets the thread count (clamped to 1 ... 64).
 void nn_parallel_set_width(int threads);
 

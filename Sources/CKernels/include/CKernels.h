@@ -44,8 +44,8 @@ int nn_kernels_set_level(nn_level level);
 /// The level's name: "scalar", "avx2", "avx512", "neon".
 const char *nn_kernels_level_name(nn_level level);
 /// NULL when the start-up choice worked; otherwise a message naming the NNLAB_KERNELS value that
-/// could not be honoured (unknown, or missing on this CPU). The level then falls back to the best
-/// one the CPU has.
+/// could not be honoured (unknown, or missing on this CPU; the level then falls back to the best
+/// one the CPU has), or an NNLAB_THREADS value that is not a thread count.
 const char *nn_kernels_error(void);
 
 /// Threads the matrix products use (NNLAB_THREADS, default: the CPUs online, at most 8).
