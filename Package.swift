@@ -4,12 +4,13 @@
 // Layering (each module imports only those listed beside it; nothing imports "up"):
 //   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
 //   CKernels     the few elementwise loops Swift cannot vectorize (sqrt, exp): C, AVX2 + baseline
+//   LabKit       atomic file writes, number formats, display width <- (nothing)
 //   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS, CKernels
 //   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
-//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
-//   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
-//   TermCharts   terminal charts, digits, SVG                      <- (nothing)
-//   LineEditing  the LineEditor protocol and a plain reader        <- TermCharts (text widths)
+//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, LabKit, CZlib
+//   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine, NNCore, LabKit
+//   TermCharts   terminal charts, digits, SVG                      <- LabKit
+//   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
@@ -39,15 +40,16 @@ let package = Package(
         .target(name: "CKernels",
                 cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-fveclib=libmvec"])],
                 linkerSettings: [.linkedLibrary("mvec")]),
+        .target(name: "LabKit", swiftSettings: testable),
         .target(name: "NNCore", dependencies: ["CBLAS", "CKernels"]),
         .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
-        .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
-        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
-        .target(name: "TermCharts", swiftSettings: testable),
-        .target(name: "LineEditing", dependencies: ["TermCharts"], swiftSettings: testable),
+        .target(name: "NNData", dependencies: ["NNCore", "LabKit", "CZlib"], swiftSettings: testable),
+        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore", "LabKit"], swiftSettings: testable),
+        .target(name: "TermCharts", dependencies: ["LabKit"], swiftSettings: testable),
+        .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
-            "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
+            "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
         ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
             "LabShell", "LibEditLine",
@@ -59,13 +61,14 @@ let package = Package(
 
         // Shared by the test targets: running a program (nnlab, python3) and capturing its output.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
-        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "TestProcess"]),
-        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TestProcess"]),
+        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "LabKit", "TestProcess"]),
+        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,7 @@
 // (Recovery.swift). A write that fails (a full disk) is reported once; the session goes on.
 
 import Foundation
+import LabKit
 import NNFormats
 #if canImport(Glibc)
 import Glibc

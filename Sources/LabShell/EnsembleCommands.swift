@@ -9,6 +9,7 @@
 //
 // Not here: the averaging itself (NNEngine.Ensemble).
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -48,7 +49,7 @@ enum EnsembleCommands {
         let count = inv.int("count")!
         let options = try RunTraining.options(lab, inv)
         let style = lab.console.style
-        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(grouped(data.train.count)) examples, "
+        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
                           + "seeds \(lab.seed) to \(lab.seed &+ UInt64(count - 1))")
         let stop = StopAfterCurrent(lab, what: "member")
         let ensemble = Ensemble()
@@ -68,9 +69,9 @@ enum EnsembleCommands {
             lab.keep(run)
             ensemble.add(network, seed: seed)
             let last = result.epochs.last
-            let line = "\(name) seed \(seed)  cost \(last.map { format4($0.cost) } ?? "-")  train \(last.map { format4($0.trainAccuracy) } ?? "-")"
-                + (last?.validationAccuracy.map { "  validation \(format4($0))" } ?? "")
-                + "  test \(format4(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
+            let line = "\(name) seed \(seed)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+                + (last?.validationAccuracy.map { "  validation \(NumberFormat.fourDecimals($0))" } ?? "")
+                + "  test \(NumberFormat.fourDecimals(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
             lab.recordFigure(line)
             lab.console.write(line)
         }
@@ -111,27 +112,27 @@ enum EnsembleCommands {
         let style = lab.console.style
         var rows: [[String]] = []
         for (i, accuracy) in e.memberAccuracies.enumerated() {
-            rows.append(["member\(i + 1)", String(ensemble.seeds[i]), format4(accuracy)])
-            lab.recordFigure("member\(i + 1) \(split) accuracy \(format4(accuracy))")
+            rows.append(["member\(i + 1)", String(ensemble.seeds[i]), NumberFormat.fourDecimals(accuracy)])
+            lab.recordFigure("member\(i + 1) \(split) accuracy \(NumberFormat.fourDecimals(accuracy))")
         }
         let table = TextTable(columns: [TableColumn("member", alignment: .left), TableColumn("seed"), TableColumn("accuracy", highlight: .largest)],
-                              rows: rows, footer: [["ensemble", "average", format4(e.accuracy)]],
-                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(grouped(e.count)) examples)", border: .minimal)
+                              rows: rows, footer: [["ensemble", "average", NumberFormat.fourDecimals(e.accuracy)]],
+                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(NumberFormat.grouped(e.count)) examples)", border: .minimal)
         lab.console.write(table.render(style))
-        let line = "ensemble \(split) accuracy \(format4(e.accuracy))  best member \(format4(e.bestMember))  "
+        let line = "ensemble \(split) accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
             + "gain over best \(signed(e.gainOverBest))  gain over mean \(signed(e.gainOverMean))"
         lab.recordFigure(line)
         let verdict: String
         if e.gainOverBest > 0 {
-            verdict = style.paint("beats its best member", fg: .green) + " (\(format4(e.bestMember))) by \(signed(e.gainOverBest))"
+            verdict = style.paint("beats its best member", fg: .green) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(signed(e.gainOverBest))"
         } else if e.gainOverBest == 0 {
-            verdict = "ties with its best member (\(format4(e.bestMember)))"
+            verdict = "ties with its best member (\(NumberFormat.fourDecimals(e.bestMember)))"
         } else {
-            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(format4(e.bestMember))) by \(format4(-e.gainOverBest))"
+            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(NumberFormat.fourDecimals(-e.gainOverBest))"
         }
-        lab.console.write("the average (\(style.bold(format4(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
+        lab.console.write("the average (\(style.bold(NumberFormat.fourDecimals(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
     }
 
     /// 0.0123 -> "+0.0123"
-    static func signed(_ x: Float) -> String { (x >= 0 ? "+" : "") + format4(x) }
+    static func signed(_ x: Float) -> String { (x >= 0 ? "+" : "") + NumberFormat.fourDecimals(x) }
 }

@@ -5,6 +5,7 @@
 // and how to fix it, and leave the lab as it was. Nothing a learner types can crash it.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import NNFormats

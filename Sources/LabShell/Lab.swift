@@ -6,6 +6,7 @@
 // its console. Everything random draws from `generator`, seeded by `seed N`.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 
@@ -103,7 +104,7 @@ public final class Lab {
             }
             let total = nodes.reduce(0) { $0 + $1.parameterCount }
             guard total <= Lab.maximumParameters else {
-                throw ShellError("that model would hold \(grouped(total)) weights (\(grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(grouped(Lab.maximumParameters))",
+                throw ShellError("that model would hold \(NumberFormat.grouped(total)) weights (\(NumberFormat.grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(NumberFormat.grouped(Lab.maximumParameters))",
                                  hint: "use fewer units per layer")
             }
         } else if !spec.layers.isEmpty {

@@ -13,6 +13,7 @@
 // Not here: the scripts themselves (NNFormats/Export*.swift).
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import NNFormats
@@ -84,7 +85,7 @@ enum ModelExportCommand {
         let run = "python3 \(display(script, root: root))"
         lab.console.write("run it from \(root.path):")
         lab.console.write("  \(framework.install)")
-        lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(format4(accuracy))"))
+        lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(NumberFormat.fourDecimals(accuracy))"))
         lab.console.write("  \(run) --train          " + style.dim("# continue training with the same optimizer"))
         lab.console.write("  \(run) --check-weights  " + style.dim("# match the weights file only (numpy + safetensors)"))
     }

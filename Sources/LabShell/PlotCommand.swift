@@ -9,6 +9,7 @@
 // Not here: the drawing itself (TermCharts) or atomic file writing (NNFormats.AtomicFile).
 
 import Foundation
+import LabKit
 import NNEngine
 import NNFormats
 import TermCharts
@@ -202,7 +203,7 @@ enum PlotCommand {
     static func boundary(_ lab: Lab) throws {
         let data = try lab.requireData()
         guard data.featureCount == 2 else {
-            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(grouped(data.featureCount))",
+            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(NumberFormat.grouped(data.featureCount))",
                              hint: "load 2-D data: `data load spiral` (or circle, gaussian, xor)")
         }
         let net = try lab.requireNetwork()

@@ -8,6 +8,7 @@
 // asked from; the `replay` command decides afterwards whether to take the replayed state.
 
 import Foundation
+import LabKit
 import TermCharts
 
 /// How to replay.
@@ -164,7 +165,7 @@ public enum Replay {
     /// 0.00213 -> "0.0021", 1e-5 -> "0.00001", infinity -> "(missing)"
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "(not comparable)" }
-        if x >= 0.0001 || x == 0 { return format4(Float(x)) }
+        if x >= 0.0001 || x == 0 { return NumberFormat.fourDecimals(Float(x)) }
         return String(format: "%.2g", x)
     }
 }

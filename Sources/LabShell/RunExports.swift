@@ -5,6 +5,7 @@
 // Not here: writing CSV (NNFormats.CSVTable), exporting models (ModelExportCommand).
 
 import Foundation
+import LabKit
 import NNFormats
 
 enum RunExports {
@@ -44,7 +45,7 @@ enum RunExports {
         let url = try outputFile(inv.string("file")!, kind: "csv")
         let table = metricsTable(lab.runs)
         try table.write(to: url)
-        lab.console.write("wrote \(url.path): \(grouped(table.rows.count)) rows (\(lab.runs.count) run\(lab.runs.count == 1 ? "" : "s"))")
+        lab.console.write("wrote \(url.path): \(NumberFormat.grouped(table.rows.count)) rows (\(lab.runs.count) run\(lab.runs.count == 1 ? "" : "s"))")
     }
 
     /// The file at `path`, checked: its folder exists and it is not a folder itself.

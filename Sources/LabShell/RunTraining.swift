@@ -9,6 +9,7 @@
 //
 // Not here: choosing what to train (the commands do that) or evaluating afterwards.
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -49,7 +50,7 @@ enum RunTraining {
                 guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
                 lab.console.clearStatus()
                 let line = TrainCommands.epochLine(e)
-                lab.console.write(line + "  " + lab.console.style.dim(format1(e.seconds) + " s"))
+                lab.console.write(line + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
                 lab.recordFigure(line)
             default: break
             }
@@ -92,7 +93,7 @@ enum RunTraining {
             let rows = min(options.batchSize, data.train.count)
             let megabytes = rows * nodes.reduce(data.featureCount) { $0 + 3 * $1.outputWidth } * 4 / 1_000_000
             guard megabytes <= 4_000 else {
-                throw ShellError("batch \(rows) needs about \(grouped(megabytes)) MB of activations for this model",
+                throw ShellError("batch \(rows) needs about \(NumberFormat.grouped(megabytes)) MB of activations for this model",
                                  hint: "use a smaller batch, e.g. `train batch=100`")
             }
         }

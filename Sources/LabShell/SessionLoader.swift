@@ -7,6 +7,7 @@
 // a damaged or foreign file is refused with the file, the line or tensor, and what to do.
 
 import Foundation
+import LabKit
 import NNCore
 import NNData
 import NNEngine
@@ -53,8 +54,8 @@ enum SessionLoader {
         if let saved = file.header.weights {
             let sha = SHA256.hex(weightBytes)
             if saved.bytes != weightBytes.count || saved.sha256 != sha {
-                warnings.append("note: \(weightsShown) is not the file this session saved (\(grouped(weightBytes.count)) bytes, sha256 "
-                                + "\(sha.prefix(12)) instead of \(grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")
+                warnings.append("note: \(weightsShown) is not the file this session saved (\(NumberFormat.grouped(weightBytes.count)) bytes, sha256 "
+                                + "\(sha.prefix(12)) instead of \(NumberFormat.grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")
             }
         }
         let content = try WeightsContent(safetensors)

@@ -7,6 +7,7 @@
 // autosave journal while the REPL runs one. It holds no model state: see Lab for that.
 
 import Foundation
+import LabKit
 import NNFormats
 
 /// The lab's bookkeeping about saved sessions and the autosave journal.

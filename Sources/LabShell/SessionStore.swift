@@ -9,6 +9,7 @@
 // Reading is in SessionLoader; this file writes, names and lists.
 
 import Foundation
+import LabKit
 import NNData
 import NNFormats
 #if canImport(Glibc)
@@ -151,7 +152,7 @@ enum SessionStore {
             case .dense(let units, let a):
                 widths.append(String(units))
                 if activations.last != a.description { activations.append(a.description) }
-            case .dropout(let k): if !extras.contains("dropout \(fmt(k))") { extras.append("dropout \(fmt(k))") }
+            case .dropout(let k): if !extras.contains("dropout \(NumberFormat.typed(k))") { extras.append("dropout \(NumberFormat.typed(k))") }
             default: plain = false
             }
             if !layer.inputs.isEmpty { plain = false }
@@ -160,7 +161,7 @@ enum SessionStore {
             : "\(layers.count)-layer graph: " + countedKinds(layers.map { LayerCommands.kindText($0.kind) })
         // A graph lists every layer already, dropout included.
         return ([shape] + (plain ? extras : [])).joined(separator: ", ")
-            + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(lab.optimizerSpec.learningRate))"
+            + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(NumberFormat.typed(lab.optimizerSpec.learningRate))"
     }
 
     /// ["dense 64 relu", "add", "dense 64 relu", "dense 10 softmax"] -> "2 dense 64 relu, add, dense 10 softmax":

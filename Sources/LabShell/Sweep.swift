@@ -12,6 +12,7 @@
 //
 // Not here: the training loop (RunTraining) or charts (PlotCommand.costChart).
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -139,7 +140,7 @@ enum Sweep {
         let entries = try plan(setting, values: inv.string("values")!, lab: lab, options: base, data: data)
         let style = lab.console.style
         lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
-                          + "on \(grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
+                          + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
         let stop = StopAfterCurrent(lab, what: "entry")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
@@ -162,7 +163,7 @@ enum Sweep {
             finished.append((run, seconds))
             let line = figure(run)
             lab.recordFigure(line)
-            lab.console.write(line + "  " + style.dim(format1(seconds) + " s"))
+            lab.console.write(line + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
         }
         if finished.count < entries.count {
             let line = "sweep stopped after \(finished.count) of \(entries.count) entries"
@@ -184,9 +185,9 @@ enum Sweep {
     /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal).
     static func figure(_ run: Run) -> String {
         let last = run.result.epochs.last
-        var line = "sweep \(run.name)  cost \(last.map { format4($0.cost) } ?? "-")  train \(last.map { format4($0.trainAccuracy) } ?? "-")"
-        if let v = last?.validationAccuracy { line += "  validation \(format4(v))" }
-        if let t = run.evaluations["test"] { line += "  test \(format4(t.accuracy))" }
+        var line = "sweep \(run.name)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+        if let v = last?.validationAccuracy { line += "  validation \(NumberFormat.fourDecimals(v))" }
+        if let t = run.evaluations["test"] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
         switch run.result.outcome {
         case .completed: break
         case .stopped: line += "  (stopped)"
@@ -205,9 +206,9 @@ enum Sweep {
             case .stopped: mark = " (stopped)"
             case .diverged: mark = " (diverged)"
             }
-            return [run.name + mark, last.map { format4($0.cost) } ?? "-", last.map { format4($0.trainAccuracy) } ?? "-",
-                    last?.validationAccuracy.map(format4) ?? "-", run.evaluations["test"].map { format4($0.accuracy) } ?? "-",
-                    format1(seconds)]
+            return [run.name + mark, last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
+                    last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations["test"].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
+                    NumberFormat.oneDecimal(seconds)]
         }
         return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn("cost", highlight: .smallest),
                                    TableColumn("train", highlight: .largest), TableColumn("validation", highlight: .largest),

@@ -8,6 +8,7 @@
 // the next load simply checks again.
 
 import Foundation
+import LabKit
 
 /// The checked state of one file.
 struct VerifiedEntry: Equatable {
@@ -64,6 +65,6 @@ enum VerifiedMarker {
         }
         let text = ([header] + lines).joined(separator: "\n") + "\n"
         let path = (folder as NSString).appendingPathComponent(fileName)
-        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        try? AtomicFile.write(text, to: URL(fileURLWithPath: path))
     }
 }

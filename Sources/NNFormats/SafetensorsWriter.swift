@@ -8,6 +8,7 @@
 // strings by the format's rule. Writing goes through AtomicFile. This file writes; SafetensorsFile reads.
 
 import Foundation
+import LabKit
 import NNCore
 
 /// Collects named F32 tensors and metadata, then encodes or atomically writes a safetensors file.

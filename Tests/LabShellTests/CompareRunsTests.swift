@@ -5,6 +5,7 @@ import Testing
 import NNCore
 import NNEngine
 @testable import LabShell
+import LabKit
 
 @Suite("Comparing runs: runs, metrics, ensembles")
 struct CompareRunsTests {
@@ -33,8 +34,8 @@ struct CompareRunsTests {
         #expect(t.run("runs"))
         let first = t.lab.runs[0]
         let row = t.console.lines.first { $0.hasPrefix("first ") } ?? ""
-        #expect(row.contains(format4(first.result.epochs[1].cost)))
-        #expect(row.contains(format4(first.evaluations["test"]!.accuracy)) && row.hasSuffix("test"))
+        #expect(row.contains(NumberFormat.fourDecimals(first.result.epochs[1].cost)))
+        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations["test"]!.accuracy)) && row.hasSuffix("test"))
         #expect(t.output.contains("*"))                      // best values are marked without colour
         #expect(t.console.lines.first { $0.hasPrefix("second ") }?.contains("-") == true)   // not evaluated
     }
@@ -111,7 +112,7 @@ struct CompareRunsTests {
         #expect(metric("best_member", run: nil, lab: t.lab) == e.memberAccuracies.max())
         #expect(metric("ensemble_gain", run: nil, lab: t.lab) == e.accuracy - e.memberAccuracies.max()!)
         let figures = try #require(t.lab.journal.last?.figures)
-        #expect(figures.last == "ensemble test accuracy \(format4(e.accuracy))  best member \(format4(e.bestMember))  "
+        #expect(figures.last == "ensemble test accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
                 + "gain over best \(EnsembleCommands.signed(e.gainOverBest))  gain over mean \(EnsembleCommands.signed(e.gainOverMean))")
         #expect(t.output.contains("ensemble of 4 on test"))
         #expect(t.console.events.contains(.ensemble(e)))

@@ -8,6 +8,7 @@ import TestProcess
 import Testing
 import NNFormats
 @testable import LabShell
+import LabKit
 
 @Suite("export keras / pytorch")
 struct ExportModelTests {
@@ -70,7 +71,7 @@ struct ExportModelTests {
         // Paths inside the script are relative to the project folder, where it says to run it.
         let run = try runPython3([out.appendingPathComponent("net_torch.py").path], in: t.root)
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("test accuracy: \(format4(accuracy))"), "\(run.output)")
+        #expect(run.output.contains("test accuracy: \(NumberFormat.fourDecimals(accuracy))"), "\(run.output)")
     }
 
     @Test("a saved session's weights file is used when it is current")

@@ -5,6 +5,7 @@
 import Foundation
 import Testing
 @testable import LabShell
+import LabKit
 
 @Suite("Replaying sessions")
 struct SessionReplayTests {
@@ -34,7 +35,7 @@ struct SessionReplayTests {
         let file = try SessionFile.parse(try project.text("xor"), file: "xor")
         let line = file.entries[6].figures[0]
         let cost = try #require(FigureLine(line).value(after: "cost"))
-        return (line, "eval test  accuracy " + line.split(separator: " ")[3] + "  cost " + format4(Float(cost) + delta))
+        return (line, "eval test  accuracy " + line.split(separator: " ")[3] + "  cost " + NumberFormat.fourDecimals(Float(cost) + delta))
     }
 
     @Test("a figure edited beyond the tolerance is reported with the largest difference, and the lab is unchanged")

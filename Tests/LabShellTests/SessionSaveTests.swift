@@ -8,6 +8,7 @@ import Testing
 @testable import LabShell
 #if canImport(Glibc)
 import Glibc
+import LabKit
 #endif
 
 @Suite("Saving sessions")

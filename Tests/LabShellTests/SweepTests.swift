@@ -6,6 +6,7 @@ import Testing
 import NNCore
 import NNEngine
 @testable import LabShell
+import LabKit
 
 @Suite("sweep")
 struct SweepTests {
@@ -64,8 +65,8 @@ struct SweepTests {
         let figures = try #require(t.lab.journal.last).figures
         #expect(figures.count == 2)
         let half = try CompareCommands.run(named: "0.5", in: t.lab)
-        #expect(figures[0] == "sweep 0.5  cost \(format4(half.result.epochs[1].cost))  train \(format4(half.result.epochs[1].trainAccuracy))"
-                + "  validation \(format4(half.result.epochs[1].validationAccuracy!))  test \(format4(half.evaluations["test"]!.accuracy))")
+        #expect(figures[0] == "sweep 0.5  cost \(NumberFormat.fourDecimals(half.result.epochs[1].cost))  train \(NumberFormat.fourDecimals(half.result.epochs[1].trainAccuracy))"
+                + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations["test"]!.accuracy))")
         #expect(half.options.keepProb == 0.5 && half.options.epochs == 2 && half.options.batchSize == 40)
         #expect(t.lab.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
     }

@@ -7,6 +7,7 @@ import Testing
 import LineEditing
 import TermCharts
 @testable import LabShell
+import LabKit
 
 /// Lesson files in a TestLab's project folder.
 enum TinyLessons {

@@ -3,6 +3,7 @@
 import LineEditing
 import TermCharts
 import Testing
+import LabKit
 
 @Suite("Completion listings in columns")
 struct CompletionColumnsTests {

@@ -6,6 +6,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct GalleryTests {
     static let styles: [(String, Style)] = [

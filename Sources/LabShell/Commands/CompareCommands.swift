@@ -5,6 +5,7 @@
 // and the run lookup every command that names a run shares.
 
 import Foundation
+import LabKit
 import NNEngine
 import TermCharts
 
@@ -62,9 +63,9 @@ enum CompareCommands {
             case .diverged: name += " (diverged)"
             }
             let eval = run.latestEvaluation
-            return [name, run.recipe, String(run.result.epochs.count), last.map { format4($0.cost) } ?? "-",
-                    last.map { format4($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(format4) ?? "-",
-                    eval.map { format4($0.evaluation.accuracy) } ?? "-", eval?.split ?? ""]
+            return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
+                    last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
+                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split ?? ""]
         }
         return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
                                    TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),

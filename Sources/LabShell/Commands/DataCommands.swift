@@ -5,6 +5,7 @@
 // changes nothing: the data set that was loaded stays loaded.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -90,7 +91,7 @@ enum DataCommands {
         lab.dataCommand = inv.line
         lab.rebuild()
         lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
-                          + lab.console.style.dim("  (\(format1(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
+                          + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
         if let net = lab.network {
             lab.console.write(lab.console.style.dim("the model fits: \(net.inputWidth) inputs -> \(net.outputWidth) outputs"))
         } else if !lab.model.layers.isEmpty, let problem = modelProblem(lab) {
@@ -164,7 +165,7 @@ enum DataCommands {
             lab.console.write(Pictures.scatter(split, classNames: names, style: lab.console.style))
         } else {
             let x = Examples.features(split, [first])
-            lab.console.write("#\(first): " + x.row(0).map { format4($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
+            lab.console.write("#\(first): " + x.row(0).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
         }
     }
 

@@ -7,6 +7,7 @@
 //
 // Not here: run tables and charts of costs (CompareCommands, PlotCommand).
 
+import LabKit
 import NNEngine
 import TermCharts
 

@@ -4,6 +4,7 @@
 // arguments, help and completion) and wrapped three ways. Widths are inferred from the data and
 // from the nodes a layer reads; sizes that do not fit are refused with the sizes named.
 
+import LabKit
 import NNEngine
 
 enum LayerCommands {
@@ -222,7 +223,7 @@ enum LayerCommands {
         let nodes = lab.data.flatMap { try? lab.model.resolve(inputWidth: $0.featureCount, allowDangling: true) }
         if let node = nodes?.first(where: { $0.spec.name == layer.name }) {
             text += "  (\(node.inputWidths.map(String.init).joined(separator: "+")) -> \(node.outputWidth)"
-            if node.parameterCount > 0 { text += ", \(grouped(node.parameterCount)) parameters" }
+            if node.parameterCount > 0 { text += ", \(NumberFormat.grouped(node.parameterCount)) parameters" }
             text += ")"
         } else if lab.data == nil {
             text += "  (sizes known once data is loaded)"
@@ -234,7 +235,7 @@ enum LayerCommands {
     static func kindText(_ kind: LayerSpec.Kind) -> String {
         switch kind {
         case .dense(let u, let a): "dense \(u) \(a.description)"
-        case .dropout(let k): "dropout \(fmt(k))"
+        case .dropout(let k): "dropout \(NumberFormat.typed(k))"
         case .activation(let a): "activation \(a.description)"
         case .add: "add"
         case .concat: "concat"
@@ -242,15 +243,4 @@ enum LayerCommands {
         case .lstm(let u, let s, let q): "lstm \(u) steps=\(s)\(q ? " sequences" : "")"
         }
     }
-}
-
-/// 1234567 -> "1,234,567"
-func grouped(_ n: Int) -> String {
-    let s = String(abs(n))
-    var out = ""
-    for (i, c) in s.reversed().enumerated() {
-        if i > 0 && i % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + String(out.reversed())
 }

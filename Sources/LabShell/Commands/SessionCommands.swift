@@ -6,6 +6,7 @@
 // the session as a whole.
 
 import Foundation
+import LabKit
 import NNFormats
 import TermCharts
 
@@ -93,7 +94,7 @@ enum SessionCommands {
     }
 
     static func sizeText(_ bytes: Int) -> String {
-        bytes < 10_000 ? "\(grouped(bytes)) bytes" : (bytes < 10_000_000 ? "\(grouped(bytes / 1000)) KB" : "\(format1(Double(bytes) / 1e6)) MB")
+        bytes < 10_000 ? "\(NumberFormat.grouped(bytes)) bytes" : (bytes < 10_000_000 ? "\(NumberFormat.grouped(bytes / 1000)) KB" : "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB")
     }
 
     // MARK: - load

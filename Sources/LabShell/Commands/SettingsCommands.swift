@@ -1,5 +1,6 @@
 // init, optimizer, seed, set: how the weights start, how they move, and the defaults.
 
+import LabKit
 import NNEngine
 
 enum SettingsCommands {
@@ -63,7 +64,7 @@ enum SettingsCommands {
             for h in kind.hyperParameters where seen.insert(h.key).inserted {
                 let users = OptimizerKind.allCases.filter { $0.hyperParameters.contains { $0.key == h.key } }.map(\.rawValue)
                 options.append(.option(h.key, .number(above: h.key == "epsilon" ? 0 : nil, atLeast: 0, atMost: 1_000),
-                                       default: fmt(h.value), "\(users.joined(separator: ", ")): \(h.meaning)"))
+                                       default: NumberFormat.typed(h.value), "\(users.joined(separator: ", ")): \(h.meaning)"))
             }
         }
         return options
@@ -135,10 +136,10 @@ enum SettingsCommands {
         let data = try lab.requireData()
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
-        lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(fmt(lr)), on \(grouped(data.train.count)) examples")
+        lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(NumberFormat.typed(lr)), on \(NumberFormat.grouped(data.train.count)) examples")
         let reports = RBMPretraining(epochs: epochs, learningRate: lr, batchSize: lab.defaults.batchSize)
             .run(on: net, data: data.train, generator: lab.generator, shouldStop: lab.shouldStop) { report in
-                let line = "rbm \(report.layer) epoch \(report.epoch)  reconstruction error \(format4(report.reconstructionError))"
+                let line = "rbm \(report.layer) epoch \(report.epoch)  reconstruction error \(NumberFormat.fourDecimals(report.reconstructionError))"
                 lab.console.write("  " + line)
                 lab.recordFigure(line)
             }
@@ -178,8 +179,8 @@ enum SettingsCommands {
         for key in ["epochs", "batch", "keep_prob", "lr", "lang"] { if let v = inv.string(key) { changes.append((key, v)) } }
         if changes.isEmpty {
             let d = lab.defaults
-            lab.console.write("epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(d.keepProb.map { fmt($0) } ?? "each dropout layer's own")   "
-                              + "lr \(d.learningRate.map { fmt($0) } ?? "the optimizer's (\(fmt(lab.optimizerSpec.learningRate)))")   lang \(lab.language)")
+            lab.console.write("epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own")   "
+                              + "lr \(d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))")   lang \(lab.language)")
             return
         }
         // Check everything first, then change: a bad value leaves every setting as it was.
@@ -205,13 +206,4 @@ enum SettingsCommands {
     static func example(_ key: String) -> String {
         ["epochs": "15", "batch": "100", "keep_prob": "0.7", "lr": "0.001", "lang": "ko"][key] ?? "1"
     }
-}
-
-/// 0.12345678 -> "0.1235": four decimals, the precision figures are shown and saved with.
-func format4(_ x: Float) -> String {
-    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
-    guard abs(x) < 1e9 else { return "\(x)" }     // a diverging cost: 1.2e+20
-    var s = String(Int((abs(Double(x)) * 10_000).rounded()))
-    while s.count < 5 { s = "0" + s }
-    return (x < 0 && s != "00000" ? "-" : "") + s.dropLast(4) + "." + s.suffix(4)
 }

@@ -1,5 +1,6 @@
 // train and eval: the two commands whose figures a session records and a replay compares.
 
+import LabKit
 import NNEngine
 import TermCharts
 
@@ -63,9 +64,9 @@ enum TrainCommands {
         let options = try RunTraining.options(lab, inv)
         let name = inv.string("as") ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
-        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(grouped(data.train.count)) examples, "
-                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate))"
-                          + (options.keepProb.map { ", keep_prob \(fmt($0))" } ?? ""))
+        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(NumberFormat.grouped(data.train.count)) examples, "
+                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
+                          + (options.keepProb.map { ", keep_prob \(NumberFormat.typed($0))" } ?? ""))
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
@@ -74,8 +75,8 @@ enum TrainCommands {
 
     /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
     static func epochLine(_ e: EpochReport) -> String {
-        var s = "epoch \(e.epoch)  cost \(format4(e.cost))  train \(format4(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  validation \(format4(v))" }
+        var s = "epoch \(e.epoch)  cost \(NumberFormat.fourDecimals(e.cost))  train \(NumberFormat.fourDecimals(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  validation \(NumberFormat.fourDecimals(v))" }
         return s
     }
 
@@ -87,8 +88,8 @@ enum TrainCommands {
     /// The recipe of a run trained from `model` and `optimizer` (a sweep's entries differ from the lab's).
     static func recipe(model: ModelSpec, optimizer: OptimizerSpec, _ options: TrainingOptions) -> String {
         let kinds = model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
-        return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
-            + (options.keepProb.map { "; keep_prob \(fmt($0))" } ?? "")
+        return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
+            + (options.keepProb.map { "; keep_prob \(NumberFormat.typed($0))" } ?? "")
     }
 
     // MARK: - eval
@@ -110,7 +111,7 @@ enum TrainCommands {
             lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
         }
         let e = Evaluator.evaluate(net, on: set)
-        let line = "eval \(split)  accuracy \(format4(e.accuracy))  cost \(format4(e.cost))"
+        let line = "eval \(split)  accuracy \(NumberFormat.fourDecimals(e.accuracy))  cost \(NumberFormat.fourDecimals(e.cost))"
         lab.recordFigure(line)
         lab.lastEvaluation = (split, e)
         let credited = lab.runs.lastIndex(where: { $0.comparison == nil })
@@ -120,8 +121,8 @@ enum TrainCommands {
         }
         lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
-        lab.console.write("\(split): accuracy \(lab.console.style.bold(format4(e.accuracy))) (\(grouped(correct)) of \(grouped(e.count))), "
-                          + "cost \(format4(e.cost)), keep_prob 1")
+        lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
+                          + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")
         if inv.has("confusion") {
             let labels = data.info.classNames.count == e.confusion.count ? data.info.classNames : e.confusion.indices.map(String.init)
             lab.console.write(ConfusionMatrix(counts: e.confusion, labels: labels).render(lab.console.style))
@@ -139,6 +140,3 @@ struct ProgressThrottle {
         return true
     }
 }
-
-/// 1.234 -> "1.2"
-func format1(_ x: Double) -> String { String((x * 10).rounded() / 10) }
