@@ -7,7 +7,7 @@
 //   LabKit       atomic file writes, number formats, display width <- (nothing)
 //   NNCore       Matrix, BLAS, seeded RNG, the data protocol      <- CBLAS, CKernels
 //   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
-//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, LabKit, CZlib
+//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, LabKit, CZlib, Crypto
 //   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine, NNCore, LabKit
 //   TermCharts   terminal charts, digits, SVG                      <- LabKit
 //   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
@@ -31,6 +31,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -43,7 +44,9 @@ let package = Package(
         .target(name: "LabKit", swiftSettings: testable),
         .target(name: "NNCore", dependencies: ["CBLAS", "CKernels"]),
         .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
-        .target(name: "NNData", dependencies: ["NNCore", "LabKit", "CZlib"], swiftSettings: testable),
+        .target(name: "NNData", dependencies: [
+            "NNCore", "LabKit", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: testable),
         .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore", "LabKit"], swiftSettings: testable),
         .target(name: "TermCharts", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),

@@ -52,7 +52,7 @@ enum SessionLoader {
             throw ShellError(error.description, hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
         }
         if let saved = file.header.weights {
-            let sha = SHA256.hex(weightBytes)
+            let sha = Digest.sha256(weightBytes)
             if saved.bytes != weightBytes.count || saved.sha256 != sha {
                 warnings.append("note: \(weightsShown) is not the file this session saved (\(NumberFormat.grouped(weightBytes.count)) bytes, sha256 "
                                 + "\(sha.prefix(12)) instead of \(NumberFormat.grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")

@@ -116,7 +116,7 @@ enum SessionStore {
         header.dataIdentity = lab.data?.info.identity
         header.model = modelSummary(lab)
         header.best = FigureComparison.bestAccuracy(in: lab.journal.flatMap(\.figures))
-        header.weights = SessionFile.WeightsReference(file: weightsName, bytes: weights.count, sha256: SHA256.hex(weights))
+        header.weights = SessionFile.WeightsReference(file: weightsName, bytes: weights.count, sha256: Digest.sha256(weights))
         var entries = lab.journal.map { SessionFile.Entry(command: $0.command, figures: $0.figures) }
         var trailing: [String] = []
         if let previous = lab.session.file {

@@ -28,7 +28,7 @@ struct SessionSaveTests {
         #expect(file.header.best == FigureComparison.bestAccuracy(in: file.entries[6].figures))
         let weights = try project.bytes(project.weights("xor"))
         #expect(file.header.weights?.bytes == weights.count)
-        #expect(file.header.weights?.sha256 == SHA256.hex(weights))
+        #expect(file.header.weights?.sha256 == Digest.sha256(weights))
         let st = try SafetensorsFile(bytes: weights, path: "xor.safetensors")
         #expect(st.tensor("dense1.weight")?.shape == [2, 4])
         #expect(st.tensor("dense1.bias")?.shape == [4])
