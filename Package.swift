@@ -9,7 +9,7 @@
 //   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
 //   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, LabKit, CZlib, Crypto
 //   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine, NNCore, LabKit
-//   TermCharts   terminal charts, digits, SVG                      <- LabKit
+//   TermCharts   terminal charts, digits, SVG and PNG              <- LabKit, CZlib
 //   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
 //   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
@@ -48,7 +48,7 @@ let package = Package(
             "NNCore", "LabKit", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: testable),
         .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore", "LabKit"], swiftSettings: testable),
-        .target(name: "TermCharts", dependencies: ["LabKit"], swiftSettings: testable),
+        .target(name: "TermCharts", dependencies: ["LabKit", "CZlib"], swiftSettings: testable),
         .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
         .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "LabKit", "TestProcess"]),
-        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit"]),
+        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit", "CZlib"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess"]),
