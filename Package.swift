@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "LabKit", "TestProcess"]),
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit", "CZlib"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"],
+                    exclude: ["Golden"]),  // help-*.txt, read by HelpGoldenTests through #filePath
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess"]),
     ],
     swiftLanguageModes: [.v6]
