@@ -59,11 +59,11 @@ enum SettingsCommands {
     ]
 
     static var hyperParameterOptions: [ArgumentSpec] {
-        var seen = Set<String>(), options: [ArgumentSpec] = []
+        var seen = Set<OptimizerSetting>(), options: [ArgumentSpec] = []
         for kind in OptimizerKind.allCases {
             for h in kind.hyperParameters where seen.insert(h.key).inserted {
                 let users = OptimizerKind.allCases.filter { $0.hyperParameters.contains { $0.key == h.key } }.map(\.rawValue)
-                options.append(.option(h.key, .number(above: h.key == "epsilon" ? 0 : nil, atLeast: 0, atMost: 1_000),
+                options.append(.option(h.key.rawValue, .number(above: h.key == .epsilon ? 0 : nil, atLeast: 0, atMost: 1_000),
                                        default: NumberFormat.typed(h.value), "\(users.joined(separator: ", ")): \(h.meaning)"))
             }
         }
@@ -152,14 +152,15 @@ enum SettingsCommands {
 
     static func optimizer(_ lab: Lab, _ inv: Invocation) throws {
         let kind = OptimizerKind(rawValue: inv.string("name")!)!
-        var settings: [String: Float] = [:]
+        var settings: [OptimizerSetting: Float] = [:]
         for option in hyperParameterOptions where inv.isGiven(option.name) {
-            guard kind.hyperParameters.contains(where: { $0.key == option.name }) else {
-                let keys = kind.hyperParameters.map { "\($0.key)=" }
+            let setting = try OptimizerSetting(key: option.name)
+            guard kind.hyperParameters.contains(where: { $0.key == setting }) else {
+                let keys = kind.hyperParameters.map { "\($0.key.rawValue)=" }
                 throw ShellError("\(option.name)= does not apply to \(kind.rawValue)",
                                  hint: keys.isEmpty ? "\(kind.rawValue) takes only lr=" : "\(kind.rawValue) takes lr= \(keys.joined(separator: " "))")
             }
-            settings[option.name] = inv.float(option.name)
+            settings[setting] = inv.float(option.name)
         }
         lab.optimizerSpec = OptimizerSpec(kind, learningRate: inv.float("lr"), settings: settings)
         lab.resetOptimizer()
