@@ -32,7 +32,7 @@ public final class Lab {
     /// The optimizer with its state (Adam's moments) for the current network.
     var liveOptimizer: Optimizer?
     public var defaults = TrainingOptions()
-    public var language = "en"
+    public var language = Language.en
 
     // MARK: What happened
     public var runs: [Run] = []

@@ -31,7 +31,7 @@ struct SessionSnapshot {
     var seed: UInt64
     var generatorState: [UInt64]
     var defaults: TrainingOptions
-    var language: String
+    var language: Language
     var runs: [Run]
     var lastEvaluation: (split: String, evaluation: Evaluation)?
     var journal: [JournalEntry]
@@ -67,7 +67,7 @@ struct SessionSnapshot {
     /// A snapshot assembled from a session's files (see SessionStore).
     init(data: LoadedDataSet?, dataCommand: String?, model: ModelSpec, parameters: [String: Matrix],
          parameterNames: [String], optimizerSpec: OptimizerSpec, optimizerState: OptimizerState?, seed: UInt64, generatorState: [UInt64],
-         defaults: TrainingOptions, language: String, runs: [Run], journal: [JournalEntry], journalSeed: UInt64) {
+         defaults: TrainingOptions, language: Language, runs: [Run], journal: [JournalEntry], journalSeed: UInt64) {
         self.data = data
         self.dataCommand = dataCommand
         self.model = model

@@ -23,7 +23,7 @@ struct CommonOptions: ParsableArguments {
     var dataDirectory: String?
 
     @Option(help: "Language of lessons and help: en or ko.")
-    var lang: String?
+    var lang: Language?
 
     /// A lab wired to `console`, with the options applied.
     func makeLab(console: Console) -> Lab {
@@ -31,7 +31,7 @@ struct CommonOptions: ParsableArguments {
         let dataDir = dataDirectory ?? env["NNLAB_DATA"]
         let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
         if let seed { lab.reseed(seed) }
-        if let lang { lab.language = lang == "ko" ? "ko" : "en" }
+        if let lang { lab.language = lang }
         return lab
     }
 }
@@ -216,3 +216,6 @@ struct TutorialTool: ParsableCommand {
         }
     }
 }
+
+/// `--lang fr` is refused with the list of languages (ArgumentParser lists the cases).
+extension Language: ExpressibleByArgument {}

@@ -324,10 +324,10 @@ struct TutorialRunnerTests {
 
     @Test("on a terminal headings are bold and commands coloured; piped text is plain and keeps backquotes")
     func highlighting() throws {
-        let lesson = try LessonParser.parse(TinyLessons.english, file: "x", slug: "01-tiny-xor", language: "en")
-        let plain = LessonView.step(lesson, index: 0, language: "en", style: .plain).joined(separator: "\n")
+        let lesson = try LessonParser.parse(TinyLessons.english, file: "x", slug: "01-tiny-xor", language: .en)
+        let plain = LessonView.step(lesson, index: 0, language: .en, style: .plain).joined(separator: "\n")
         #expect(!plain.containsANSI && plain.contains("Load `xor` and build"))
-        let colour = LessonView.step(lesson, index: 0, language: "en", style: Style(colors: .basic16, width: 40)).joined(separator: "\n")
+        let colour = LessonView.step(lesson, index: 0, language: .en, style: Style(colors: .basic16, width: 40)).joined(separator: "\n")
         #expect(colour.containsANSI && !colour.contains("`xor`"))
         #expect(colour.strippingANSI().contains("Load xor and build a small net."))
         // Wrapped to the terminal's width (40 columns here).

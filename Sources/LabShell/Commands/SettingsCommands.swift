@@ -1,4 +1,4 @@
-// init, optimizer, seed, set: how the weights start, how they move, and the defaults.
+// init, optimizer, seed: how the weights start and how they move. `set` is in SetCommand.swift.
 
 import LabKit
 import NNEngine
@@ -44,18 +44,7 @@ enum SettingsCommands {
                         lab.reseed(UInt64(inv.int("n")!))
                         lab.console.write("seed \(lab.seed): weights, shuffling and dropout draw from here on")
                     }),
-        CommandSpec("set", group: .training, summary: "Show or change defaults (epochs, batch, keep_prob, lr, lang)",
-                    details: "`set` alone lists them. `set epochs=5 batch=50` or `set lang ko`. `train` options override them for one run.",
-                    examples: ["set", "set epochs=5 batch=50", "set lang ko"],
-                    arguments: [
-                        .positional("key", .word(["epochs", "batch", "keep_prob", "lr", "lang"]), required: false, "a setting"),
-                        .positional("value", .text, required: false, "its new value"),
-                        .option("epochs", .integer(1...100_000), "default epochs per run"),
-                        .option("batch", .integer(1...1_000_000), "default batch size"),
-                        .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), "default keep_prob override (none: each dropout layer's own)"),
-                        .option("lr", .number(above: 0, atLeast: nil, atMost: 100), "learning rate override (none: the optimizer's)"),
-                        .option("lang", .word(["en", "ko"]), "language of lessons and help"),
-                    ], changesState: true, handler: set),
+        SetCommand.spec,
     ]
 
     static var hyperParameterOptions: [ArgumentSpec] {
@@ -165,46 +154,5 @@ enum SettingsCommands {
         lab.optimizerSpec = OptimizerSpec(kind, learningRate: inv.float("lr"), settings: settings)
         lab.resetOptimizer()
         lab.console.write("optimizer \(lab.optimizerSpec.description)")
-    }
-
-    // MARK: - set
-
-    static func set(_ lab: Lab, _ inv: Invocation) throws {
-        var changes: [(String, String)] = []
-        if let key = inv.string("key") {
-            guard let value = inv.string("value") else {
-                throw ShellError("set \(key) needs a value", hint: "for example `set \(key) \(example(key))`")
-            }
-            changes.append((key, value))
-        }
-        for key in ["epochs", "batch", "keep_prob", "lr", "lang"] { if let v = inv.string(key) { changes.append((key, v)) } }
-        if changes.isEmpty {
-            let d = lab.defaults
-            lab.console.write("epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own")   "
-                              + "lr \(d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))")   lang \(lab.language)")
-            return
-        }
-        // Check everything first, then change: a bad value leaves every setting as it was.
-        let spec = commands.first { $0.name == "set" }!
-        let parser = Parser(commands: [])
-        var d = lab.defaults, language = lab.language
-        for (key, value) in changes {
-            let arg = spec.options.first { $0.name == key }!
-            let v = try parser.check(value, against: arg, in: "set")
-            switch key {
-            case "epochs": d.epochs = Int(v)!
-            case "batch": d.batchSize = Int(v)!
-            case "keep_prob": d.keepProb = Float(v)!
-            case "lr": d.learningRate = Float(v)!
-            default: language = v
-            }
-        }
-        lab.defaults = d
-        lab.language = language
-        lab.console.write(changes.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-    }
-
-    static func example(_ key: String) -> String {
-        ["epochs": "15", "batch": "100", "keep_prob": "0.7", "lr": "0.001", "lang": "ko"][key] ?? "1"
     }
 }

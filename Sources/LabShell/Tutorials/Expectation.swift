@@ -178,8 +178,8 @@ public struct ExpectationCheck: Sendable, Equatable {
     public var agrees: Bool { if case .agrees = outcome { true } else { false } }
 
     /// One plain sentence with both numbers, in `language` ("en" or "ko").
-    public func message(language: String) -> String {
-        let ko = language == "ko"
+    public func message(language: Language) -> String {
+        let ko = language == .ko
         let e = expectation
         // "grad(-1) / 100 = 0.0004" when the value is a metric; the bare number otherwise.
         func target(_ value: Float) -> String {

@@ -13,7 +13,7 @@ import TermCharts
 public struct LessonVerifier {
     public var fast = false
     /// The language whose lesson files run ("en" or "ko").
-    public var language = "en"
+    public var language = Language.en
     /// Write the measured figures into the lesson files (full runs only).
     public var record = false
     /// Print every command and its output, not only a line per step.
@@ -164,11 +164,10 @@ public struct LessonVerifier {
             output("  " + style.paint("figures not recorded: a command failed or was stopped", fg: .yellow))
             return
         }
-        var files: [(URL, String)] = [(entry.file, "en")]
-        let translations = (try? FileManager.default.contentsOfDirectory(at: library.folder, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
-        for folder in translations where (try? folder.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-            let url = folder.appendingPathComponent(entry.slug + ".lesson")
-            if FileManager.default.fileExists(atPath: url.path) { files.append((url, folder.lastPathComponent)) }
+        var files: [(URL, Language)] = [(entry.file, .en)]
+        for language in Language.allCases where language != .en {
+            let url = entry.file(in: language, folder: library.folder)
+            if FileManager.default.fileExists(atPath: url.path) { files.append((url, language)) }
         }
         for (url, language) in files {
             do {

@@ -16,11 +16,11 @@ enum StepFigure: Equatable {
     case ensemble(accuracy: Float, bestMember: Float)
     case gradients([(String, Float)])
 
-    static func == (a: StepFigure, b: StepFigure) -> Bool { a.text(language: "en") == b.text(language: "en") }
+    static func == (a: StepFigure, b: StepFigure) -> Bool { a.text(language: .en) == b.text(language: .en) }
 
     /// The figure as the text of a `measured:` line.
-    func text(language: String) -> String {
-        let ko = language == "ko"
+    func text(language: Language) -> String {
+        let ko = language == .ko
         switch self {
         case let .run(name, first, cost, train, validation, test, epochs, completed):
             var s = ko ? "\(name): 비용 \(figureText(first)) -> \(figureText(cost)), 학습 정확도 \(NumberFormat.fourDecimals(train))"

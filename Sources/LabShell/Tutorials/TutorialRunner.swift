@@ -33,10 +33,10 @@ public final class TutorialRunner {
     public var metrics: (MetricReference) -> Float?
     /// Each step's latest checks: (agreed, made).
     private var checkTally: [Int: (agreed: Int, made: Int)] = [:]
-    private var cache: [String: LessonLibrary.Loaded] = [:]
+    private var cache: [Language: LessonLibrary.Loaded] = [:]
     /// The lesson as read when it started (used if its file breaks while it runs).
     private let initial: LessonLibrary.Loaded
-    private var notesShown: Set<String> = []
+    private var notesShown: Set<Language> = []
     private var progressWarningShown = false
 
     init(lab: Lab, library: LessonLibrary, entry: LessonLibrary.Entry, loaded: LessonLibrary.Loaded, step: Int) {

@@ -1,0 +1,106 @@
+// set: the defaults every `train` starts from (epochs, batch, keep_prob, lr) and the language.
+//
+// The keys are one closed set, SettingKey: the command's declaration (its options, the words `key`
+// accepts), the checks, the examples in errors and what `set` alone prints all come from it.
+// A bad value leaves every setting as it was.
+
+import LabKit
+import NNEngine
+
+/// A key that `set` changes.
+enum SettingKey: String, CaseIterable {
+    case epochs, batch, keepProb = "keep_prob", lr, lang
+
+    /// What the value must be.
+    var kind: ValueKind {
+        switch self {
+        case .epochs: .integer(1...100_000)
+        case .batch: .integer(1...1_000_000)
+        case .keepProb: .number(above: 0, atLeast: nil, atMost: 1)
+        case .lr: .number(above: 0, atLeast: nil, atMost: 100)
+        case .lang: .word(Language.allCases.map(\.rawValue))
+        }
+    }
+
+    /// The option's line in `help set`.
+    var help: String {
+        switch self {
+        case .epochs: "default epochs per run"
+        case .batch: "default batch size"
+        case .keepProb: "default keep_prob override (none: each dropout layer's own)"
+        case .lr: "learning rate override (none: the optimizer's)"
+        case .lang: "language of lessons and help"
+        }
+    }
+
+    /// A value to show in "for example `set KEY VALUE`".
+    var example: String {
+        switch self {
+        case .epochs: "15"
+        case .batch: "100"
+        case .keepProb: "0.7"
+        case .lr: "0.001"
+        case .lang: "ko"
+        }
+    }
+}
+
+enum SetCommand {
+    static let spec = CommandSpec(
+        "set", group: .training, summary: "Show or change defaults (epochs, batch, keep_prob, lr, lang)",
+        details: "`set` alone lists them. `set epochs=5 batch=50` or `set lang ko`. `train` options override them for one run.",
+        examples: ["set", "set epochs=5 batch=50", "set lang ko"],
+        arguments: [
+            .positional("key", .word(SettingKey.allCases.map(\.rawValue)), required: false, "a setting"),
+            .positional("value", .text, required: false, "its new value"),
+        ] + SettingKey.allCases.map { ArgumentSpec.option($0.rawValue, $0.kind, $0.help) },
+        changesState: true, handler: set)
+
+    static func set(_ lab: Lab, _ inv: Invocation) throws {
+        var changes: [(SettingKey, String)] = []
+        if let word = inv.string("key") {
+            guard let key = SettingKey(rawValue: word) else {
+                throw ShellError("unknown setting '\(word)'", hint: "the settings are " + SettingKey.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let value = inv.string("value") else {
+                throw ShellError("set \(word) needs a value", hint: "for example `set \(word) \(key.example)`")
+            }
+            changes.append((key, value))
+        }
+        for key in SettingKey.allCases { if let v = inv.string(key.rawValue) { changes.append((key, v)) } }
+        if changes.isEmpty {
+            lab.console.write(summary(lab))
+            return
+        }
+        // Check everything first, then change.
+        let parser = Parser(commands: [])
+        var d = lab.defaults, language = lab.language
+        for (key, value) in changes {
+            let checked = try parser.check(value, against: .option(key.rawValue, key.kind, key.help), in: "set")
+            switch key {
+            case .epochs: d.epochs = try typed(checked, key)
+            case .batch: d.batchSize = try typed(checked, key)
+            case .keepProb: d.keepProb = Float(try typed(checked, key) as Double)
+            case .lr: d.learningRate = Float(try typed(checked, key) as Double)
+            case .lang: language = try typed(checked, key)
+            }
+        }
+        lab.defaults = d
+        lab.language = language
+        lab.console.write(changes.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
+    }
+
+    /// "epochs 15   batch 100   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang en"
+    static func summary(_ lab: Lab) -> String {
+        let d = lab.defaults
+        let keep = d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own"
+        let lr = d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))"
+        return "epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(keep)   lr \(lr)   lang \(lab.language.rawValue)"
+    }
+
+    /// A value the parser has already checked, as its type (Int, Double, Language).
+    private static func typed<T: LosslessStringConvertible>(_ text: String, _ key: SettingKey) throws(ShellError) -> T {
+        guard let value = T(text) else { throw ShellError("set \(key.rawValue): '\(text)' is not a valid value") }
+        return value
+    }
+}
