@@ -33,7 +33,7 @@ enum EnsembleCommands {
                         ], changesState: true, handler: train),
             CommandSpec("eval", group: .compare, summary: "Each member's accuracy, the averaged ensemble's, and the gain",
                         examples: ["ensemble eval", "ensemble eval validation"],
-                        arguments: [.positional("split", .word(["test", "validation", "train"]), required: false, default: "test",
+                        arguments: [.positional("split", .word(Split.evaluationOrder.map(\.rawValue)), required: false, default: "test",
                                                 "which split")],
                         changesState: true, handler: eval),
         ])
@@ -63,8 +63,8 @@ enum EnsembleCommands {
                                            generator: generator, data: data, options: options, echo: .quiet, shouldStop: stop.poll)
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: name, recipe: TrainCommands.recipe(lab, options) + "; seed \(seed)", options: options, result: result)
-            run.evaluations["test"] = test
-            run.lastEvaluatedSplit = "test"
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
             run.comparison = "ensemble"
             lab.keep(run)
             ensemble.add(network, seed: seed)
@@ -102,8 +102,8 @@ enum EnsembleCommands {
             throw ShellError("the ensemble was trained on other data (\(ensemble.members[0].inputWidth) features; \(data.info.name) has \(data.featureCount))",
                              hint: "train a new one for this data: `ensemble train 5`")
         }
-        let split = inv.string("split") ?? "test"
-        guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
+        let split = inv.string("split").flatMap(Split.init(rawValue:)) ?? .test
+        guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
         }
         let e = ensemble.evaluate(on: set)

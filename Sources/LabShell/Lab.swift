@@ -36,7 +36,9 @@ public final class Lab {
 
     // MARK: What happened
     public var runs: [Run] = []
-    public var lastEvaluation: (split: String, evaluation: Evaluation)?
+    /// How the current weights came to be (for `eval`'s note on an untrained model).
+    public var modelOrigin = ModelOrigin.drawn
+    public var lastEvaluation: (split: Split, evaluation: Evaluation)?
     public var ensemble: Ensemble?
     public var lastEnsembleEvaluation: EnsembleEvaluation?
     /// TensorBoard logging, while `tensorboard DIR` is on.
@@ -246,6 +248,7 @@ public final class Lab {
         optimizerSpec = OptimizerSpec(.adam)
         defaults = TrainingOptions()
         runs = []
+        modelOrigin = .drawn
         lastEvaluation = nil
         ensemble = nil
         lastEnsembleEvaluation = nil
@@ -253,6 +256,18 @@ public final class Lab {
         hasUnsavedWork = false
         sessionName = nil
     }
+}
+
+/// How the lab's weights were obtained this session.
+public enum ModelOrigin: Sendable, Equatable {
+    /// Only drawn by initializers: nothing has trained, pre-trained or loaded them.
+    case drawn
+    /// `train` ran on the lab's network.
+    case trained
+    /// `init rbm` pre-trained its layers.
+    case pretrained
+    /// `load` restored a saved session's weights.
+    case loaded
 }
 
 /// A state-changing command as it went into the session, with the figures it printed.

@@ -149,6 +149,7 @@ extension Lab {
     func keep(_ run: Run) {
         runs.removeAll { $0.name == run.name }
         runs.append(run)
+        if run.comparison == nil { modelOrigin = .trained }
     }
 
     /// "run3": the first runN not taken.

@@ -33,7 +33,8 @@ struct SessionSnapshot {
     var defaults: TrainingOptions
     var language: Language
     var runs: [Run]
-    var lastEvaluation: (split: String, evaluation: Evaluation)?
+    var lastEvaluation: (split: Split, evaluation: Evaluation)?
+    var modelOrigin: ModelOrigin
     var journal: [JournalEntry]
     var journalSeed: UInt64
 
@@ -60,6 +61,7 @@ struct SessionSnapshot {
         language = lab.language
         runs = lab.runs
         lastEvaluation = lab.lastEvaluation
+        modelOrigin = lab.modelOrigin
         journal = lab.journal
         journalSeed = lab.session.journalSeed ?? lab.seed
     }
@@ -81,6 +83,7 @@ struct SessionSnapshot {
         self.language = language
         self.runs = runs
         self.lastEvaluation = nil
+        modelOrigin = .loaded
         self.journal = journal
         self.journalSeed = journalSeed
     }
@@ -119,6 +122,7 @@ struct SessionSnapshot {
         lab.language = language
         lab.runs = runs
         lab.lastEvaluation = lastEvaluation
+        lab.modelOrigin = modelOrigin
         lab.ensemble = nil
         lab.lastEnsembleEvaluation = nil
         lab.resetJournal(journal)

