@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // nnlab: a hands-on lab for learning how deep networks train.
 //
-// Layering (each module imports only those listed beside it; nothing imports "up"):
+// Layering (each module imports only those listed beside it; nothing imports "up"). README.md's
+// "Where things are" shows the same map, with where to add a command, a layer, a lesson, a format:
 //   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
 //   CKernels     the few elementwise loops Swift cannot vectorize (sqrt, exp): C, AVX2 + baseline
 //   LabKit       atomic file writes, number formats, display width <- (nothing)
@@ -12,7 +13,7 @@
 //   TermCharts   terminal charts, digits, SVG and PNG              <- LabKit, CZlib
 //   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
-//   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
+//   LabShell     the lab, commands, sessions, tutorials            <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
 //   nnbench      the benchmark executable (make bench)
 //   lineedit-demo  a tiny REPL over LibEditLine, driven by EndToEndTests through a pty
