@@ -59,9 +59,11 @@ public struct ReplayResult {
 }
 
 public enum Replay {
-    /// Replays `file` (called `name` in messages) in a fresh lab that prints on `console`.
+    /// Replays `file` (called `name` in messages) in a fresh lab that prints on `console`, running
+    /// its commands through the interpreter `makeInterpreter` gives for that lab.
     public static func run(_ file: SessionFile, name: String, console: Console, paths: LabPaths,
-                           options: ReplayOptions = ReplayOptions(), shouldStop: @escaping () -> Bool = { false }) -> ReplayResult {
+                           options: ReplayOptions = ReplayOptions(), shouldStop: @escaping () -> Bool = { false },
+                           makeInterpreter: InterpreterMaker) -> ReplayResult {
         let style = console.style
         let lab = Lab(console: options.quiet ? QuietConsole(console) : console, paths: paths)
         lab.shouldStop = shouldStop
@@ -78,7 +80,7 @@ public enum Replay {
         } else {
             console.write(style.dim("replaying \(name)"))
         }
-        let interpreter = Interpreter(lab: lab)
+        let interpreter = makeInterpreter(lab)
         var result = ReplayResult(name: name, lab: lab)
         for entry in file.entries {
             if options.step && console.isInteractive {

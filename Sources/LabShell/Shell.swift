@@ -38,7 +38,7 @@ public final class Shell {
                 lab.console.write(lab.console.style.dim("(Ctrl-C: the line is cleared; `quit` or Ctrl-D leaves)"))
             case .endOfInput:
                 if interactive { lab.console.write("") }
-                do { try lab.requestQuit(force: !interactive) } catch { interpreter.report(error, command: "quit") }
+                do { try lab.requestQuit(force: !interactive, interpreter: interpreter) } catch { interpreter.report(error, command: "quit") }
             case .line(let text):
                 let line = text.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty {

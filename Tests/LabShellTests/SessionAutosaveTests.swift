@@ -62,7 +62,7 @@ struct SessionAutosaveTests {
         }
         #expect(contents.seed == 21 && contents.base == nil && contents.commands == Array(xorCommands.dropFirst()))
         let next = project.lab()
-        #expect(Recovery.recover(contents, into: next.lab) == 6)
+        #expect(Recovery.recover(contents, into: next.interpreter) == 6)
         #expect(next.output.contains("recovered 6 of 6 commands"))
         var expected = LabState(crashed.lab)
         expected.unsaved = true
@@ -77,7 +77,7 @@ struct SessionAutosaveTests {
         for c in xorCommands { crashed.run(c) }
         crashed.run("save xor", "train epochs=3 batch=4", "eval test")
         let next = project.lab(interactive: true, answers: ["y"])
-        Recovery.start(next.lab, recoverWithoutAsking: false)
+        Recovery.start(next.interpreter, recoverWithoutAsking: false)
         #expect(next.output.contains("2 unsaved commands after `load xor`, the last `eval test`"), "\(next.output)")
         #expect(next.lab.sessionName == "xor" && next.lab.hasUnsavedWork && next.lab.unsavedEntries.count == 2)
         #expect(LabState(next.lab).parameters == LabState(crashed.lab).parameters)
@@ -94,7 +94,7 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: crashed.lab)
         crashed.run("data load xor")
         let next = project.lab(interactive: true, answers: ["n"])
-        Recovery.start(next.lab, recoverWithoutAsking: false)
+        Recovery.start(next.interpreter, recoverWithoutAsking: false)
         #expect(next.lab.journal.isEmpty && next.output.contains("discarded.nnlab"))
         let kept = try String(contentsOf: project.paths.state.appendingPathComponent("discarded.nnlab"), encoding: .utf8)
         #expect(kept.contains("data load xor"))
@@ -103,7 +103,7 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: saver.lab)
         saver.run("data load xor", "save clean")
         let third = project.lab()
-        Recovery.start(third.lab, recoverWithoutAsking: false)
+        Recovery.start(third.interpreter, recoverWithoutAsking: false)
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
     }
 
@@ -115,7 +115,7 @@ struct SessionAutosaveTests {
         try FileManager.default.createDirectory(at: project.paths.state, withIntermediateDirectories: true)
         try "x\n".write(to: project.paths.journalFile, atomically: true, encoding: .utf8)
         let t = project.lab()
-        #expect(Recovery.recover(contents, into: t.lab) == 2)
+        #expect(Recovery.recover(contents, into: t.interpreter) == 2)
         #expect(t.lab.journal.map(\.command) == ["data load xor", "layer add dense 2 relu"])
         #expect(t.warnings.contains("recovery stopped at `data load nosuchset`"))
         #expect(FileManager.default.fileExists(atPath: project.paths.state.appendingPathComponent("discarded.nnlab").path))

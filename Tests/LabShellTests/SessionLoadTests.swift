@@ -45,7 +45,8 @@ struct SessionLoadTests {
         t.run("data load xor", "layer add dense 2 sigmoid", "train epochs=3 batch=4", "seed 9", "train epochs=2 batch=4", "save seeded")
         let file = try SessionFile.parse(try project.text("seeded"), file: "seeded")
         #expect(file.header.seed == 42)
-        let replayed = Replay.run(file, name: "seeded", console: CapturingConsole(), paths: project.paths)
+        let replayed = Replay.run(file, name: "seeded", console: CapturingConsole(), paths: project.paths,
+                                  makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) })
         #expect(replayed.succeeded && replayed.compared.count == 2)
     }
 

@@ -120,11 +120,11 @@ struct SessionReplayTests {
         project.savedXOR("b")
         let console = CapturingConsole()
         let options = ReplayOptions(quiet: true)
-        #expect(ReplayCommandLine.run(targets: ["a"], folder: nil, options: options, record: false, console: console, paths: project.paths) == 0)
+        #expect(ReplayCommandLine.run(targets: ["a"], folder: nil, options: options, record: false, console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
         #expect(ReplayCommandLine.run(targets: [project.script("b").path], folder: nil, options: options, record: false,
-                                      console: console, paths: project.paths) == 0)
+                                      console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
         #expect(ReplayCommandLine.run(targets: [], folder: project.sessions.path, options: options, record: false,
-                                      console: console, paths: project.paths) == 0)
+                                      console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
         #expect(console.text.contains("replayed 2 sessions") && !console.text.contains("nnlab> "))
 
         let text = try project.text("b")
@@ -132,17 +132,17 @@ struct SessionReplayTests {
         let edited = String(figure).replacingOccurrences(of: "cost 0.", with: "cost 1.")
         try text.replacingOccurrences(of: figure, with: edited).write(to: project.script("b"), atomically: true, encoding: .utf8)
         #expect(ReplayCommandLine.run(targets: [], folder: project.sessions.path, options: options, record: false,
-                                      console: console, paths: project.paths) == 1)
+                                      console: console, paths: project.paths, makeInterpreter: everyCommand) == 1)
         #expect(console.text.contains("b  1 command(s) differ"))
         // A looser tolerance lets it pass.
         #expect(ReplayCommandLine.run(targets: ["b"], folder: nil, options: ReplayOptions(tolerance: 2, quiet: true), record: false,
-                                      console: console, paths: project.paths) == 0)
+                                      console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
 
         try "# nnlab session\n# format: 1\n\nseed 1\n".write(to: project.script("c"), atomically: true, encoding: .utf8)
-        #expect(ReplayCommandLine.run(targets: ["c"], folder: nil, options: options, record: false, console: console, paths: project.paths) == 2)
+        #expect(ReplayCommandLine.run(targets: ["c"], folder: nil, options: options, record: false, console: console, paths: project.paths, makeInterpreter: everyCommand) == 2)
         #expect(console.warnings.last?.contains("cut short") == true)
-        #expect(ReplayCommandLine.run(targets: ["nope"], folder: nil, options: options, record: false, console: console, paths: project.paths) == 2)
-        #expect(ReplayCommandLine.run(targets: [], folder: nil, options: options, record: false, console: console, paths: project.paths) == 2)
+        #expect(ReplayCommandLine.run(targets: ["nope"], folder: nil, options: options, record: false, console: console, paths: project.paths, makeInterpreter: everyCommand) == 2)
+        #expect(ReplayCommandLine.run(targets: [], folder: nil, options: options, record: false, console: console, paths: project.paths, makeInterpreter: everyCommand) == 2)
     }
 
     @Test("a full replay with record rewrites figures and weights, keeping notes and the fast variant")
@@ -155,7 +155,7 @@ struct SessionReplayTests {
         try edit(project, "# " + line, "# " + edited)
         let console = CapturingConsole()
         #expect(ReplayCommandLine.run(targets: ["xor"], folder: nil, options: ReplayOptions(quiet: true), record: true,
-                                      console: console, paths: project.paths) == 0)
+                                      console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
         let file = try SessionFile.parse(try project.text("xor"), file: "xor")
         #expect(file.entries[6].figures == [line])
         #expect(file.entries[0].notes == ["a note for learners"] && file.header.fast == FastMode(epochs: 2))

@@ -49,7 +49,7 @@ final class SessionLab {
         console = CapturingConsole(interactive: interactive)
         console.answers = answers
         lab = Lab(console: console, paths: project.paths)
-        interpreter = Interpreter(lab: lab)
+        interpreter = Interpreter(lab: lab, commands: CommandTable.all)
     }
 
     /// Runs lines; true when all succeeded.

@@ -244,7 +244,7 @@ struct TutorialRunnerTests {
         // A new session in the same project folder.
         let console = CapturingConsole()
         let again = Lab(console: console, paths: t.lab.paths)
-        let interpreter = Interpreter(lab: again)
+        let interpreter = Interpreter(lab: again, commands: CommandTable.all)
         interpreter.run("tutorial")
         #expect(console.text.contains("step 2 of 3"))
         interpreter.run("tutorial start tiny")

@@ -8,7 +8,7 @@ import Testing
 @Suite("Tutorial verify")
 struct TutorialVerifierTests {
     func verifier(_ t: TestLab, into lines: Box) -> LessonVerifier {
-        LessonVerifier(paths: t.lab.paths) { lines.items.append($0) }
+        LessonVerifier(paths: t.lab.paths, makeInterpreter: t.interpreter.over) { lines.items.append($0) }
     }
 
     final class Box: @unchecked Sendable { var items: [String] = [] }

@@ -159,8 +159,10 @@ enum SessionCommands {
         do { file = try SessionFile.parse(bytes, file: "sessions/\(name).nnlab") } catch { throw error.shellError }
         let fast = inv.has("fast")
         if !fast { guard confirmReplacing(lab, inv, doing: "replay \(name)") else { return } }
+        let interpreter = try inv.runningInterpreter()
         let result = Replay.run(file, name: name, console: lab.console, paths: lab.paths,
-                                options: ReplayOptions(step: inv.has("step"), fast: fast), shouldStop: lab.shouldStop)
+                                options: ReplayOptions(step: inv.has("step"), fast: fast), shouldStop: lab.shouldStop,
+                                makeInterpreter: interpreter.over)
         if let line = result.failedLine {
             throw ShellError("replay \(name) stopped: line \(line) failed (see above)", hint: "your lab is unchanged")
         }
@@ -223,7 +225,8 @@ extension Lab {
     /// Ends the session after `quit` (or Ctrl-D). With unsaved work at a terminal, offers to save
     /// it first; `force` (and piped input) quits without asking. A clean quit removes the autosave
     /// journal; dropping unsaved work keeps its commands in .nnlab/discarded.nnlab.
-    public func requestQuit(force: Bool) throws {
+    /// `interpreter` (the shell's) runs the dialog's `save`.
+    public func requestQuit(force: Bool, interpreter: Interpreter) throws {
         guard hasUnsavedWork, !journal.isEmpty else {
             session.autosave?.remove()
             quitRequested = true
@@ -255,7 +258,6 @@ extension Lab {
             console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
             quitRequested = true
         } else if answer.hasPrefix("y") {
-            let interpreter = Interpreter(lab: self)
             if interpreter.run("save") && !hasUnsavedWork {
                 session.autosave?.remove()
                 quitRequested = true

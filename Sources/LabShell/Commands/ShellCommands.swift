@@ -21,6 +21,6 @@ enum ShellCommands {
         CommandSpec("quit", aliases: ["exit", "q"], group: .shell, summary: "Leave nnlab (offers to save unsaved work)",
                     details: "With unsaved work, nnlab offers to save it first; Ctrl-D does the same.",
                     arguments: [.flag("force", "quit without asking, dropping unsaved work")],
-                    handler: { lab, inv in try lab.requestQuit(force: inv.has("force")) }),
+                    handler: { lab, inv in try lab.requestQuit(force: inv.has("force"), interpreter: try inv.runningInterpreter()) }),
     ]
 }

@@ -10,15 +10,15 @@ enum TutorialCommands {
     static let moves: [CommandSpec] = [
         CommandSpec("next", aliases: ["n"], group: .lessons, summary: "Show the lesson's next step",
                     details: "Moves on even when the current step's commands have not run (Enter runs them first).",
-                    handler: { lab, _ in try runner(lab).next() }),
+                    handler: { lab, inv in try runner(lab, inv).next() }),
         CommandSpec("back", group: .lessons, summary: "Go back one step of the lesson",
                     details: "The step is shown again; Enter runs its commands again.",
-                    handler: { lab, _ in try runner(lab).back() }),
+                    handler: { lab, inv in try runner(lab, inv).back() }),
         CommandSpec("again", group: .lessons, summary: "Run the current step's commands again",
                     details: "Useful after changing something yourself, or after Ctrl-C stopped a step.",
-                    handler: { lab, _ in try runner(lab).again() }),
+                    handler: { lab, inv in try runner(lab, inv).again() }),
         CommandSpec("where", group: .lessons, summary: "Which lesson and step you are at, and every step's title",
-                    handler: { lab, _ in try runner(lab).showWhere() }),
+                    handler: { lab, inv in try runner(lab, inv).showWhere() }),
     ]
 
     static let commands: [CommandSpec] = [
@@ -37,10 +37,10 @@ enum TutorialCommands {
                                         .flag("restart", "begin at the first step even if you stopped further on"),
                                     ],
                                     handler: { lab, inv in
-                                        try TutorialRunner.start(lab, lesson: inv.string("lesson")!, restart: inv.has("restart"))
+                                        try TutorialRunner.start(inv.runningInterpreter(), lesson: inv.string("lesson")!, restart: inv.has("restart"))
                                     }),
                         CommandSpec("stop", group: .lessons, summary: "Pause the lesson (your progress is kept)",
-                                    handler: { lab, _ in try runner(lab).stop() }),
+                                    handler: { lab, inv in try runner(lab, inv).stop() }),
                         CommandSpec("verify", group: .lessons, summary: "Run lessons without a person and check every expectation",
                                     details: "Each lesson runs in a fresh lab (your session is not touched), prints a line per step "
                                         + "and a summary. `fast` shortens each lesson as its `fast:` header says.",
@@ -56,12 +56,14 @@ enum TutorialCommands {
                     handler: { lab, _ in list(lab) }),
     ] + moves
 
-    /// The running lesson, or an error saying how to start one.
-    static func runner(_ lab: Lab) throws(ShellError) -> TutorialRunner {
+    /// The running lesson, or an error saying how to start one. Its steps run through the
+    /// interpreter running this command.
+    static func runner(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TutorialRunner {
         guard let runner = lab.tutorial, runner.isActive else {
             let t = TutorialText(lab.language)
             throw ShellError(t.noLesson, hint: t.noLessonHint)
         }
+        runner.interpreter = try inv.runningInterpreter()
         return runner
     }
 
@@ -101,7 +103,8 @@ enum TutorialCommands {
 
     /// `tutorial verify [LESSON] [fast]` in the REPL: fresh labs, the report on this console.
     static func verify(_ lab: Lab, _ inv: Invocation) throws {
-        var verifier = LessonVerifier(paths: lab.paths, style: lab.console.style) { [unowned lab] in lab.console.write($0) }
+        let interpreter = try inv.runningInterpreter()
+        var verifier = LessonVerifier(paths: lab.paths, style: lab.console.style, makeInterpreter: interpreter.over) { [unowned lab] in lab.console.write($0) }
         verifier.fast = inv.has("fast")
         verifier.language = lab.language
         let summary = try verifier.run(inv.string("lesson"))

@@ -25,8 +25,13 @@ public struct LessonVerifier {
     /// Where the report goes (a line at a time).
     public let output: (String) -> Void
 
-    public init(paths: LabPaths, style: Style = .plain, output: @escaping (String) -> Void) {
+    /// Runs each lesson's commands in a fresh lab, through the interpreter `makeInterpreter` gives.
+    public let makeInterpreter: InterpreterMaker
+
+    public init(paths: LabPaths, style: Style = .plain, makeInterpreter: @escaping InterpreterMaker,
+                output: @escaping (String) -> Void) {
         self.paths = paths
+        self.makeInterpreter = makeInterpreter
         self.style = style
         self.output = output
     }
@@ -102,7 +107,7 @@ public struct LessonVerifier {
         lab.language = language
         lab.shouldStop = shouldStop
         if fast { lab.fast = lesson.fast }
-        let interpreter = Interpreter(lab: lab)
+        let interpreter = makeInterpreter(lab)
         let metrics = LessonMetrics.reader(lab)
         var figures: [[StepFigure]] = []
         let started = ContinuousClock.now

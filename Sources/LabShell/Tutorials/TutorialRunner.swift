@@ -16,6 +16,8 @@ import TermCharts
 public final class TutorialRunner {
     /// The runner is held by the lab (`lab.tutorial`), so it does not hold the lab in turn.
     unowned let lab: Lab
+    /// The shell's interpreter, which runs the steps' commands (handed in by `tutorial start`).
+    weak var interpreter: Interpreter?
     public let library: LessonLibrary
     public let entry: LessonLibrary.Entry
     /// The current step (0-based).
@@ -52,7 +54,8 @@ public final class TutorialRunner {
     // MARK: - Starting and stopping
 
     /// Starts (or picks up) the lesson `reference` names and shows its current step.
-    public static func start(_ lab: Lab, lesson reference: String, restart: Bool) throws(ShellError) {
+    public static func start(_ interpreter: Interpreter, lesson reference: String, restart: Bool) throws(ShellError) {
+        let lab = interpreter.lab
         let library = LessonLibrary(folder: lab.paths.tutorials)
         let entry = try library.find(reference)
         let loaded: LessonLibrary.Loaded
@@ -63,6 +66,7 @@ public final class TutorialRunner {
             // The same lesson, paused or running in this session: its data and models are here.
             if latest.entry == entry && !restart && !latest.isFinished {
                 let wasActive = latest.isActive
+                latest.interpreter = interpreter
                 latest.install()
                 latest.show(intro: !wasActive)
                 latest.saveProgress(current: true)
@@ -80,6 +84,7 @@ public final class TutorialRunner {
         }
         let runner = TutorialRunner(lab: lab, library: library, entry: entry, loaded: loaded, step: step)
         runner.catchUp = catchUp
+        runner.interpreter = interpreter
         runner.install()
         runner.show(intro: true)
         runner.saveProgress(current: true)
@@ -224,7 +229,10 @@ public final class TutorialRunner {
     /// the reference figures and what comes next.
     private func runStep() {
         let l = lesson, style = lab.console.style
-        let interpreter = Interpreter(lab: lab)
+        guard let interpreter else {
+            lab.console.warn("the lesson's shell is gone: `tutorial start` it again")
+            return
+        }
         for i in catchUp {
             lab.console.write(style.dim(text.catchingUp(i)))
             let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.fast != nil, echo: true, prompt: lab.prompt, metrics: metrics)
