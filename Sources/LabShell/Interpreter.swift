@@ -17,6 +17,8 @@ public typealias InterpreterMaker = (Lab) -> Interpreter
 public final class Interpreter {
     public let lab: Lab
     public let parser: Parser
+    /// The shell's state beside the lab: prompt, quit, typed history, the running lesson.
+    public let shell = ShellState()
     /// Where the current line comes from, for error messages ("lesson.nnlab line 12").
     public var location: (file: String, line: Int)?
 
@@ -48,7 +50,7 @@ public final class Interpreter {
                 report(error, command: joinWords(words))
                 return false
             }
-            if lab.quitRequested { break }
+            if shell.quitRequested { break }
         }
         return true
     }

@@ -59,16 +59,6 @@ public final class Lab {
     public var onJournal: ((JournalEntry) -> Void)?
     /// Where the journal stands against saved session files and the autosave (SessionState.swift).
     public var session = SessionState()
-    /// Lines the learner typed this session (for `history`).
-    public var typedHistory: [String] = []
-    /// Set by `quit`; the shell loop ends when it sees it.
-    public var quitRequested = false
-    /// What Enter on an empty line does (a tutorial runs its next step); nil: nothing.
-    public var emptyLineAction: (() -> Void)?
-    /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
-    public var promptPrefix: String?
-    /// The latest lesson started (`tutorial start`); paused or finished when not `isActive`.
-    public var tutorial: TutorialRunner?
 
     public static let defaultSeed: UInt64 = 777
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as

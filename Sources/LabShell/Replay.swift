@@ -110,7 +110,7 @@ public enum Replay {
                                                    replayed: replayed, verdict: verdict))
             console.write(report(verdict, line: entry.line, command: entry.command, recorded: recorded, replayed: replayed,
                                  fast: fastFigures, tolerance: options.tolerance, style: style))
-            if lab.quitRequested { break }
+            if interpreter.shell.quitRequested { break }
         }
         if !options.fast, result.failedLine == nil, let saved = file.header.dataIdentity, let loaded = lab.data?.info.identity,
            !saved.sameData(as: loaded) {

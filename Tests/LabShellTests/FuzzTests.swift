@@ -99,8 +99,8 @@ struct FuzzTests {
                 // A failure must say something.
                 #expect(t.console.warnings.count > warningsBefore, "no message for: \(line)")
             }
-            t.lab.quitRequested = false
-            t.lab.emptyLineAction = nil
+            t.interpreter.shell.quitRequested = false
+            t.interpreter.shell.emptyLineAction = nil
             ran += 1
             if ran % 1_000 == 0 {
                 t.console.reset()

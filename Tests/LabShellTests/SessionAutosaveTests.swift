@@ -137,18 +137,18 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: t.lab)
         t.run("data load xor", "layer add dense 1 sigmoid")
         #expect(t.run("quit"))
-        #expect(!t.lab.quitRequested && t.output.contains("This session has 2 unsaved commands"))
+        #expect(!t.interpreter.shell.quitRequested && t.output.contains("This session has 2 unsaved commands"))
 
         t.console.answers = ["y", "kept"]
         #expect(t.run("quit"))
-        #expect(t.lab.quitRequested && t.lab.sessionName == "kept")
+        #expect(t.interpreter.shell.quitRequested && t.lab.sessionName == "kept")
         #expect(FileManager.default.fileExists(atPath: project.script("kept").path))
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
 
         let u = project.lab(interactive: true, answers: ["n"])
         AutosaveJournal.attach(to: u.lab)
         u.run("data load xor")
-        #expect(u.run("quit") && u.lab.quitRequested)
+        #expect(u.run("quit") && u.interpreter.shell.quitRequested)
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
         #expect(FileManager.default.fileExists(atPath: project.paths.state.appendingPathComponent("discarded.nnlab").path))
     }
@@ -159,10 +159,10 @@ struct SessionAutosaveTests {
         let t = project.lab(interactive: true)
         AutosaveJournal.attach(to: t.lab)
         t.run("data load xor", "save x", "quit")
-        #expect(t.lab.quitRequested && !FileManager.default.fileExists(atPath: project.paths.journalFile.path))
+        #expect(t.interpreter.shell.quitRequested && !FileManager.default.fileExists(atPath: project.paths.journalFile.path))
         let s = project.lab()
         s.run("data load xor", "quit")
-        #expect(s.lab.quitRequested)
+        #expect(s.interpreter.shell.quitRequested)
     }
 
     @Test("after a reset the saved base no longer applies")

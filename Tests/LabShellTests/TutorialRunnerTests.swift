@@ -125,7 +125,7 @@ struct TutorialRunnerTests {
 
     /// Enter on an empty line, as the REPL does.
     func enter(_ t: TestLab) {
-        t.lab.emptyLineAction?()
+        t.interpreter.shell.emptyLineAction?()
     }
 
     @Test("the list shows number, title, time, steps and progress")
@@ -149,7 +149,7 @@ struct TutorialRunnerTests {
         #expect(t.output.contains("Step 1 of 3 · Build"))
         #expect(t.output.contains("    data load xor"))
         #expect(t.output.contains("Enter runs these 6 commands"))
-        #expect(t.lab.promptPrefix == "[1: 1/3]" && t.lab.prompt == "nnlab [1: 1/3]> ")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 1/3]" && t.interpreter.shell.prompt == "nnlab [1: 1/3]> ")
         #expect(t.lab.data == nil)
 
         t.console.reset()
@@ -166,7 +166,7 @@ struct TutorialRunnerTests {
         t.console.reset()
         enter(t)
         #expect(t.output.contains("Step 2 of 3 · Train"))
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         #expect(t.lab.runs.isEmpty)
 
         t.console.reset()
@@ -186,7 +186,7 @@ struct TutorialRunnerTests {
         enter(t)
         #expect(t.output.contains("Lesson 1 is done. Your runs agreed with the lecture on 2 of 2 checks."))
         #expect(t.output.contains("`tutorial start 2` begins the next one"))
-        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil && t.lab.emptyLineAction == nil)
+        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil && t.interpreter.shell.emptyLineAction == nil)
         let progress = TutorialProgress.load(from: t.lab.paths.progressFile).progress
         #expect(progress.lessons["01-tiny-xor"]?.finished == true)
         #expect(progress.lessons["01-tiny-xor"]?.stepsRun == [0, 1])
@@ -210,9 +210,9 @@ struct TutorialRunnerTests {
         t.console.reset()
         t.run("next")
         #expect(t.output.contains("step 2's commands did not run"))
-        #expect(t.lab.promptPrefix == "[1: 3/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 3/3]")
         t.run("back")
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("again")
         #expect(t.lab.runs.count == 1)
         t.run("again")
@@ -221,15 +221,15 @@ struct TutorialRunnerTests {
         t.run("back", "back")
         #expect(t.output.contains("This is already the first step."))
         #expect(t.run("tutorial where", "tutorial next"))
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("tutorial stop")
         #expect(t.output.contains("Lesson 1 paused at step 2 of 3; `tutorial start 1` picks it up again."))
-        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil)
+        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil)
         #expect(t.failure("again").contains("no lesson is running"))
         // Picked up again in the same session: the data and models are here, so no catching up.
         t.console.reset()
         t.run("tutorial start 1")
-        #expect(t.lab.promptPrefix == "[1: 2/3]" && t.lab.tutorial?.catchUp == [])
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]" && t.interpreter.shell.tutorial?.catchUp == [])
         #expect(t.output.contains("Lesson 1 · Tiny XOR") && !t.output.contains("Welcome back"))
     }
 
@@ -239,7 +239,7 @@ struct TutorialRunnerTests {
         t.run("tutorial start 1")
         enter(t)
         enter(t)
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
 
         // A new session in the same project folder.
         let console = CapturingConsole()
@@ -248,18 +248,18 @@ struct TutorialRunnerTests {
         interpreter.run("tutorial")
         #expect(console.text.contains("step 2 of 3"))
         interpreter.run("tutorial start tiny")
-        #expect(again.promptPrefix == "[1: 2/3]")
+        #expect(interpreter.shell.promptPrefix == "[1: 2/3]")
         #expect(console.text.replacingOccurrences(of: "\n", with: " ")
             .contains("Welcome back. This session does not have the data and models that step 1 made, so Enter first runs its commands again"))
         #expect(again.data == nil)
-        again.emptyLineAction?()
+        interpreter.shell.emptyLineAction?()
         #expect(console.text.contains("── running step 1 again ──"))
         #expect(again.data != nil && again.runs.map(\.name) == ["tiny"])
         #expect(console.text.contains("✓ cost is "))
 
         // `restart` begins at the first step.
         interpreter.run("tutorial start 1 restart")
-        #expect(again.promptPrefix == "[1: 1/3]")
+        #expect(interpreter.shell.promptPrefix == "[1: 1/3]")
     }
 
     @Test("an unreadable progress file is no progress, not a crash")
@@ -268,7 +268,7 @@ struct TutorialRunnerTests {
         try FileManager.default.createDirectory(at: t.lab.paths.state, withIntermediateDirectories: true)
         try "{ not json".write(to: t.lab.paths.progressFile, atomically: true, encoding: .utf8)
         #expect(t.run("tutorial", "tutorial start 1"))
-        #expect(t.lab.promptPrefix == "[1: 1/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 1/3]")
         #expect(TutorialProgress.load(from: t.lab.paths.progressFile).progress.current == "01-tiny-xor")
     }
 
@@ -346,7 +346,7 @@ struct TutorialRunnerTests {
                                    "nnlab [1: 2/3]> ", "nnlab [1: 2/3]> "])
         #expect(t.lab.runs.map(\.name) == ["tiny"])
         #expect(t.output.contains("step 2 of 3, Train. Its commands have run; Enter goes on."))
-        #expect(!t.lab.typedHistory.contains(""), "empty lines are not history")
+        #expect(!t.interpreter.shell.typedHistory.contains(""), "empty lines are not history")
     }
 }
 

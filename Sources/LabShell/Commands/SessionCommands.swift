@@ -229,14 +229,14 @@ extension Lab {
     public func requestQuit(force: Bool, interpreter: Interpreter) throws {
         guard hasUnsavedWork, !journal.isEmpty else {
             session.autosave?.remove()
-            quitRequested = true
+            interpreter.shell.quitRequested = true
             return
         }
         if force || !console.isInteractive {
             if let kept = session.autosave?.discard() {
                 console.write(console.style.dim("unsaved work dropped; its commands are in \(kept.path) until the next time"))
             }
-            quitRequested = true
+            interpreter.shell.quitRequested = true
             return
         }
         let count = unsavedEntries.count
@@ -249,18 +249,18 @@ extension Lab {
             session.autosave?.close()
             console.write("input ended: not saved" + (session.autosave == nil ? ""
                 : "; the next `nnlab` offers to recover it (`nnlab --recover` does it without asking)"))
-            quitRequested = true
+            interpreter.shell.quitRequested = true
             return
         }
         let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
         if answer.hasPrefix("n") {
             let kept = session.autosave?.discard()
             console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
-            quitRequested = true
+            interpreter.shell.quitRequested = true
         } else if answer.hasPrefix("y") {
             if interpreter.run("save") && !hasUnsavedWork {
                 session.autosave?.remove()
-                quitRequested = true
+                interpreter.shell.quitRequested = true
             }
         } else {
             console.write("still here: `save NAME` saves, `quit force` leaves without saving")

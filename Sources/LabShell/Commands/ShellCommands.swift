@@ -8,7 +8,7 @@ enum ShellCommands {
                     examples: ["history", "history 20"],
                     arguments: [.positional("count", .integer(1...100_000), required: false, default: "all", "only the last N")],
                     handler: { lab, inv in
-                        let all = lab.typedHistory
+                        let all = try inv.runningInterpreter().shell.typedHistory
                         let shown = all.suffix(inv.int("count") ?? all.count)
                         let first = all.count - shown.count
                         for (i, line) in shown.enumerated() { lab.console.write(String(format: "%5d  ", first + i + 1) + line) }

@@ -53,22 +53,23 @@ enum TutorialCommands {
                                     handler: verify),
                     ] + moves.map { CommandSpec($0.name, group: .lessons, summary: $0.summary, details: $0.details,
                                                 hidden: true, handler: $0.handler) },
-                    handler: { lab, _ in list(lab) }),
+                    handler: { lab, inv in list(lab, running: inv.interpreter?.shell.tutorial) }),
     ] + moves
 
     /// The running lesson, or an error saying how to start one. Its steps run through the
     /// interpreter running this command.
     static func runner(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TutorialRunner {
-        guard let runner = lab.tutorial, runner.isActive else {
+        let interpreter = try inv.runningInterpreter()
+        guard let runner = interpreter.shell.tutorial, runner.isActive else {
             let t = TutorialText(lab.language)
             throw ShellError(t.noLesson, hint: t.noLessonHint)
         }
-        runner.interpreter = try inv.runningInterpreter()
+        runner.interpreter = interpreter
         return runner
     }
 
     /// The table of lessons: number, title, time, steps and progress.
-    static func list(_ lab: Lab) {
+    static func list(_ lab: Lab, running latest: TutorialRunner?) {
         let library = LessonLibrary(folder: lab.paths.tutorials)
         let entries = library.entries()
         let t = TutorialText(lab.language), style = lab.console.style
@@ -88,7 +89,7 @@ enum TutorialCommands {
                 let at = t.atStep(min(s.step, lesson.steps.count - 1), of: lesson.steps.count)
                 state = s.finished ? (s.step > 0 ? t.done + ", " + at : t.done) : at
             }
-            if let running = lab.tutorial, running.isActive, running.entry == entry {
+            if let running = latest, running.isActive, running.entry == entry {
                 state = t.atStep(running.step, of: lesson.steps.count) + t.running
             }
             rows.append([String(lesson.number), lesson.title, t.duration(lesson.time),

@@ -14,8 +14,11 @@ import TermCharts
 
 /// The lesson a learner is working through.
 public final class TutorialRunner {
-    /// The runner is held by the lab (`lab.tutorial`), so it does not hold the lab in turn.
+    /// The runner is held by the shell state (`shell.tutorial`), whose interpreter holds the lab, so
+    /// it holds neither in turn.
     unowned let lab: Lab
+    /// The shell's state (prompt, Enter) this lesson drives; it holds the runner in turn.
+    unowned let shell: ShellState
     /// The shell's interpreter, which runs the steps' commands (handed in by `tutorial start`).
     weak var interpreter: Interpreter?
     public let library: LessonLibrary
@@ -41,8 +44,9 @@ public final class TutorialRunner {
     private var notesShown: Set<Language> = []
     private var progressWarningShown = false
 
-    init(lab: Lab, library: LessonLibrary, entry: LessonLibrary.Entry, loaded: LessonLibrary.Loaded, step: Int) {
+    init(lab: Lab, shell: ShellState, library: LessonLibrary, entry: LessonLibrary.Entry, loaded: LessonLibrary.Loaded, step: Int) {
         self.lab = lab
+        self.shell = shell
         self.library = library
         self.entry = entry
         self.step = step
@@ -62,7 +66,7 @@ public final class TutorialRunner {
         do { loaded = try library.load(entry, language: lab.language) } catch {
             throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
         }
-        if let latest = lab.tutorial {
+        if let latest = interpreter.shell.tutorial {
             // The same lesson, paused or running in this session: its data and models are here.
             if latest.entry == entry && !restart && !latest.isFinished {
                 let wasActive = latest.isActive
@@ -82,7 +86,7 @@ public final class TutorialRunner {
             step = saved.step
             catchUp = (0..<step).filter { !steps[$0].commands.isEmpty }
         }
-        let runner = TutorialRunner(lab: lab, library: library, entry: entry, loaded: loaded, step: step)
+        let runner = TutorialRunner(lab: lab, shell: interpreter.shell, library: library, entry: entry, loaded: loaded, step: step)
         runner.catchUp = catchUp
         runner.interpreter = interpreter
         runner.install()
@@ -99,21 +103,21 @@ public final class TutorialRunner {
 
     private func install() {
         isActive = true
-        lab.tutorial = self
-        lab.emptyLineAction = { [weak self] in self?.enter() }
+        shell.tutorial = self
+        shell.emptyLineAction = { [weak self] in self?.enter() }
         updatePrompt()
     }
 
     private func uninstall() {
         isActive = false
-        if lab.tutorial === self {
-            lab.emptyLineAction = nil
-            lab.promptPrefix = nil
+        if shell.tutorial === self {
+            shell.emptyLineAction = nil
+            shell.promptPrefix = nil
         }
     }
 
     private func updatePrompt() {
-        lab.promptPrefix = "[\(entry.number): \(step + 1)/\(lesson.steps.count)]"
+        shell.promptPrefix = "[\(entry.number): \(step + 1)/\(lesson.steps.count)]"
     }
 
     // MARK: - The lesson in the learner's language
@@ -235,12 +239,12 @@ public final class TutorialRunner {
         }
         for i in catchUp {
             lab.console.write(style.dim(text.catchingUp(i)))
-            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.fast != nil, echo: true, prompt: lab.prompt, metrics: metrics)
+            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.fast != nil, echo: true, prompt: shell.prompt, metrics: metrics)
             if !o.failures.isEmpty || o.stopped { return }
             catchUp.removeFirst()
         }
         let outcome = StepRun.run(l.steps[step], of: l, interpreter: interpreter, fast: lab.fast != nil,
-                                  echo: true, prompt: lab.prompt, metrics: metrics)
+                                  echo: true, prompt: shell.prompt, metrics: metrics)
         guard outcome.failures.isEmpty && !outcome.stopped else { return }
         stepHasRun = true
         checkTally[step] = (outcome.checks.filter(\.agrees).count, outcome.checks.count)
