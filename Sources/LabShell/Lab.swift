@@ -46,18 +46,9 @@ public final class Lab {
     /// Shortened runs for CI and lesson checks (`--fast`): caps epochs and training examples.
     public var fast: FastMode?
 
-    // MARK: The journal of this session
-    /// State-changing commands that succeeded, with the figures they produced.
-    public private(set) var journal: [JournalEntry] = []
-    /// Figures the running command has produced so far (moved into the journal when it succeeds).
-    var pendingFigures: [String] = []
-    /// Whether there is work not yet saved.
-    public var hasUnsavedWork = false
-    /// The session's name once saved or loaded.
-    public var sessionName: String?
-    /// Called with each journal entry as it is added (the autosave journal file).
-    public var onJournal: ((JournalEntry) -> Void)?
-    /// Where the journal stands against saved session files and the autosave (SessionState.swift).
+    // MARK: The session on disk
+    /// The journal of state-changing commands, the session's name and where it stands against
+    /// saved files and the autosave (SessionState.swift).
     public var session = SessionState()
 
     public static let defaultSeed: UInt64 = 777
@@ -207,25 +198,25 @@ public final class Lab {
     // MARK: - Journal
 
     /// Adds a figure line (an epoch's or an evaluation's numbers) to the running command's record.
-    public func recordFigure(_ line: String) { pendingFigures.append(line) }
+    public func recordFigure(_ line: String) { session.pendingFigures.append(line) }
 
     /// Called by the shell when a state-changing command succeeded.
     func commit(_ line: String) {
-        let entry = JournalEntry(command: line, figures: pendingFigures)
-        pendingFigures = []
-        if journal.isEmpty { session.journalSeed = seed }
-        journal.append(entry)
-        hasUnsavedWork = true
-        onJournal?(entry)
+        let entry = JournalEntry(command: line, figures: session.pendingFigures)
+        session.pendingFigures = []
+        if session.journal.isEmpty { session.journalSeed = seed }
+        session.journal.append(entry)
+        session.hasUnsavedWork = true
+        session.onJournal?(entry)
     }
 
     /// Drops the figures of a command that failed.
-    func discardPending() { pendingFigures = [] }
+    func discardPending() { session.pendingFigures = [] }
 
     /// Starts a new, empty journal (after `load`, or when the session is reset).
     func resetJournal(_ entries: [JournalEntry] = []) {
-        journal = entries
-        pendingFigures = []
+        session.journal = entries
+        session.pendingFigures = []
     }
 
     /// Back to a fresh session: no data, no model, default settings, empty journal.
@@ -243,7 +234,7 @@ public final class Lab {
         ensemble = nil
         lastEnsembleEvaluation = nil
         resetJournal()
-        hasUnsavedWork = false
-        sessionName = nil
+        session.hasUnsavedWork = false
+        session.name = nil
     }
 }

@@ -148,15 +148,15 @@ public enum Recovery {
             console.warn("  every unsaved command is kept in \(kept.path)")
         }
         SessionSnapshot(of: scratch).install(into: lab)
-        lab.sessionName = scratch.sessionName
+        lab.session.name = scratch.session.name
         lab.session.base = scratch.session.base
         lab.session.savedCount = scratch.session.savedCount
         lab.session.file = scratch.session.file
-        lab.hasUnsavedWork = done > 0
+        lab.session.hasUnsavedWork = done > 0
         lab.session.autosave?.restart(for: lab)
         console.write("recovered \(done) of \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s")"
-                      + (lab.sessionName.map { " on top of session '\($0)'" } ?? "")
-                      + "; `save NAME` keeps them" + (lab.sessionName == nil ? "" : " (`save` updates '\(lab.sessionName!)')"))
+                      + (lab.session.name.map { " on top of session '\($0)'" } ?? "")
+                      + "; `save NAME` keeps them" + (lab.session.name == nil ? "" : " (`save` updates '\(lab.session.name!)')"))
         return done
     }
 }

@@ -94,7 +94,7 @@ public enum Replay {
                 console.write(style.dim("nnlab> ") + entry.command)
             }
             interpreter.location = (name, entry.line)
-            let before = lab.journal.count
+            let before = lab.session.journal.count
             let ok = interpreter.run(entry.command)
             interpreter.location = nil
             guard ok else {
@@ -102,7 +102,7 @@ public enum Replay {
                 break
             }
             result.commandsRun += 1
-            let replayed = lab.journal.count > before ? lab.journal[lab.journal.count - 1].figures : []
+            let replayed = lab.session.journal.count > before ? lab.session.journal[lab.session.journal.count - 1].figures : []
             let recorded = fastFigures ? entry.fastFigures : entry.figures
             guard !recorded.isEmpty || !replayed.isEmpty else { continue }
             let verdict = FigureComparison.compare(recorded: recorded, replayed: replayed, tolerance: options.tolerance)

@@ -62,7 +62,7 @@ struct SessionSnapshot {
         runs = lab.runs
         lastEvaluation = lab.lastEvaluation
         modelOrigin = lab.modelOrigin
-        journal = lab.journal
+        journal = lab.session.journal
         journalSeed = lab.session.journalSeed ?? lab.seed
     }
 

@@ -115,9 +115,9 @@ enum SessionStore {
         header.data = lab.dataCommand.map(dataArguments)
         header.dataIdentity = lab.data?.info.identity
         header.model = modelSummary(lab)
-        header.best = FigureComparison.bestAccuracy(in: lab.journal.flatMap(\.figures))
+        header.best = FigureComparison.bestAccuracy(in: lab.session.journal.flatMap(\.figures))
         header.weights = SessionFile.WeightsReference(file: weightsName, bytes: weights.count, sha256: Digest.sha256(weights))
-        var entries = lab.journal.map { SessionFile.Entry(command: $0.command, figures: $0.figures) }
+        var entries = lab.session.journal.map { SessionFile.Entry(command: $0.command, figures: $0.figures) }
         var trailing: [String] = []
         if let previous = lab.session.file {
             let shared = zip(previous.entries, entries).prefix { $0.command == $1.command }.count

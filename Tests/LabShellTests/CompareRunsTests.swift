@@ -89,7 +89,7 @@ struct CompareRunsTests {
         }
         // Different seeds, different members.
         #expect(t.lab.runs[0].result.batchCosts != t.lab.runs[1].result.batchCosts)
-        let figures = try #require(t.lab.journal.last?.figures)
+        let figures = try #require(t.lab.session.journal.last?.figures)
         #expect(figures.count == 3 && figures[0].hasPrefix("member1 seed 777  cost "))
     }
 
@@ -111,7 +111,7 @@ struct CompareRunsTests {
         #expect(metric("ensemble_accuracy", run: nil, lab: t.lab) == e.accuracy)
         #expect(metric("best_member", run: nil, lab: t.lab) == e.memberAccuracies.max())
         #expect(metric("ensemble_gain", run: nil, lab: t.lab) == e.accuracy - e.memberAccuracies.max()!)
-        let figures = try #require(t.lab.journal.last?.figures)
+        let figures = try #require(t.lab.session.journal.last?.figures)
         #expect(figures.last == "ensemble test accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
                 + "gain over best \(EnsembleCommands.signed(e.gainOverBest))  gain over mean \(EnsembleCommands.signed(e.gainOverMean))")
         #expect(t.output.contains("ensemble of 4 on test"))
@@ -138,7 +138,7 @@ struct CompareRunsTests {
         t.lab.shouldStop = { polls += 1; return polls == 2 }
         #expect(t.run("ensemble train 3 epochs=1 batch=40"))
         #expect(t.lab.ensemble?.members.count == 1)
-        #expect(t.lab.journal.last?.figures.last == "ensemble stopped after 1 of 3 members")
+        #expect(t.lab.session.journal.last?.figures.last == "ensemble stopped after 1 of 3 members")
         #expect(t.run("ensemble eval"))
     }
 

@@ -80,8 +80,8 @@ struct ExportModelTests {
         t.spiralModel("train epochs=2 batch=20")
         let network = try #require(t.lab.network)
         try ModelExportCommand.writeWeights(network, model: t.lab.model, to: t.lab.paths.sessions.appendingPathComponent("lab.safetensors"))
-        t.lab.sessionName = "lab"
-        t.lab.hasUnsavedWork = false
+        t.lab.session.name = "lab"
+        t.lab.session.hasUnsavedWork = false
         let out = t.folder("out")
         #expect(t.run("export pytorch \(out.path)/a.py"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("a.safetensors").path))

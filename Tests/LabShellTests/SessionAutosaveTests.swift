@@ -79,9 +79,9 @@ struct SessionAutosaveTests {
         let next = project.lab(interactive: true, answers: ["y"])
         Recovery.start(next.interpreter, recoverWithoutAsking: false)
         #expect(next.output.contains("2 unsaved commands after `load xor`, the last `eval test`"), "\(next.output)")
-        #expect(next.lab.sessionName == "xor" && next.lab.hasUnsavedWork && next.lab.unsavedEntries.count == 2)
+        #expect(next.lab.session.name == "xor" && next.lab.session.hasUnsavedWork && next.lab.unsavedEntries.count == 2)
         #expect(LabState(next.lab).parameters == LabState(crashed.lab).parameters)
-        #expect(next.lab.journal == crashed.lab.journal)
+        #expect(next.lab.session.journal == crashed.lab.session.journal)
         // The new nnlab autosaves on from there.
         #expect(try journalLines(project).contains("# base: load xor"))
         #expect(try journalCommands(project) == ["train epochs=3 batch=4", "eval test"])
@@ -95,7 +95,7 @@ struct SessionAutosaveTests {
         crashed.run("data load xor")
         let next = project.lab(interactive: true, answers: ["n"])
         Recovery.start(next.interpreter, recoverWithoutAsking: false)
-        #expect(next.lab.journal.isEmpty && next.output.contains("discarded.nnlab"))
+        #expect(next.lab.session.journal.isEmpty && next.output.contains("discarded.nnlab"))
         let kept = try String(contentsOf: project.paths.state.appendingPathComponent("discarded.nnlab"), encoding: .utf8)
         #expect(kept.contains("data load xor"))
 
@@ -116,7 +116,7 @@ struct SessionAutosaveTests {
         try "x\n".write(to: project.paths.journalFile, atomically: true, encoding: .utf8)
         let t = project.lab()
         #expect(Recovery.recover(contents, into: t.interpreter) == 2)
-        #expect(t.lab.journal.map(\.command) == ["data load xor", "layer add dense 2 relu"])
+        #expect(t.lab.session.journal.map(\.command) == ["data load xor", "layer add dense 2 relu"])
         #expect(t.warnings.contains("recovery stopped at `data load nosuchset`"))
         #expect(FileManager.default.fileExists(atPath: project.paths.state.appendingPathComponent("discarded.nnlab").path))
     }
@@ -141,7 +141,7 @@ struct SessionAutosaveTests {
 
         t.console.answers = ["y", "kept"]
         #expect(t.run("quit"))
-        #expect(t.interpreter.shell.quitRequested && t.lab.sessionName == "kept")
+        #expect(t.interpreter.shell.quitRequested && t.lab.session.name == "kept")
         #expect(FileManager.default.fileExists(atPath: project.script("kept").path))
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
 

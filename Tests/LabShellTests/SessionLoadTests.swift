@@ -17,10 +17,10 @@ struct SessionLoadTests {
         let t = project.lab()
         #expect(t.run("load xor"), "\(t.warnings)")
         #expect(LabState(t.lab) == LabState(saved.lab))
-        #expect(t.lab.journal == saved.lab.journal)
+        #expect(t.lab.session.journal == saved.lab.session.journal)
         #expect(t.output.contains("loaded xor: 8 commands"))
         #expect(t.run("eval test"))
-        #expect(t.lastFigures == saved.lab.journal[6].figures)
+        #expect(t.lastFigures == saved.lab.session.journal[6].figures)
         #expect(!t.warnings.contains("not been trained"))
     }
 
@@ -31,7 +31,7 @@ struct SessionLoadTests {
         let b = project.lab()
         #expect(b.run("load xor"))
         for t in [a, b] { #expect(t.run("train epochs=5 batch=4", "layer insert 2 dropout 0.9", "train epochs=3 batch=4 keep_prob=0.8", "eval test")) }
-        #expect(a.lab.journal.suffix(4).map(\.figures) == b.lab.journal.suffix(4).map(\.figures))
+        #expect(a.lab.session.journal.suffix(4).map(\.figures) == b.lab.session.journal.suffix(4).map(\.figures))
         #expect(LabState(a.lab).parameters == LabState(b.lab).parameters)
         #expect(a.lab.generator.state == b.lab.generator.state)
         #expect(b.lab.runs.map(\.name) == ["run1", "run2", "run3"])
@@ -254,7 +254,7 @@ struct SessionLoadTests {
         #expect(b.run("load spiral", "eval test"))
         #expect(!b.warnings.contains("other data"), "\(b.warnings)")
         #expect(b.lab.data?.info.identity == a.lab.data?.info.identity)
-        #expect(b.lastFigures == a.lab.journal[5].figures)
+        #expect(b.lastFigures == a.lab.session.journal[5].figures)
     }
 
     @Test("with unsaved work at a terminal, load asks first; no keeps everything")
@@ -267,7 +267,7 @@ struct SessionLoadTests {
         #expect(t.run("load xor"))
         #expect(t.output.contains("nothing changed") && LabState(t.lab) == before)
         t.console.answers = ["y"]
-        #expect(t.run("load xor") && t.lab.sessionName == "xor")
+        #expect(t.run("load xor") && t.lab.session.name == "xor")
     }
 
     @Test("a damaged weights file does not stop `sessions` or other sessions from loading")

@@ -17,8 +17,8 @@ struct SessionReplayTests {
         t.run("data load xor")
         #expect(t.run("replay xor"), "\(t.warnings)")
         #expect(t.output.contains("line 17: train epochs=30 batch=4"))
-        #expect(t.output.contains("  recorded  " + saved.lab.journal[5].figures.last!))
-        #expect(t.output.contains("  replayed  " + saved.lab.journal[5].figures.last!))
+        #expect(t.output.contains("  recorded  " + saved.lab.session.journal[5].figures.last!))
+        #expect(t.output.contains("  replayed  " + saved.lab.session.journal[5].figures.last!))
         #expect(t.output.contains("matches (30 figure lines)") && t.output.contains("all match exactly"))
         #expect(LabState(t.lab) == LabState(saved.lab))
     }
@@ -96,8 +96,8 @@ struct SessionReplayTests {
         let t = project.lab(interactive: true, answers: ["", "", "", "q"])
         #expect(t.run("replay xor step"))
         #expect(t.output.contains("replay stopped before line 15"))
-        #expect(t.lab.journal.map(\.command) == Array(xorCommands.prefix(3)))
-        #expect(t.lab.sessionName == nil && t.lab.hasUnsavedWork)
+        #expect(t.lab.session.journal.map(\.command) == Array(xorCommands.prefix(3)))
+        #expect(t.lab.session.name == nil && t.lab.session.hasUnsavedWork)
     }
 
     @Test("a command that fails stops the replay at its line, and the lab is unchanged")

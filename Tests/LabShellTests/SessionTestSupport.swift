@@ -66,7 +66,7 @@ final class SessionLab {
     var warnings: String { console.warnings.joined(separator: "\n") }
 
     /// Figure lines the last journaled command recorded.
-    var lastFigures: [String] { lab.journal.last?.figures ?? [] }
+    var lastFigures: [String] { lab.session.journal.last?.figures ?? [] }
 }
 
 /// Everything of a lab's state a session restores, in comparable form.
@@ -84,7 +84,7 @@ struct LabState: Equatable {
     var unsaved: Bool
 
     init(_ lab: Lab) {
-        journal = lab.journal
+        journal = lab.session.journal
         model = lab.model
         parameters = Dictionary(uniqueKeysWithValues: (lab.network?.parameters ?? []).map { ($0.name, $0.value.array) })
         optimizer = lab.optimizerSpec
@@ -93,8 +93,8 @@ struct LabState: Equatable {
         dataCommand = lab.dataCommand
         defaults = lab.defaults
         runs = lab.runs.map(\.name)
-        sessionName = lab.sessionName
-        unsaved = lab.hasUnsavedWork
+        sessionName = lab.session.name
+        unsaved = lab.session.hasUnsavedWork
     }
 }
 

@@ -62,20 +62,20 @@ struct SweepTests {
         #expect(t.output.contains("note: the new run '1' replaces the earlier run of that name"))
         #expect(t.output.contains("keep_prob     cost") || t.output.contains("keep_prob"))
         #expect(t.output.contains("cost: sweep keep_prob"))
-        let figures = try #require(t.lab.journal.last).figures
+        let figures = try #require(t.lab.session.journal.last).figures
         #expect(figures.count == 2)
         let half = try CompareCommands.run(named: "0.5", in: t.lab)
         #expect(figures[0] == "sweep 0.5  cost \(NumberFormat.fourDecimals(half.result.epochs[1].cost))  train \(NumberFormat.fourDecimals(half.result.epochs[1].trainAccuracy))"
                 + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations[.test]!.accuracy))")
         #expect(half.options.keepProb == 0.5 && half.options.epochs == 2 && half.options.batchSize == 40)
-        #expect(t.lab.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
+        #expect(t.lab.session.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
     }
 
     @Test("every value is checked before anything trains; a refusal changes nothing")
     func refusals() {
         let t = TestLab()
         t.spiralModel()
-        let journal = t.lab.journal.count
+        let journal = t.lab.session.journal.count
         let cases: [(String, String)] = [
             ("sweep init zeros,hee", "unknown initializer 'hee' (did you mean 'he'?)"),
             ("sweep activation relu,sigmod", "did you mean 'sigmoid'"),
@@ -92,7 +92,7 @@ struct SweepTests {
             #expect(text.contains(message), "\(line): \(text)")
             #expect(text.contains("hint:"), "\(line): \(text)")
         }
-        #expect(t.lab.runs.isEmpty && t.lab.journal.count == journal)
+        #expect(t.lab.runs.isEmpty && t.lab.session.journal.count == journal)
         let flat = TestLab()
         flat.run("data load spiral", "layer add dense 2 softmax")
         #expect(flat.failure("sweep activation relu,tanh").contains("no hidden dense layer"))
@@ -108,7 +108,7 @@ struct SweepTests {
         #expect(t.lab.runs.map(\.name) == ["0.1"])
         #expect(t.lab.runs[0].result.outcome == .completed && t.lab.runs[0].result.epochs.count == 2)
         #expect(t.output.contains("stopping after this entry"))
-        #expect(t.lab.journal.last?.figures.last == "sweep stopped after 1 of 3 entries")
+        #expect(t.lab.session.journal.last?.figures.last == "sweep stopped after 1 of 3 entries")
 
         let u = TestLab()
         u.spiralModel()

@@ -90,7 +90,7 @@ enum EnsembleCommands {
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
         guard let ensemble = lab.ensemble, !ensemble.members.isEmpty else {
             // A loaded session keeps its members' runs but not their weights.
-            if lab.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.sessionName {
+            if lab.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
                 throw ShellError("this session's ensemble members are runs only: saved sessions keep the model's weights, "
                                  + "not the members'", hint: "`replay \(name)` trains them again and compares their figures")
             }

@@ -60,7 +60,7 @@ enum ModelExportCommand {
                                     inputShape: data.info.featureShape.count > 1 ? data.info.featureShape : nil,
                                     classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.defaults,
                                     weightsPath: display(weightsURL, root: root), data: exportData,
-                                    scriptPath: display(script, root: root), sessionName: lab.sessionName)
+                                    scriptPath: display(script, root: root), sessionName: lab.session.name)
         let text: String
         do {
             // The exporter checks the model first (its refusal is clearer than any later failure);
@@ -109,7 +109,7 @@ enum ModelExportCommand {
     /// The weights file the script loads: the saved session's when it is current and complete,
     /// else FILE.safetensors (the Bool says whether it is the session's).
     static func weightsFile(_ lab: Lab, network: Network, beside base: URL) -> (URL, Bool) {
-        if let name = lab.sessionName, !lab.hasUnsavedWork {
+        if let name = lab.session.name, !lab.session.hasUnsavedWork {
             let url = lab.paths.sessions.appendingPathComponent(name + ".safetensors")
             if let file = try? SafetensorsFile(contentsOf: url),
                network.parameters.allSatisfy({ p in

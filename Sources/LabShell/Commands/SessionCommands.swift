@@ -61,7 +61,7 @@ enum SessionCommands {
         var name: String
         if let given = inv.string("name") {
             name = try SessionStore.checkName(given)
-        } else if let own = lab.sessionName {
+        } else if let own = lab.session.name {
             name = own
         } else if lab.console.isInteractive, let typed = lab.console.ask("name for this session: ")?.trimmingCharacters(in: .whitespaces),
                   !typed.isEmpty {
@@ -69,10 +69,10 @@ enum SessionCommands {
         } else {
             throw ShellError("the session has no name yet", hint: "name it: `save NAME` (for example `save my-first-net`)")
         }
-        guard !lab.journal.isEmpty else {
+        guard !lab.session.journal.isEmpty else {
             throw ShellError("nothing to save yet: no command has changed the lab", hint: "build something first, e.g. `data load xor`")
         }
-        if name != lab.sessionName, SessionStore.exists(name, in: lab.paths.sessions), !inv.has("force") {
+        if name != lab.session.name, SessionStore.exists(name, in: lab.paths.sessions), !inv.has("force") {
             let question = "sessions/\(name).nnlab exists\(savedDate(name, lab).map { " (saved \($0))" } ?? ""). Replace it? [y/N] "
             guard lab.console.isInteractive else {
                 throw ShellError("sessions/\(name).nnlab exists already", hint: "`save \(name) force` replaces it; or pick another name")
@@ -85,7 +85,7 @@ enum SessionCommands {
         let file = try SessionStore.save(lab, as: name, withOptimizerState: !inv.has("compact"))
         lab.markSaved(as: name, file: file)
         let bytes = file.header.weights?.bytes ?? 0
-        lab.console.write("saved sessions/\(name).nnlab (\(lab.journal.count) command\(lab.journal.count == 1 ? "" : "s")) "
+        lab.console.write("saved sessions/\(name).nnlab (\(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")) "
                           + "and sessions/\(name).safetensors (\(sizeText(bytes)))")
     }
 
@@ -107,7 +107,7 @@ enum SessionCommands {
         loaded.snapshot.install(into: lab)
         lab.markSaved(as: name, file: loaded.file)
         let h = loaded.file.header
-        lab.console.write("loaded \(name): \(lab.journal.count) command\(lab.journal.count == 1 ? "" : "s")"
+        lab.console.write("loaded \(name): \(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")"
                           + (h.saved.map { ", saved \($0)" } ?? ""))
         lab.console.write(lab.console.style.dim("model \(h.model ?? SessionStore.modelSummary(lab)); data "
                                                 + (h.data ?? "none") + (h.best.map { "; best \($0) (`eval` gives it again)" } ?? "")))
@@ -115,7 +115,7 @@ enum SessionCommands {
 
     /// With unsaved work at a terminal, asks before replacing the session; true to go on.
     static func confirmReplacing(_ lab: Lab, _ inv: Invocation, doing what: String) -> Bool {
-        guard lab.hasUnsavedWork, lab.console.isInteractive, !inv.has("force") else { return true }
+        guard lab.session.hasUnsavedWork, lab.console.isInteractive, !inv.has("force") else { return true }
         let count = lab.unsavedEntries.count
         let answer = lab.console.ask("`\(what)` replaces this session, which has \(count) unsaved command\(count == 1 ? "" : "s"). Go on? [y/N] ")
         if answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { return true }
@@ -134,7 +134,7 @@ enum SessionCommands {
         let rows = listed.map { s -> [String] in
             guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
-            return [s.name + (s.name == lab.sessionName ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
+            return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
                     shape, h.data ?? "none", h.best ?? ""]
         }
         let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
@@ -180,8 +180,8 @@ enum SessionCommands {
         }
         SessionSnapshot(of: result.lab).install(into: lab)
         if result.stoppedEarly {
-            lab.sessionName = nil
-            lab.hasUnsavedWork = !lab.journal.isEmpty
+            lab.session.name = nil
+            lab.session.hasUnsavedWork = !lab.session.journal.isEmpty
             lab.session.base = nil
             lab.session.savedCount = 0
             lab.session.file = kept
@@ -203,7 +203,7 @@ enum SessionCommands {
         }
         if fast {
             var updated = file
-            let replayed = result.lab.journal
+            let replayed = result.lab.session.journal
             guard replayed.count == updated.entries.count else {
                 throw ShellError("the replay journaled \(replayed.count) commands, the file has \(updated.entries.count)",
                                  hint: "the file holds commands that do not change the lab; remove them, then record again")
@@ -227,7 +227,7 @@ extension Lab {
     /// journal; dropping unsaved work keeps its commands in .nnlab/discarded.nnlab.
     /// `interpreter` (the shell's) runs the dialog's `save`.
     public func requestQuit(force: Bool, interpreter: Interpreter) throws {
-        guard hasUnsavedWork, !journal.isEmpty else {
+        guard session.hasUnsavedWork, !session.journal.isEmpty else {
             session.autosave?.remove()
             interpreter.shell.quitRequested = true
             return
@@ -242,7 +242,7 @@ extension Lab {
         let count = unsavedEntries.count
         console.write("This session has \(count) unsaved command\(count == 1 ? "" : "s")"
                       + (unsavedEntries.last.map { ", the last `\($0.command)`" } ?? "") + ".")
-        guard let reply = console.ask("Save before quitting? (y = save" + (sessionName.map { " as '\($0)'" } ?? "")
+        guard let reply = console.ask("Save before quitting? (y = save" + (session.name.map { " as '\($0)'" } ?? "")
                                       + ", n = quit without saving, Enter = keep working) ") else {
             // The input ended at the question (Ctrl-D, or a closed pipe): nothing more can be asked,
             // so leave, keeping the autosave journal for the next start to recover.
@@ -258,7 +258,7 @@ extension Lab {
             console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
             interpreter.shell.quitRequested = true
         } else if answer.hasPrefix("y") {
-            if interpreter.run("save") && !hasUnsavedWork {
+            if interpreter.run("save") && !session.hasUnsavedWork {
                 session.autosave?.remove()
                 interpreter.shell.quitRequested = true
             }
