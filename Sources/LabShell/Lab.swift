@@ -35,12 +35,8 @@ public final class Lab {
     public var language = Language.en
 
     // MARK: What happened
-    public var runs: [Run] = []
-    /// How the current weights came to be (for `eval`'s note on an untrained model).
-    public var modelOrigin = ModelOrigin.drawn
-    public var lastEvaluation: (split: Split, evaluation: Evaluation)?
-    public var ensemble: Ensemble?
-    public var lastEnsembleEvaluation: EnsembleEvaluation?
+    /// Runs, evaluations and how the weights came to be (LabResults.swift).
+    public var results = LabResults()
     /// TensorBoard logging, while `tensorboard DIR` is on.
     var tensorboard: TensorBoardLog?
     /// Shortened runs for CI and lesson checks (`--fast`): caps epochs and training examples.
@@ -228,11 +224,7 @@ public final class Lab {
         model = ModelSpec()
         optimizerSpec = OptimizerSpec(.adam)
         defaults = TrainingOptions()
-        runs = []
-        modelOrigin = .drawn
-        lastEvaluation = nil
-        ensemble = nil
-        lastEnsembleEvaluation = nil
+        results = LabResults()
         resetJournal()
         session.hasUnsavedWork = false
         session.name = nil

@@ -44,7 +44,7 @@ enum Predictions {
         }
         lab.console.write(header)
         lab.console.write(topProbabilities(p, names: names, style: style))
-        if !lab.runs.contains(where: { $0.comparison == nil }) {
+        if !lab.results.runs.contains(where: { $0.comparison == nil }) {
             lab.console.write(style.dim("(the network has not been trained yet: these come from its starting weights)"))
         }
     }
@@ -104,7 +104,7 @@ enum Predictions {
                                                   TableColumn("probability")],
                                         rows: rows, border: .minimal).render(style))
         }
-        if !lab.runs.contains(where: { $0.comparison == nil }) {
+        if !lab.results.runs.contains(where: { $0.comparison == nil }) {
             lab.console.write(style.dim("(the network has not been trained yet)"))
         }
     }

@@ -4,7 +4,7 @@
 // one per entry or member. All three go through `RunTraining.train`, so a run looks the same
 // wherever it came from: the progress bar while a person watches, epoch lines and figures (for
 // `train`), TensorBoard event files while `tensorboard DIR` is on, machine-readable events, and a
-// plain word about how the run ended. Keeping the run in `lab.runs` is `Lab.keep(_:)`: a new run
+// plain word about how the run ended. Keeping the run in `lab.results.runs` is `Lab.keep(_:)`: a new run
 // with an existing name replaces the old one, because lessons reuse names.
 //
 // Not here: choosing what to train (the commands do that) or evaluating afterwards.
@@ -147,21 +147,21 @@ final class StopAfterCurrent {
 extension Lab {
     /// Keeps a finished run; a run with the same name is replaced (lessons reuse names).
     func keep(_ run: Run) {
-        runs.removeAll { $0.name == run.name }
-        runs.append(run)
-        if run.comparison == nil { modelOrigin = .trained }
+        results.runs.removeAll { $0.name == run.name }
+        results.runs.append(run)
+        if run.comparison == nil { results.modelOrigin = .trained }
     }
 
     /// "run3": the first runN not taken.
     func nextRunName() -> String {
-        var n = runs.count + 1
-        while runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
+        var n = results.runs.count + 1
+        while results.runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
         return "run\(n)"
     }
 
     /// A dim note when `name` will replace an earlier run ("" when it is new).
     func replacementNote(for name: String) -> String? {
-        runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
+        results.runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
     }
 }
 

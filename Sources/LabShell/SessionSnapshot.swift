@@ -59,9 +59,9 @@ struct SessionSnapshot {
         generatorState = lab.generator.state
         defaults = lab.defaults
         language = lab.language
-        runs = lab.runs
-        lastEvaluation = lab.lastEvaluation
-        modelOrigin = lab.modelOrigin
+        runs = lab.results.runs
+        lastEvaluation = lab.results.lastEvaluation
+        modelOrigin = lab.results.modelOrigin
         journal = lab.session.journal
         journalSeed = lab.session.journalSeed ?? lab.seed
     }
@@ -120,11 +120,11 @@ struct SessionSnapshot {
         if generatorState.count == 4, generatorState.contains(where: { $0 != 0 }) { lab.generator.state = generatorState }
         lab.defaults = defaults
         lab.language = language
-        lab.runs = runs
-        lab.lastEvaluation = lastEvaluation
-        lab.modelOrigin = modelOrigin
-        lab.ensemble = nil
-        lab.lastEnsembleEvaluation = nil
+        lab.results.runs = runs
+        lab.results.lastEvaluation = lastEvaluation
+        lab.results.modelOrigin = modelOrigin
+        lab.results.ensemble = nil
+        lab.results.lastEnsembleEvaluation = nil
         lab.resetJournal(journal)
         lab.session.journalSeed = journalSeed
     }

@@ -67,7 +67,7 @@ struct ExportModelTests {
     func pytorchAccuracy() throws {
         let (t, out) = exported()
         t.run("eval")
-        let accuracy = try #require(t.lab.lastEvaluation?.evaluation.accuracy)
+        let accuracy = try #require(t.lab.results.lastEvaluation?.evaluation.accuracy)
         // Paths inside the script are relative to the project folder, where it says to run it.
         let run = try runPython3([out.appendingPathComponent("net_torch.py").path], in: t.root)
         #expect(run.status == 0, "\(run.output)")

@@ -20,7 +20,7 @@ struct InspectCommandsTests {
         #expect(t.run("train epochs=2 batch=20"))
         t.console.reset()
         #expect(t.run("grads"))
-        let run = try #require(t.lab.runs.last)
+        let run = try #require(t.lab.results.runs.last)
         let layers = try #require(run.result.epochs.last?.gradients)
         #expect(layers.map(\.layer) == ["dense1", "dense2", "dense3"])
         #expect(t.output.contains("averaged over epoch 2 of run1"))

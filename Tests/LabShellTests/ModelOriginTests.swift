@@ -7,15 +7,15 @@ import Testing
     @Test func evalNotesAnUntrainedModelUntilTrainingRuns() {
         let t = TestLab()
         #expect(t.run("data load xor", "layer add dense 4 relu", "layer add dense 2 softmax"))
-        #expect(t.lab.modelOrigin == .drawn)
+        #expect(t.lab.results.modelOrigin == .drawn)
         #expect(t.run("eval train"))
         #expect(t.console.warnings.contains { $0.contains("has not been trained yet") })
         #expect(t.run("train epochs=1 batch=4"))
-        #expect(t.lab.modelOrigin == .trained)
+        #expect(t.lab.results.modelOrigin == .trained)
         t.console.reset()
         #expect(t.run("eval train"))
         #expect(t.console.warnings.isEmpty)
         t.lab.reset()
-        #expect(t.lab.modelOrigin == .drawn)
+        #expect(t.lab.results.modelOrigin == .drawn)
     }
 }

@@ -34,7 +34,7 @@ struct SessionLoadTests {
         #expect(a.lab.session.journal.suffix(4).map(\.figures) == b.lab.session.journal.suffix(4).map(\.figures))
         #expect(LabState(a.lab).parameters == LabState(b.lab).parameters)
         #expect(a.lab.generator.state == b.lab.generator.state)
-        #expect(b.lab.runs.map(\.name) == ["run1", "run2", "run3"])
+        #expect(b.lab.results.runs.map(\.name) == ["run1", "run2", "run3"])
     }
 
     @Test("the header's seed is the one the journal started from (nnlab --seed N)")
@@ -58,17 +58,17 @@ struct SessionLoadTests {
                       "train epochs=450 batch=4 as long", "save runs"))
         let b = project.lab()
         #expect(b.run("load runs"))
-        let short = try #require(b.lab.runs.first), long = try #require(b.lab.runs.last)
-        #expect(b.lab.runs.map(\.name) == ["short", "long"])
-        #expect(short.result.epochs.map(\.cost) == a.lab.runs[0].result.epochs.map(\.cost))
-        #expect(short.result.epochs.map(\.gradients) == a.lab.runs[0].result.epochs.map(\.gradients))
+        let short = try #require(b.lab.results.runs.first), long = try #require(b.lab.results.runs.last)
+        #expect(b.lab.results.runs.map(\.name) == ["short", "long"])
+        #expect(short.result.epochs.map(\.cost) == a.lab.results.runs[0].result.epochs.map(\.cost))
+        #expect(short.result.epochs.map(\.gradients) == a.lab.results.runs[0].result.epochs.map(\.gradients))
         #expect(long.result.epochs.count == RunRecord.epochLimit)
         #expect(long.result.epochs.first?.epoch == 1 && long.result.epochs.last?.epoch == 450)
         #expect(long.result.epochs.filter { !$0.gradients.isEmpty }.count == RunRecord.gradientEpochLimit)
-        #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.runs[1].result.batchCosts.last)
+        #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.results.runs[1].result.batchCosts.last)
         // A loaded run's name is taken like any other: a new run of that name replaces it.
         #expect(b.run("train epochs=1 batch=4 as long"))
-        #expect(b.output.contains("replaces the earlier run of that name") && b.lab.runs.count == 2)
+        #expect(b.output.contains("replaces the earlier run of that name") && b.lab.results.runs.count == 2)
     }
 
     // MARK: - Refusals

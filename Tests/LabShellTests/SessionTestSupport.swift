@@ -92,7 +92,7 @@ struct LabState: Equatable {
         generator = lab.generator.state
         dataCommand = lab.dataCommand
         defaults = lab.defaults
-        runs = lab.runs.map(\.name)
+        runs = lab.results.runs.map(\.name)
         sessionName = lab.session.name
         unsaved = lab.session.hasUnsavedWork
     }

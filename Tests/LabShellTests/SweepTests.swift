@@ -26,7 +26,7 @@ struct SweepTests {
         #expect(a.result.epochs.map(\.validationAccuracy) == b.result.epochs.map(\.validationAccuracy))
         // The test figure is a real evaluation of that network.
         byHand.run("eval test")
-        #expect(a.evaluations[.test]?.accuracy == byHand.lab.lastEvaluation?.evaluation.accuracy)
+        #expect(a.evaluations[.test]?.accuracy == byHand.lab.results.lastEvaluation?.evaluation.accuracy)
         #expect(a.comparison == "sweep init" && a.recipe.contains("init he"))
     }
 
@@ -58,7 +58,7 @@ struct SweepTests {
         t.spiralModel("layer insert 2 dropout 0.5", "train epochs=1 as 1")
         t.console.reset()
         #expect(t.run("sweep keep_prob 0.5,1 epochs=2 batch=40"))
-        #expect(t.lab.runs.map(\.name) == ["0.5", "1"])          // "1" replaced the earlier run
+        #expect(t.lab.results.runs.map(\.name) == ["0.5", "1"])          // "1" replaced the earlier run
         #expect(t.output.contains("note: the new run '1' replaces the earlier run of that name"))
         #expect(t.output.contains("keep_prob     cost") || t.output.contains("keep_prob"))
         #expect(t.output.contains("cost: sweep keep_prob"))
@@ -92,7 +92,7 @@ struct SweepTests {
             #expect(text.contains(message), "\(line): \(text)")
             #expect(text.contains("hint:"), "\(line): \(text)")
         }
-        #expect(t.lab.runs.isEmpty && t.lab.session.journal.count == journal)
+        #expect(t.lab.results.runs.isEmpty && t.lab.session.journal.count == journal)
         let flat = TestLab()
         flat.run("data load spiral", "layer add dense 2 softmax")
         #expect(flat.failure("sweep activation relu,tanh").contains("no hidden dense layer"))
@@ -105,8 +105,8 @@ struct SweepTests {
         var polls = 0
         t.lab.shouldStop = { polls += 1; return polls == 3 }
         #expect(t.run("sweep lr 0.1,0.01,0.001 epochs=2 batch=40"))
-        #expect(t.lab.runs.map(\.name) == ["0.1"])
-        #expect(t.lab.runs[0].result.outcome == .completed && t.lab.runs[0].result.epochs.count == 2)
+        #expect(t.lab.results.runs.map(\.name) == ["0.1"])
+        #expect(t.lab.results.runs[0].result.outcome == .completed && t.lab.results.runs[0].result.epochs.count == 2)
         #expect(t.output.contains("stopping after this entry"))
         #expect(t.lab.session.journal.last?.figures.last == "sweep stopped after 1 of 3 entries")
 
@@ -115,8 +115,8 @@ struct SweepTests {
         var count = 0
         u.lab.shouldStop = { count += 1; return count == 2 || count == 4 }
         #expect(u.run("sweep lr 0.1,0.01 epochs=2 batch=40"))
-        #expect(u.lab.runs.map(\.name) == ["0.1"])
-        #expect(u.lab.runs[0].result.outcome == .stopped(epoch: 1, batch: 4))
+        #expect(u.lab.results.runs.map(\.name) == ["0.1"])
+        #expect(u.lab.results.runs[0].result.outcome == .stopped(epoch: 1, batch: 4))
         #expect(u.output.contains("(stopped)"))
     }
 

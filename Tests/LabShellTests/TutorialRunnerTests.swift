@@ -167,11 +167,11 @@ struct TutorialRunnerTests {
         enter(t)
         #expect(t.output.contains("Step 2 of 3 · Train"))
         #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
-        #expect(t.lab.runs.isEmpty)
+        #expect(t.lab.results.runs.isEmpty)
 
         t.console.reset()
         enter(t)
-        #expect(t.lab.runs.map(\.name) == ["tiny"])
+        #expect(t.lab.results.runs.map(\.name) == ["tiny"])
         #expect(t.output.contains("✓ refused, as it should be"))
         #expect(t.console.warnings.last?.contains("eval keeps every unit") == true)
         #expect(t.output.contains("✓ cost is "))
@@ -214,10 +214,10 @@ struct TutorialRunnerTests {
         t.run("back")
         #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("again")
-        #expect(t.lab.runs.count == 1)
+        #expect(t.lab.results.runs.count == 1)
         t.run("again")
-        #expect(t.lab.runs.count == 1, "the run of the same name is replaced")
-        #expect(t.lab.runs[0].result.epochs.count == 60)
+        #expect(t.lab.results.runs.count == 1, "the run of the same name is replaced")
+        #expect(t.lab.results.runs[0].result.epochs.count == 60)
         t.run("back", "back")
         #expect(t.output.contains("This is already the first step."))
         #expect(t.run("tutorial where", "tutorial next"))
@@ -254,7 +254,7 @@ struct TutorialRunnerTests {
         #expect(again.data == nil)
         interpreter.shell.emptyLineAction?()
         #expect(console.text.contains("── running step 1 again ──"))
-        #expect(again.data != nil && again.runs.map(\.name) == ["tiny"])
+        #expect(again.data != nil && again.results.runs.map(\.name) == ["tiny"])
         #expect(console.text.contains("✓ cost is "))
 
         // `restart` begins at the first step.
@@ -344,7 +344,7 @@ struct TutorialRunnerTests {
         // Enter runs step 1 (still step 1), the learner's own command, Enter shows step 2, Enter runs it.
         #expect(editor.prompts == ["nnlab> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 2/3]> ",
                                    "nnlab [1: 2/3]> ", "nnlab [1: 2/3]> "])
-        #expect(t.lab.runs.map(\.name) == ["tiny"])
+        #expect(t.lab.results.runs.map(\.name) == ["tiny"])
         #expect(t.output.contains("step 2 of 3, Train. Its commands have run; Enter goes on."))
         #expect(!t.interpreter.shell.typedHistory.contains(""), "empty lines are not history")
     }

@@ -35,8 +35,8 @@ enum CompareCommands {
 
     /// The run called `name`, or an error listing the runs there are.
     static func run(named name: String, in lab: Lab) throws(ShellError) -> Run {
-        if let run = lab.runs.last(where: { $0.name == name }) { return run }
-        let names = lab.runs.map(\.name)
+        if let run = lab.results.runs.last(where: { $0.name == name }) { return run }
+        let names = lab.results.runs.map(\.name)
         guard !names.isEmpty else {
             throw ShellError("there is no run named '\(name)': nothing has been trained yet", hint: "train one: `train epochs=5 as \(name)`")
         }
@@ -46,11 +46,11 @@ enum CompareCommands {
     // MARK: - runs
 
     static func runs(_ lab: Lab, _ inv: Invocation) throws {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
             return
         }
-        lab.console.write(runsTable(lab.runs).render(lab.console.style))
+        lab.console.write(runsTable(lab.results.runs).render(lab.console.style))
     }
 
     static func runsTable(_ runs: [Run]) -> TextTable {

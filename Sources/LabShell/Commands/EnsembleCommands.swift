@@ -75,8 +75,8 @@ enum EnsembleCommands {
             lab.recordFigure(line)
             lab.console.write(line)
         }
-        lab.ensemble = ensemble
-        lab.lastEnsembleEvaluation = nil
+        lab.results.ensemble = ensemble
+        lab.results.lastEnsembleEvaluation = nil
         if ensemble.members.count < count {
             let line = "ensemble stopped after \(ensemble.members.count) of \(count) members"
             lab.recordFigure(line)
@@ -88,9 +88,9 @@ enum EnsembleCommands {
     // MARK: - ensemble eval
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
-        guard let ensemble = lab.ensemble, !ensemble.members.isEmpty else {
+        guard let ensemble = lab.results.ensemble, !ensemble.members.isEmpty else {
             // A loaded session keeps its members' runs but not their weights.
-            if lab.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
+            if lab.results.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
                 throw ShellError("this session's ensemble members are runs only: saved sessions keep the model's weights, "
                                  + "not the members'", hint: "`replay \(name)` trains them again and compares their figures")
             }
@@ -107,7 +107,7 @@ enum EnsembleCommands {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
         }
         let e = ensemble.evaluate(on: set)
-        lab.lastEnsembleEvaluation = e
+        lab.results.lastEnsembleEvaluation = e
         lab.console.record(.ensemble(e))
         let style = lab.console.style
         var rows: [[String]] = []

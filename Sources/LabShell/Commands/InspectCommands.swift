@@ -48,11 +48,11 @@ enum InspectCommands {
 
     /// The run `grads` looks at: the named one, or the last.
     static func gradientRun(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> Run {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("nothing has been trained yet, so there are no gradients to show",
                              hint: "train first, e.g. `train epochs=5`; then `grads`")
         }
-        guard let name = inv.string("run") else { return lab.runs[lab.runs.count - 1] }
+        guard let name = inv.string("run") else { return lab.results.runs[lab.results.runs.count - 1] }
         return try CompareCommands.run(named: name, in: lab)
     }
 

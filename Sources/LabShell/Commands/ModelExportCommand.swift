@@ -55,7 +55,7 @@ enum ModelExportCommand {
         // Everything is checked and built first; files are written only once the script exists as text.
         let (exportData, splits) = try dataDescription(data, beside: base, root: root)
         let (weightsURL, sessionWeights) = weightsFile(lab, network: network, beside: base)
-        let own = lab.runs.last { $0.comparison == nil }
+        let own = lab.results.runs.last { $0.comparison == nil }
         var request = ExportRequest(model: lab.model, inputWidth: data.featureCount,
                                     inputShape: data.info.featureShape.count > 1 ? data.info.featureShape : nil,
                                     classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.defaults,

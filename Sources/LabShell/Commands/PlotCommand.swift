@@ -68,12 +68,12 @@ enum PlotCommand {
             try boundary(lab)
             return
         }
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("there is nothing to plot yet: no run has been trained", hint: "train first: `train epochs=10`")
         }
         let runs: [Run]
         if names.isEmpty {
-            runs = lab.runs.count <= defaultRunLimit ? lab.runs : [lab.runs[lab.runs.count - 1]]
+            runs = lab.results.runs.count <= defaultRunLimit ? lab.results.runs : [lab.results.runs[lab.results.runs.count - 1]]
         } else {
             var seen = Set<String>()
             runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
@@ -86,8 +86,8 @@ enum PlotCommand {
         }
         let chart = try makeChart(metric, runs: runs, log: inv.has("log"), every: inv.int("every"), width: lab.console.style.width)
         lab.console.write(chart.render(lab.console.style))
-        if names.isEmpty && lab.runs.count > defaultRunLimit {
-            lab.console.write(lab.console.style.dim("(the last of \(lab.runs.count) runs; name runs to compare them: `plot cost A B`)"))
+        if names.isEmpty && lab.results.runs.count > defaultRunLimit {
+            lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
         }
         if metric == .cost, inv.int("every") == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
             lab.console.write(lab.console.style.dim("(one epoch per run: `plot cost every=10` shows the cost every 10 batches)"))

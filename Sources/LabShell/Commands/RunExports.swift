@@ -39,13 +39,13 @@ enum RunExports {
     }
 
     static func csv(_ lab: Lab, _ inv: Invocation) throws {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("there are no runs to export yet", hint: "train first: `train epochs=5`")
         }
         let url = try outputFile(inv.string("file")!, kind: "csv")
-        let table = metricsTable(lab.runs)
+        let table = metricsTable(lab.results.runs)
         try table.write(to: url)
-        lab.console.write("wrote \(url.path): \(NumberFormat.grouped(table.rows.count)) rows (\(lab.runs.count) run\(lab.runs.count == 1 ? "" : "s"))")
+        lab.console.write("wrote \(url.path): \(NumberFormat.grouped(table.rows.count)) rows (\(lab.results.runs.count) run\(lab.results.runs.count == 1 ? "" : "s"))")
     }
 
     /// The file at `path`, checked: its folder exists and it is not a folder itself.

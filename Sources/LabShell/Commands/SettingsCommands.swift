@@ -133,7 +133,7 @@ enum SettingsCommands {
                 lab.recordFigure(line)
             }
         lab.resetOptimizer()
-        if !reports.isEmpty { lab.modelOrigin = .pretrained }
+        if !reports.isEmpty { lab.results.modelOrigin = .pretrained }
         lab.console.write(reports.isEmpty ? "no hidden dense layer to pre-train (the output layer is trained by `train`)"
                                           : "pre-trained \(Set(reports.map(\.layer)).count) layer(s); now `train` fine-tunes the whole net")
     }

@@ -87,19 +87,19 @@ enum TrainCommands {
         guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
         }
-        if lab.modelOrigin == .drawn {
+        if lab.results.modelOrigin == .drawn {
             lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
         }
         let e = Evaluator.evaluate(net, on: set)
         let line = "eval \(split)  accuracy \(NumberFormat.fourDecimals(e.accuracy))  cost \(NumberFormat.fourDecimals(e.cost))"
         lab.recordFigure(line)
-        lab.lastEvaluation = (split, e)
-        let credited = lab.runs.lastIndex(where: { $0.comparison == nil })
+        lab.results.lastEvaluation = (split, e)
+        let credited = lab.results.runs.lastIndex(where: { $0.comparison == nil })
         if let i = credited {
-            lab.runs[i].evaluations[split] = e
-            lab.runs[i].lastEvaluatedSplit = split
+            lab.results.runs[i].evaluations[split] = e
+            lab.results.runs[i].lastEvaluatedSplit = split
         }
-        lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split.rawValue, e))
+        lab.console.record(.evaluation(run: credited.map { lab.results.runs[$0].name }, split: split.rawValue, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
         lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
                           + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")

@@ -48,7 +48,7 @@ enum StepFigure: Equatable {
         for event in events {
             switch event {
             case .trainingEnded(let name, let outcome):
-                guard let run = lab.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
+                guard let run = lab.results.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
                       let last = run.result.epochs.last else { continue }
                 let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split.rawValue, $0.evaluation.accuracy) }
                 figures.append(.run(name: name, firstCost: first.cost, cost: last.cost, train: last.trainAccuracy,
