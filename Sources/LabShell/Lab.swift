@@ -31,16 +31,14 @@ public final class Lab {
     public var optimizerSpec = OptimizerSpec(.adam)
     /// The optimizer with its state (Adam's moments) for the current network.
     var liveOptimizer: Optimizer?
-    public var defaults = TrainingOptions()
-    public var language = Language.en
+    /// Training defaults, language, fast mode, downloads (LabSettings.swift).
+    public var settings = LabSettings()
 
     // MARK: What happened
     /// Runs, evaluations and how the weights came to be (LabResults.swift).
     public var results = LabResults()
     /// TensorBoard logging, while `tensorboard DIR` is on.
     var tensorboard: TensorBoardLog?
-    /// Shortened runs for CI and lesson checks (`--fast`): caps epochs and training examples.
-    public var fast: FastMode?
 
     // MARK: The session on disk
     /// The journal of state-changing commands, the session's name and where it stands against
@@ -51,8 +49,6 @@ public final class Lab {
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
     /// `layer add dense 100000 relu` must be refused, not exhaust the machine's memory.
     public static let maximumParameters = 50_000_000
-    /// Whether a missing data set may be downloaded (tests turn this off).
-    public var allowDownloads = true
 
     public init(console: Console, paths: LabPaths) {
         self.console = console
@@ -223,7 +219,7 @@ public final class Lab {
         clearModel()
         model = ModelSpec()
         optimizerSpec = OptimizerSpec(.adam)
-        defaults = TrainingOptions()
+        settings.defaults = TrainingOptions()
         results = LabResults()
         resetJournal()
         session.hasUnsavedWork = false

@@ -71,7 +71,7 @@ public enum Replay {
         var fastFigures = options.fast
         if options.fast {
             if let fast = file.header.fast {
-                lab.fast = fast
+                lab.settings.fast = fast
                 console.write(style.dim("replaying \(name), fast variant (\(SessionFile.describe(fast)))"))
             } else {
                 fastFigures = false

@@ -82,12 +82,12 @@ enum RunTraining {
 
     /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.
     static func options(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TrainingOptions {
-        var options = lab.defaults
+        var options = lab.settings.defaults
         if let e = inv.int("epochs") { options.epochs = e }
         if let b = inv.int("batch") { options.batchSize = b }
         if let k = inv.float("keep_prob") { options.keepProb = k }
         if let lr = inv.float("lr") { options.learningRate = lr }
-        if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        if let cap = lab.settings.fast?.epochs { options.epochs = min(options.epochs, cap) }
         // Every layer keeps a few batch-sized buffers: refuse a batch that would not fit in memory.
         if let data = lab.data, let nodes = try? lab.model.resolve(inputWidth: data.featureCount, allowDangling: true) {
             let rows = min(options.batchSize, data.train.count)
@@ -113,7 +113,7 @@ enum RunTraining {
             if case .rbm(let epochs, let lr) = spec.initializer(ofLayer: i).weights { return (epochs, lr) }
             return nil
         }).first {
-            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.defaults.batchSize)
+            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.settings.defaults.batchSize)
                 .run(on: network, data: data.train, generator: generator, shouldStop: shouldStop)
         }
         return network

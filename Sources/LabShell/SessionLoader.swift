@@ -91,7 +91,7 @@ enum SessionLoader {
             parameters: fitted.parameters, parameterNames: network?.parameters.map(\.name) ?? [],
             optimizerSpec: optimizerSpec, optimizerState: fitted.optimizer, seed: seed,
             generatorState: content.generatorState ?? SeededGenerator(seed: seed).state,
-            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.language,
+            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.settings.language,
             runs: content.runs, journal: file.journal, journalSeed: file.header.seed)
         return LoadedSession(snapshot: snapshot, file: file, warnings: warnings)
     }

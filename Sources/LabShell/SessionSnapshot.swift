@@ -57,8 +57,8 @@ struct SessionSnapshot {
         }
         seed = lab.seed
         generatorState = lab.generator.state
-        defaults = lab.defaults
-        language = lab.language
+        defaults = lab.settings.defaults
+        language = lab.settings.language
         runs = lab.results.runs
         lastEvaluation = lab.results.lastEvaluation
         modelOrigin = lab.results.modelOrigin
@@ -118,8 +118,8 @@ struct SessionSnapshot {
         }
         lab.reseed(seed)
         if generatorState.count == 4, generatorState.contains(where: { $0 != 0 }) { lab.generator.state = generatorState }
-        lab.defaults = defaults
-        lab.language = language
+        lab.settings.defaults = defaults
+        lab.settings.language = language
         lab.results.runs = runs
         lab.results.lastEvaluation = lastEvaluation
         lab.results.modelOrigin = modelOrigin

@@ -31,7 +31,7 @@ struct CommonOptions: ParsableArguments {
         let dataDir = dataDirectory ?? env["NNLAB_DATA"]
         let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
         if let seed { lab.reseed(seed) }
-        if let lang { lab.language = lang }
+        if let lang { lab.settings.language = lang }
         return lab
     }
 }
@@ -206,7 +206,7 @@ struct TutorialTool: ParsableCommand {
             verifier.fast = fast
             verifier.record = record
             verifier.verbose = verbose
-            verifier.language = lab.language
+            verifier.language = lab.settings.language
             verifier.shouldStop = { Interrupts.take() }
             do {
                 let summary = try verifier.run(lesson)

@@ -66,8 +66,8 @@ struct FuzzTests {
     func fuzz() throws {
         func freshLab() -> TestLab {
             let t = TestLab()
-            t.lab.allowDownloads = false
-            t.lab.fast = FastMode(epochs: 1, limit: 64)
+            t.lab.settings.allowDownloads = false
+            t.lab.settings.fast = FastMode(epochs: 1, limit: 64)
             return t
         }
         var t = freshLab()

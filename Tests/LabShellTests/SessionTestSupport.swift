@@ -91,7 +91,7 @@ struct LabState: Equatable {
         seed = lab.seed
         generator = lab.generator.state
         dataCommand = lab.dataCommand
-        defaults = lab.defaults
+        defaults = lab.settings.defaults
         runs = lab.results.runs.map(\.name)
         sessionName = lab.session.name
         unsaved = lab.session.hasUnsavedWork

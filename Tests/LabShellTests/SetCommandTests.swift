@@ -7,7 +7,7 @@ import Testing
     @Test func changesDefaultsAndLanguage() {
         let t = TestLab()
         #expect(t.run("set epochs=5 lang=ko", "set batch 50"))
-        #expect(t.lab.defaults.epochs == 5 && t.lab.defaults.batchSize == 50 && t.lab.language == .ko)
+        #expect(t.lab.settings.defaults.epochs == 5 && t.lab.settings.defaults.batchSize == 50 && t.lab.settings.language == .ko)
         t.console.reset()
         t.run("set")
         #expect(t.output == "epochs 5   batch 50   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang ko")
@@ -16,12 +16,12 @@ import Testing
     @Test func anUnknownLanguageIsAnErrorListingTheChoices() {
         let t = TestLab()
         #expect(t.failure("set lang fr").contains("'fr' is not one of en, ko"))
-        #expect(t.lab.language == .en)
+        #expect(t.lab.settings.language == .en)
     }
 
     @Test func aBadValueLeavesEverySettingAsItWas() {
         let t = TestLab()
         #expect(t.failure("set epochs=7 batch=0").contains("batch="))
-        #expect(t.lab.defaults.epochs != 7)
+        #expect(t.lab.settings.defaults.epochs != 7)
     }
 }

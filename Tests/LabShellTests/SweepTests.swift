@@ -34,11 +34,11 @@ struct SweepTests {
     func restores() throws {
         let t = TestLab()
         t.spiralModel("optimizer momentum lr=0.05", "set epochs=2 batch=40", "init 2 he", "train epochs=1 as mine")
-        let model = t.lab.model, optimizer = t.lab.optimizerSpec, defaults = t.lab.defaults
+        let model = t.lab.model, optimizer = t.lab.optimizerSpec, defaults = t.lab.settings.defaults
         let before = weights(t.lab), state = t.lab.generator.state
         #expect(t.run("sweep activation sigmoid,tanh"))
         #expect(t.run("sweep optimizer sgd,adam epochs=1"))
-        #expect(t.lab.model == model && t.lab.optimizerSpec == optimizer && t.lab.defaults == defaults)
+        #expect(t.lab.model == model && t.lab.optimizerSpec == optimizer && t.lab.settings.defaults == defaults)
         #expect(weights(t.lab) == before)
         #expect(t.lab.generator.state == state)
         // The entries did change what they were meant to.

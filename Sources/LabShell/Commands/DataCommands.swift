@@ -70,7 +70,7 @@ enum DataCommands {
         var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
                                 generator: lab.generator)
         if lab.console.isInteractive { c.progress = FetchProgress.printer }
-        c.fetchMissing = lab.allowDownloads
+        c.fetchMissing = lab.settings.allowDownloads
         return c
     }
 
@@ -79,7 +79,7 @@ enum DataCommands {
     static func load(_ lab: Lab, _ inv: Invocation) throws {
         var words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
         let takesLimit = DataCatalog.entry(named: words.first ?? "")?.options.contains { $0.name == "limit" } ?? false
-        if let cap = lab.fast?.limit, takesLimit {
+        if let cap = lab.settings.fast?.limit, takesLimit {
             let given = inv.int("limit")
             words.removeAll { $0.hasPrefix("limit=") }
             words.append("limit=\(min(cap, given ?? cap))")
@@ -170,7 +170,7 @@ enum DataCommands {
     }
 
     static func fetch(_ lab: Lab, _ inv: Invocation) throws {
-        guard lab.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
+        guard lab.settings.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
         var c = context(lab)
         if !inv.has("quiet") { c.progress = FetchProgress.printer }
         let folder = c.mnistFetcher.target

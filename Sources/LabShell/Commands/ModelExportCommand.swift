@@ -58,7 +58,7 @@ enum ModelExportCommand {
         let own = lab.results.runs.last { $0.comparison == nil }
         var request = ExportRequest(model: lab.model, inputWidth: data.featureCount,
                                     inputShape: data.info.featureShape.count > 1 ? data.info.featureShape : nil,
-                                    classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.defaults,
+                                    classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.settings.defaults,
                                     weightsPath: display(weightsURL, root: root), data: exportData,
                                     scriptPath: display(script, root: root), sessionName: lab.session.name)
         let text: String

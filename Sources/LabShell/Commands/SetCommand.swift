@@ -74,7 +74,7 @@ enum SetCommand {
         }
         // Check everything first, then change.
         let parser = Parser(commands: [])
-        var d = lab.defaults, language = lab.language
+        var d = lab.settings.defaults, language = lab.settings.language
         for (key, value) in changes {
             let checked = try parser.check(value, against: .option(key.rawValue, key.kind, key.help), in: "set")
             switch key {
@@ -85,17 +85,17 @@ enum SetCommand {
             case .lang: language = try typed(checked, key)
             }
         }
-        lab.defaults = d
-        lab.language = language
+        lab.settings.defaults = d
+        lab.settings.language = language
         lab.console.write(changes.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
     }
 
     /// "epochs 15   batch 100   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang en"
     static func summary(_ lab: Lab) -> String {
-        let d = lab.defaults
+        let d = lab.settings.defaults
         let keep = d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own"
         let lr = d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))"
-        return "epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(keep)   lr \(lr)   lang \(lab.language.rawValue)"
+        return "epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(keep)   lr \(lr)   lang \(lab.settings.language.rawValue)"
     }
 
     /// A value the parser has already checked, as its type (Int, Double, Language).

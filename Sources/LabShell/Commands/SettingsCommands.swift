@@ -126,7 +126,7 @@ enum SettingsCommands {
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
         lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(NumberFormat.typed(lr)), on \(NumberFormat.grouped(data.train.count)) examples")
-        let reports = RBMPretraining(epochs: epochs, learningRate: lr, batchSize: lab.defaults.batchSize)
+        let reports = RBMPretraining(epochs: epochs, learningRate: lr, batchSize: lab.settings.defaults.batchSize)
             .run(on: net, data: data.train, generator: lab.generator, shouldStop: lab.shouldStop) { report in
                 let line = "rbm \(report.layer) epoch \(report.epoch)  reconstruction error \(NumberFormat.fourDecimals(report.reconstructionError))"
                 lab.console.write("  " + line)

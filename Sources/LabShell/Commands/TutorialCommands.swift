@@ -61,7 +61,7 @@ enum TutorialCommands {
     static func runner(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TutorialRunner {
         let interpreter = try inv.runningInterpreter()
         guard let runner = interpreter.shell.tutorial, runner.isActive else {
-            let t = TutorialText(lab.language)
+            let t = TutorialText(lab.settings.language)
             throw ShellError(t.noLesson, hint: t.noLessonHint)
         }
         runner.interpreter = interpreter
@@ -72,7 +72,7 @@ enum TutorialCommands {
     static func list(_ lab: Lab, running latest: TutorialRunner?) {
         let library = LessonLibrary(folder: lab.paths.tutorials)
         let entries = library.entries()
-        let t = TutorialText(lab.language), style = lab.console.style
+        let t = TutorialText(lab.settings.language), style = lab.console.style
         guard !entries.isEmpty else {
             lab.console.warn("no lessons in \(lab.paths.tutorials.path) (run nnlab from its project folder, or set NNLAB_HOME)")
             return
@@ -80,7 +80,7 @@ enum TutorialCommands {
         let progress = TutorialProgress.load(from: lab.paths.progressFile).progress
         var rows: [[String]] = []
         for entry in entries {
-            guard let lesson = try? library.load(entry, language: lab.language).lesson else {
+            guard let lesson = try? library.load(entry, language: lab.settings.language).lesson else {
                 rows.append([String(entry.number), entry.slug, "", "", "(unreadable)"])
                 continue
             }
@@ -107,7 +107,7 @@ enum TutorialCommands {
         let interpreter = try inv.runningInterpreter()
         var verifier = LessonVerifier(paths: lab.paths, style: lab.console.style, makeInterpreter: interpreter.over) { [unowned lab] in lab.console.write($0) }
         verifier.fast = inv.has("fast")
-        verifier.language = lab.language
+        verifier.language = lab.settings.language
         let summary = try verifier.run(inv.string("lesson"))
         if !summary.succeeded {
             throw ShellError("some lessons did not run as they say", hint: "the lines marked FAIL above say where")

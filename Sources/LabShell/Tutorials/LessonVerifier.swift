@@ -104,9 +104,9 @@ public struct LessonVerifier {
         defer { try? FileManager.default.removeItem(at: state) }
         let console = VerifyConsole(echo: verbose ? output : nil)
         let lab = Lab(console: console, paths: LabPaths(root: paths.root, state: state, dataOverride: paths.dataOverride))
-        lab.language = language
+        lab.settings.language = language
         lab.shouldStop = shouldStop
-        if fast { lab.fast = lesson.fast }
+        if fast { lab.settings.fast = lesson.fast }
         let interpreter = makeInterpreter(lab)
         let metrics = LessonMetrics.reader(lab)
         var figures: [[StepFigure]] = []

@@ -3,7 +3,7 @@
 // the interpreter as always and do not disturb the lesson), checks the step's expectations and
 // shows the figures a full run recorded. `next`, `back`, `again` and `where` move around, the
 // prompt shows the lesson and step, and progress is saved after every move so the lesson can be
-// picked up in a later session. The runner follows `lab.language` at every step, so `set lang ko`
+// picked up in a later session. The runner follows `lab.settings.language` at every step, so `set lang ko`
 // switches the lesson under way to Korean.
 //
 // Not here: reading lesson files (LessonLibrary), running a step's commands (StepRun), running
@@ -51,7 +51,7 @@ public final class TutorialRunner {
         self.entry = entry
         self.step = step
         initial = loaded
-        cache[lab.language] = loaded
+        cache[lab.settings.language] = loaded
         metrics = LessonMetrics.reader(lab)
     }
 
@@ -63,7 +63,7 @@ public final class TutorialRunner {
         let library = LessonLibrary(folder: lab.paths.tutorials)
         let entry = try library.find(reference)
         let loaded: LessonLibrary.Loaded
-        do { loaded = try library.load(entry, language: lab.language) } catch {
+        do { loaded = try library.load(entry, language: lab.settings.language) } catch {
             throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
         }
         if let latest = interpreter.shell.tutorial {
@@ -122,19 +122,19 @@ public final class TutorialRunner {
 
     // MARK: - The lesson in the learner's language
 
-    /// The lesson in `lab.language` (English when there is no matching translation).
+    /// The lesson in `lab.settings.language` (English when there is no matching translation).
     public var lesson: Lesson { loaded.lesson }
 
     private var loaded: LessonLibrary.Loaded {
-        if let l = cache[lab.language] { return l }
+        if let l = cache[lab.settings.language] { return l }
         // A file that broke while the lesson ran: keep what was read at the start.
-        var l = (try? library.load(entry, language: lab.language)) ?? initial
+        var l = (try? library.load(entry, language: lab.settings.language)) ?? initial
         if l.lesson.steps.count != initial.lesson.steps.count { l = initial }
-        cache[lab.language] = l
+        cache[lab.settings.language] = l
         return l
     }
 
-    private var text: TutorialText { TutorialText(lab.language) }
+    private var text: TutorialText { TutorialText(lab.settings.language) }
 
     // MARK: - Moving
 
@@ -214,17 +214,17 @@ public final class TutorialRunner {
         let style = lab.console.style
         let loaded = self.loaded
         var note: String?
-        if let n = loaded.fallbackNote, !notesShown.contains(lab.language) {
-            notesShown.insert(lab.language)
+        if let n = loaded.fallbackNote, !notesShown.contains(lab.settings.language) {
+            notesShown.insert(lab.settings.language)
             note = n
         }
         var lines: [String] = []
         if intro {
-            lines += LessonView.intro(loaded.lesson, language: lab.language, style: style, note: note)
+            lines += LessonView.intro(loaded.lesson, language: lab.settings.language, style: style, note: note)
         } else if let note {
             lines += LessonView.wrap(note, style: style, highlighting: false).map { style.paint($0, fg: .yellow) }
         }
-        lines += LessonView.step(loaded.lesson, index: step, language: lab.language, style: style)
+        lines += LessonView.step(loaded.lesson, index: step, language: lab.settings.language, style: style)
         if !catchUp.isEmpty { lines += LessonView.wrap(text.catchUp(catchUp, lesson: entry.number), style: style, highlighting: false).map { style.paint($0, fg: .yellow) } }
         lab.console.write(lines.joined(separator: "\n"))
     }
@@ -239,17 +239,17 @@ public final class TutorialRunner {
         }
         for i in catchUp {
             lab.console.write(style.dim(text.catchingUp(i)))
-            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.fast != nil, echo: true, prompt: shell.prompt, metrics: metrics)
+            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.settings.fast != nil, echo: true, prompt: shell.prompt, metrics: metrics)
             if !o.failures.isEmpty || o.stopped { return }
             catchUp.removeFirst()
         }
-        let outcome = StepRun.run(l.steps[step], of: l, interpreter: interpreter, fast: lab.fast != nil,
+        let outcome = StepRun.run(l.steps[step], of: l, interpreter: interpreter, fast: lab.settings.fast != nil,
                                   echo: true, prompt: shell.prompt, metrics: metrics)
         guard outcome.failures.isEmpty && !outcome.stopped else { return }
         stepHasRun = true
         checkTally[step] = (outcome.checks.filter(\.agrees).count, outcome.checks.count)
         let measured = l.steps[step].measured
-        if !measured.isEmpty && lab.fast == nil {
+        if !measured.isEmpty && lab.settings.fast == nil {
             lab.console.write(style.dim(text.referenceHeading) + "\n" + measured.map { style.dim("  " + $0.text) }.joined(separator: "\n"))
         }
         let follow = step + 1 < l.steps.count ? text.nextUp(step + 1, of: l.steps.count, l.steps[step + 1].title) : text.lastStepRan
