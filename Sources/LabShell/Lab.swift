@@ -1,9 +1,11 @@
 // Lab: the state of one learner's session and the few operations every command shares.
 //
-// The lab holds what the learner built (data, model, initializers, optimizer, seed, defaults),
-// what happened (training runs, evaluations), and the journal of state-changing commands that a
-// saved session replays. Commands read and change it; it never prints by itself except through
-// its console. Everything random draws from `generator`, seeded by `seed N`.
+// The lab holds what the learner built (data, model, initializers, optimizer, seed), its settings
+// (LabSettings: training defaults, language), what happened (LabResults: runs, evaluations) and
+// its session on disk (SessionState: the journal a saved session replays). The REPL's own state
+// (prompt, quit, typed history, the running lesson) is the shell's: ShellState. Commands read and
+// change the lab; it never prints by itself except through its console. Everything random draws
+// from `generator`, seeded by `seed N`.
 
 import Foundation
 import LabKit

@@ -36,8 +36,8 @@ enum SettingKey: String, CaseIterable {
     /// A value to show in "for example `set KEY VALUE`".
     var example: String {
         switch self {
-        case .epochs: "15"
-        case .batch: "100"
+        case .epochs: String(TrainingOptions().epochs)
+        case .batch: String(TrainingOptions().batchSize)
         case .keepProb: "0.7"
         case .lr: "0.001"
         case .lang: "ko"

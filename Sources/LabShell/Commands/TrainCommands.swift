@@ -14,8 +14,8 @@ enum TrainCommands {
                         + "dropout layer for this run; lr= the optimizer's learning rate.",
                     examples: ["train epochs=15 batch=100", "train epochs=5 keep_prob=0.7", "train epochs=2000 batch=4 as sigmoid"],
                     arguments: [
-                        .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "passes over the training data"),
-                        .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+                        .option("epochs", .integer(1...1_000_000), default: "set epochs (\(TrainingOptions().epochs))", "passes over the training data"),
+                        .option("batch", .integer(1...1_000_000), default: "set batch (\(TrainingOptions().batchSize))", "examples per step"),
                         .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
                                 "keep probability for every dropout layer during this run"),
                         .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
