@@ -80,13 +80,26 @@ enum RunTraining {
         return result
     }
 
+    // MARK: - Arguments
+
+    /// `epochs=N`; the default is the lab's (`set epochs`), which starts at TrainingOptions'.
+    static let epochs = TypedArgument<Int>.option("epochs", 1...1_000_000, default: "set epochs (\(TrainingOptions().epochs))",
+                                             "passes over the training data")
+    /// `batch=N`; the default is the lab's (`set batch`), which starts at TrainingOptions'.
+    static let batch = TypedArgument<Int>.option("batch", 1...1_000_000, default: "set batch (\(TrainingOptions().batchSize))",
+                                            "examples per step")
+    static let keepProb = TypedArgument<Float>.option("keep_prob", above: 0, atMost: 1, default: "each dropout layer's own",
+                                                 "keep probability for every dropout layer during this run")
+    static let learningRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "the optimizer's",
+                                                     "learning rate for this run")
+
     /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.
     static func options(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TrainingOptions {
         var options = lab.settings.defaults
-        if let e = inv.int("epochs") { options.epochs = e }
-        if let b = inv.int("batch") { options.batchSize = b }
-        if let k = inv.float("keep_prob") { options.keepProb = k }
-        if let lr = inv.float("lr") { options.learningRate = lr }
+        if let e = inv[epochs] { options.epochs = e }
+        if let b = inv[batch] { options.batchSize = b }
+        if let k = inv[keepProb] { options.keepProb = k }
+        if let lr = inv[learningRate] { options.learningRate = lr }
         if let cap = lab.settings.fast?.epochs { options.epochs = min(options.epochs, cap) }
         // Every layer keeps a few batch-sized buffers: refuse a batch that would not fit in memory.
         if let data = lab.data, let nodes = try? lab.model.resolve(inputWidth: data.featureCount, allowDangling: true) {

@@ -28,8 +28,8 @@ enum EnsembleCommands {
                         examples: ["ensemble train 5", "ensemble train 3 epochs=2 batch=50"],
                         arguments: [
                             .positional("count", .integer(2...100), "how many members"),
-                            .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "epochs per member"),
-                            .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+                            RunTraining.epochs.described("epochs per member").spec,
+                            RunTraining.batch.spec,
                         ], changesState: true, handler: train),
             CommandSpec("eval", group: .compare, summary: "Each member's accuracy, the averaged ensemble's, and the gain",
                         examples: ["ensemble eval", "ensemble eval validation"],

@@ -50,8 +50,8 @@ enum Sweep {
             .positional("values", .text,
                         completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
                         "the values to try, separated by commas (no spaces)"),
-            .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "epochs per entry"),
-            .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+            RunTraining.epochs.described("epochs per entry").spec,
+            RunTraining.batch.spec,
         ], changesState: true, handler: run)
 
     // MARK: - Planning (checks everything before anything trains)

@@ -13,25 +13,26 @@ enum TrainCommands {
                         + "Ctrl-C stops after the current batch and keeps what was learned. keep_prob= overrides every "
                         + "dropout layer for this run; lr= the optimizer's learning rate.",
                     examples: ["train epochs=15 batch=100", "train epochs=5 keep_prob=0.7", "train epochs=2000 batch=4 as sigmoid"],
-                    arguments: [
-                        .option("epochs", .integer(1...1_000_000), default: "set epochs (\(TrainingOptions().epochs))", "passes over the training data"),
-                        .option("batch", .integer(1...1_000_000), default: "set batch (\(TrainingOptions().batchSize))", "examples per step"),
-                        .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
-                                "keep probability for every dropout layer during this run"),
-                        .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
-                        .option("as", .name, default: "run1, run2, ...", keyword: true,
-                                "name the run (for `plot`, `runs`); an earlier run of that name is replaced"),
-                    ], changesState: true, handler: train),
+                    arguments: [RunTraining.epochs.spec, RunTraining.batch.spec, RunTraining.keepProb.spec,
+                                RunTraining.learningRate.spec, runName.spec],
+                    changesState: true, handler: train),
         CommandSpec("eval", aliases: ["evaluate"], group: .training, summary: "Accuracy and cost on a split, with dropout off",
                     details: "Evaluation always runs with keep_prob = 1: every unit takes part, so the figure measures the "
                         + "whole trained network, and it is the same every time. (Dropping units is a training device only.)",
                     examples: ["eval", "eval validation", "eval test confusion"],
-                    arguments: [
-                        .positional("split", .word(Split.evaluationOrder.map(\.rawValue)), required: false, default: "test", "which split"),
-                        .flag("confusion", "also draw the confusion matrix"),
-                        .option("keep_prob", .text, "(refused: evaluation always keeps every unit)"),
-                    ], changesState: true, handler: eval),
+                    arguments: [split.spec, confusion.spec, refusedKeepProb.spec],
+                    changesState: true, handler: eval),
     ]
+
+    /// `as NAME`: the run's name.
+    static let runName = TypedArgument<String>.name("as", default: "run1, run2, ...", keyword: true,
+                                               "name the run (for `plot`, `runs`); an earlier run of that name is replaced")
+    /// `eval`'s split, test unless named.
+    static let split = TypedArgument<Split>.positional("split", choices: Split.evaluationOrder, required: false, default: "test",
+                                                  "which split")
+    static let confusion = TypedFlag.named("confusion", "also draw the confusion matrix")
+    /// Declared so that `eval keep_prob=0.5` gets its own explanation instead of "no such option".
+    static let refusedKeepProb = TypedArgument<String>.text("keep_prob", "(refused: evaluation always keeps every unit)")
 
     // MARK: - train
 
@@ -42,7 +43,7 @@ enum TrainCommands {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
         let options = try RunTraining.options(lab, inv)
-        let name = inv.string("as") ?? lab.nextRunName()
+        let name = inv[runName] ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
         lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(NumberFormat.grouped(data.train.count)) examples, "
                           + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
@@ -75,7 +76,7 @@ enum TrainCommands {
     // MARK: - eval
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
-        if let k = inv.string("keep_prob") {
+        if let k = inv[refusedKeepProb] {
             throw ShellError("eval keeps every unit: keep_prob is always 1 when evaluating (you asked for \(k))",
                              hint: "dropout is a training device: it makes the net learn without relying on any one unit. "
                                 + "Evaluating with units dropped would measure a random, weaker net and change every time. "
@@ -83,7 +84,7 @@ enum TrainCommands {
         }
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
-        let split = inv.string("split").flatMap(Split.init(rawValue:)) ?? .test
+        let split = inv[Self.split] ?? .test
         guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
         }
@@ -103,7 +104,7 @@ enum TrainCommands {
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
         lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
                           + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")
-        if inv.has("confusion") {
+        if inv[confusion] {
             let labels = data.info.classNames.count == e.confusion.count ? data.info.classNames : e.confusion.indices.map(String.init)
             lab.console.write(ConfusionMatrix(counts: e.confusion, labels: labels).render(lab.console.style))
         }
