@@ -32,6 +32,13 @@ extension TypedArgument where Value == Int {
     }
 }
 
+extension TypedArgument where Value == Int {
+    /// A positional whole number in `range`.
+    static func positional(_ name: String, _ range: ClosedRange<Int>, _ help: String) -> TypedArgument {
+        TypedArgument(.positional(name, .integer(range), help)) { Int($0) }
+    }
+}
+
 extension TypedArgument where Value == Float {
     /// `name=X`, a number within the bounds.
     static func option(_ name: String, above: Double?, atLeast: Double? = nil, atMost: Double?,
