@@ -55,6 +55,12 @@ extension TypedArgument where Value == String {
         TypedArgument(.option(name, .name, default: defaultText, keyword: keyword, help)) { $0 }
     }
 
+    /// A positional word of text (a session's name, a file).
+    static func positional(_ name: String, required: Bool = true, default defaultText: String? = nil,
+                           completion: CompletionSource? = nil, _ help: String) -> TypedArgument {
+        TypedArgument(.positional(name, .text, required: required, default: defaultText, completion: completion, help)) { $0 }
+    }
+
     /// `name=TEXT`, any text.
     static func text(_ name: String, _ help: String) -> TypedArgument {
         TypedArgument(.option(name, .text, help)) { $0 }
