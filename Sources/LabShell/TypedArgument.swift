@@ -34,8 +34,9 @@ extension TypedArgument where Value == Int {
 
 extension TypedArgument where Value == Int {
     /// A positional whole number in `range`.
-    static func positional(_ name: String, _ range: ClosedRange<Int>, _ help: String) -> TypedArgument {
-        TypedArgument(.positional(name, .integer(range), help)) { Int($0) }
+    static func positional(_ name: String, _ range: ClosedRange<Int>, required: Bool = true, default defaultText: String? = nil,
+                           _ help: String) -> TypedArgument {
+        TypedArgument(.positional(name, .integer(range), required: required, default: defaultText, help)) { Int($0) }
     }
 }
 
@@ -92,4 +93,13 @@ extension Invocation {
 
     /// Whether `flag` was given.
     public subscript(_ flag: TypedFlag) -> Bool { flags.contains(flag.spec.name) }
+
+    /// The value of a required argument. The parser refuses a command without it, so the error
+    /// only guards against a declaration that forgot `required`.
+    public func required<Value>(_ argument: TypedArgument<Value>) throws(ShellError) -> Value {
+        guard let value = self[argument] else {
+            throw ShellError("`\(commandName)` needs \(argument.spec.usage)", hint: "see `help \(commandName)`")
+        }
+        return value
+    }
 }

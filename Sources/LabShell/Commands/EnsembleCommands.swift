@@ -15,6 +15,8 @@ import NNEngine
 import TermCharts
 
 enum EnsembleCommands {
+    static let memberCount = TypedArgument<Int>.positional("count", 2...100, "how many members")
+
     static let spec = CommandSpec(
         "ensemble", group: .compare, summary: "Train several copies of the recipe from different seeds and average them",
         details: "`ensemble train N` trains N members of the current model and settings, member i starting from seed + i "
@@ -27,14 +29,13 @@ enum EnsembleCommands {
                             + "and keeps the members trained so far.",
                         examples: ["ensemble train 5", "ensemble train 3 epochs=2 batch=50"],
                         arguments: [
-                            .positional("count", .integer(2...100), "how many members"),
+                            memberCount.spec,
                             RunTraining.epochs.described("epochs per member").spec,
                             RunTraining.batch.spec,
                         ], changesState: true, handler: train),
             CommandSpec("eval", group: .compare, summary: "Each member's accuracy, the averaged ensemble's, and the gain",
                         examples: ["ensemble eval", "ensemble eval validation"],
-                        arguments: [.positional("split", .word(Split.evaluationOrder.map(\.rawValue)), required: false, default: "test",
-                                                "which split")],
+                        arguments: [TrainCommands.split.spec],
                         changesState: true, handler: eval),
         ])
 
@@ -46,7 +47,7 @@ enum EnsembleCommands {
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
-        let count = inv.int("count")!
+        let count = try inv.required(memberCount)
         let options = try RunTraining.options(lab, inv)
         let style = lab.console.style
         lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
@@ -102,7 +103,7 @@ enum EnsembleCommands {
             throw ShellError("the ensemble was trained on other data (\(ensemble.members[0].inputWidth) features; \(data.info.name) has \(data.featureCount))",
                              hint: "train a new one for this data: `ensemble train 5`")
         }
-        let split = inv.string("split").flatMap(Split.init(rawValue:)) ?? .test
+        let split = inv[TrainCommands.split] ?? .test
         guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
         }

@@ -19,6 +19,8 @@ import NNEngine
 import NNFormats
 
 enum ModelExportCommand {
+    static let scriptFile = TypedArgument<String>.positional("file", completion: .files, "the Python script to write (ends in .py)")
+
     enum Framework: String {
         case keras, pytorch
 
@@ -37,12 +39,12 @@ enum ModelExportCommand {
                         + "or the saved session's file when nothing changed since `save`); generated or CSV data to "
                         + "model-train.csv and model-test.csv. The script's docstring says how to run it.",
                     examples: ["export \(framework.rawValue) model.py", "export \(framework.rawValue) /tmp/lab10_\(framework.rawValue).py"],
-                    arguments: [.positional("file", .text, completion: .files, "the Python script to write (ends in .py)")],
+                    arguments: [scriptFile.spec],
                     handler: { lab, inv in try export(lab, inv, framework) })
     }
 
     static func export(_ lab: Lab, _ inv: Invocation, _ framework: Framework) throws {
-        let path = inv.string("file")!
+        let path = try inv.required(scriptFile)
         guard path.hasSuffix(".py") else {
             throw ShellError("\(path) does not end in .py", hint: "name a Python file: `export \(framework.rawValue) \(path).py`")
         }

@@ -46,10 +46,8 @@ enum Sweep {
                    "sweep optimizer sgd,momentum,adagrad,rmsprop,adam", "sweep keep_prob 0.5,0.7,1",
                    "sweep lr 0.1,0.01,0.001 epochs=5", "sweep batch 10,100,1000 epochs=3"],
         arguments: [
-            .positional("setting", .word(Setting.allCases.map(\.rawValue)), "which setting to vary"),
-            .positional("values", .text,
-                        completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
-                        "the values to try, separated by commas (no spaces)"),
+            setting.spec,
+            values.spec,
             RunTraining.epochs.described("epochs per entry").spec,
             RunTraining.batch.spec,
         ], changesState: true, handler: run)
@@ -132,12 +130,17 @@ enum Sweep {
 
     // MARK: - Running
 
+    static let setting = TypedArgument<Setting>.positional("setting", choices: Setting.allCases, "which setting to vary")
+    static let values = TypedArgument<String>.positional(
+        "values", completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
+        "the values to try, separated by commas (no spaces)")
+
     static func run(_ lab: Lab, _ inv: Invocation) throws {
         _ = try lab.requireNetwork()
         let data = try lab.requireData()
-        let setting = Setting(rawValue: inv.string("setting")!)!
+        let setting = try inv.required(Self.setting)
         let base = try RunTraining.options(lab, inv)
-        let entries = try plan(setting, values: inv.string("values")!, lab: lab, options: base, data: data)
+        let entries = try plan(setting, values: inv.required(values), lab: lab, options: base, data: data)
         let style = lab.console.style
         lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
                           + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")

@@ -32,12 +32,9 @@ enum TutorialCommands {
                     subcommands: [
                         CommandSpec("start", group: .lessons, summary: "Begin a lesson (or pick it up where you stopped)",
                                     examples: ["tutorial start 1", "tutorial start initialization", "tutorial start 3 restart"],
-                                    arguments: [
-                                        .positional("lesson", .text, completion: .lessons, "the lesson's number or a word of its name"),
-                                        .flag("restart", "begin at the first step even if you stopped further on"),
-                                    ],
+                                    arguments: [lesson.spec, restart.spec],
                                     handler: { lab, inv in
-                                        try TutorialRunner.start(inv.runningInterpreter(), lesson: inv.string("lesson")!, restart: inv.has("restart"))
+                                        try TutorialRunner.start(inv.runningInterpreter(), lesson: inv.required(lesson), restart: inv[restart])
                                     }),
                         CommandSpec("stop", group: .lessons, summary: "Pause the lesson (your progress is kept)",
                                     handler: { lab, inv in try runner(lab, inv).stop() }),
@@ -45,16 +42,20 @@ enum TutorialCommands {
                                     details: "Each lesson runs in a fresh lab (your session is not touched), prints a line per step "
                                         + "and a summary. `fast` shortens each lesson as its `fast:` header says.",
                                     examples: ["tutorial verify 1 fast", "tutorial verify fast"],
-                                    arguments: [
-                                        .positional("lesson", .text, required: false, default: "every lesson", completion: .lessons,
-                                                    "the lesson's number or a word of its name"),
-                                        .flag("fast", "fewer epochs and examples, as each lesson declares"),
-                                    ],
+                                    arguments: [anyLesson.spec, fast.spec],
                                     handler: verify),
                     ] + moves.map { CommandSpec($0.name, group: .lessons, summary: $0.summary, details: $0.details,
                                                 hidden: true, handler: $0.handler) },
                     handler: { lab, inv in list(lab, running: inv.interpreter?.shell.tutorial) }),
     ] + moves
+
+    // MARK: - Arguments
+
+    static let lesson = TypedArgument<String>.positional("lesson", completion: .lessons, "the lesson's number or a word of its name")
+    static let anyLesson = TypedArgument<String>.positional("lesson", required: false, default: "every lesson", completion: .lessons,
+                                                            "the lesson's number or a word of its name")
+    static let restart = TypedFlag.named("restart", "begin at the first step even if you stopped further on")
+    static let fast = TypedFlag.named("fast", "fewer epochs and examples, as each lesson declares")
 
     /// The running lesson, or an error saying how to start one. Its steps run through the
     /// interpreter running this command.
@@ -106,9 +107,9 @@ enum TutorialCommands {
     static func verify(_ lab: Lab, _ inv: Invocation) throws {
         let interpreter = try inv.runningInterpreter()
         var verifier = LessonVerifier(paths: lab.paths, style: lab.console.style, makeInterpreter: interpreter.over) { [unowned lab] in lab.console.write($0) }
-        verifier.fast = inv.has("fast")
+        verifier.fast = inv[fast]
         verifier.language = lab.settings.language
-        let summary = try verifier.run(inv.string("lesson"))
+        let summary = try verifier.run(inv[anyLesson])
         if !summary.succeeded {
             throw ShellError("some lessons did not run as they say", hint: "the lines marked FAIL above say where")
         }
