@@ -1,5 +1,6 @@
 // Typed arguments: a command's declared arguments read back as Swift values, not strings by name.
 
+import NNEngine
 import Testing
 @testable import LabShell
 
@@ -26,5 +27,9 @@ import Testing
         let perMember = RunTraining.epochs.described("epochs per member")
         #expect(perMember.spec.name == "epochs" && perMember.spec.help == "epochs per member")
         #expect(perMember.spec.defaultText == RunTraining.epochs.spec.defaultText)
+    }
+
+    @Test func initializerNamesAreTheEnginesInItsOrder() {
+        #expect(InitializerName.allCases.map(\.rawValue) == Initializer.allNames)
     }
 }

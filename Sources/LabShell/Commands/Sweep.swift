@@ -73,11 +73,11 @@ enum Sweep {
             var model = lab.model, optimizer = lab.optimizerSpec, options = base
             switch setting {
             case .initializer:
-                guard Initializer.allNames.contains(value) else {
+                guard let name = InitializerName(rawValue: value) else {
                     throw ShellError("unknown initializer '\(value)'" + didYouMean(value, Initializer.allNames),
                                      hint: "choose from \(Initializer.allNames.joined(separator: ", "))")
                 }
-                let weights = try SettingsCommands.initializer(value, Invocation(path: ["sweep"], line: ""))
+                let weights = try InitCommand.initializer(name, Invocation(path: ["sweep"], line: ""))
                 model.initializer = InitializerChoice(weights: weights)
                 for i in model.layers.indices { model.layers[i].initializer = nil }
             case .activation:
