@@ -12,6 +12,12 @@ import NNEngine
 import TermCharts
 
 enum Predictions {
+    /// `predict [N]`: a test example's number.
+    static let index = TypedArgument<Int>.positional("index", 0...Int.max, required: false, default: "a random one",
+                                                     "the test example's number (0-based)")
+    /// `show wrong [N]`: how many mistakes to show.
+    static let count = TypedArgument<Int>.positional("count", 1...200, required: false, default: "8", "how many to show")
+
     // MARK: - predict
 
     static func predict(_ lab: Lab, _ inv: Invocation) throws {
@@ -20,7 +26,7 @@ enum Predictions {
         let test = data.test
         guard test.count > 0 else { throw ShellError("the test split of \(data.info.name) is empty", hint: "load data with a test split") }
         let index: Int
-        if let n = inv.int("index") {
+        if let n = inv[Predictions.index] {
             guard n < test.count else {
                 throw ShellError("there is no test example \(n): the test split has 0 to \(test.count - 1)",
                                  hint: "pick a number below \(NumberFormat.grouped(test.count)), or leave it out for a random one")
@@ -72,7 +78,7 @@ enum Predictions {
     static func showWrong(_ lab: Lab, _ inv: Invocation) throws {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
-        let wanted = inv.int("count") ?? 8
+        let wanted = inv[Predictions.count] ?? 8
         let test = data.test
         let all = Evaluator.predict(net, on: test, indices: Array(0..<test.count))
         let wrong = all.filter { !$0.isCorrect }
