@@ -27,8 +27,7 @@ enum CompareCommands {
                         + "`tensorboard` alone says whether logging is on.",
                     examples: ["tensorboard logs", "tensorboard /tmp/lab10 every=20", "tensorboard off", "tensorboard"],
                     arguments: [
-                        .positional("dir", .text, required: false, completion: .files, "the folder to log to, or `off`"),
-                        .option("every", .integer(1...1_000_000), default: "10", "batches between two batch/cost points"),
+                        logFolder.spec, logEvery.spec,
                     ], handler: tensorboard),
         RunExports.spec,
     ]
@@ -76,8 +75,11 @@ enum CompareCommands {
 
     // MARK: - tensorboard
 
+    static let logFolder = TypedArgument<String>.positional("dir", required: false, completion: .files, "the folder to log to, or `off`")
+    static let logEvery = TypedArgument<Int>.option("every", 1...1_000_000, default: "10", "batches between two batch/cost points")
+
     static func tensorboard(_ lab: Lab, _ inv: Invocation) throws {
-        guard let path = inv.string("dir") else {
+        guard let path = inv[logFolder] else {
             if let tb = lab.tensorboard {
                 lab.console.write("TensorBoard logging is on: runs go to \(tb.directory.path)/RUN (tensorboard --logdir \(tb.directory.path))")
             } else {
@@ -86,7 +88,7 @@ enum CompareCommands {
             return
         }
         if path == "off" {
-            if inv.int("every") != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
+            if inv[logEvery] != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
             lab.console.write(lab.tensorboard == nil ? "TensorBoard logging was already off" : "TensorBoard logging is off")
             lab.tensorboard = nil
             return
@@ -103,7 +105,7 @@ enum CompareCommands {
         guard FileManager.default.isWritableFile(atPath: url.path) else {
             throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
         }
-        lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv.int("every") ?? 10)
+        lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
         lab.console.write("TensorBoard logging is on: each run writes \(url.path)/RUN_NAME")
         lab.console.write(lab.console.style.dim("view them with: tensorboard --logdir \(url.path)"))
     }

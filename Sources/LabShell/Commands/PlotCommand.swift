@@ -39,15 +39,26 @@ enum PlotCommand {
         examples: ["plot", "plot cost sigmoid relu log", "plot accuracy", "plot validation relu he",
                    "plot cost every=50", "plot cost svg=cost.svg", "plot cost relu png cost.png", "plot boundary"],
         arguments: [
-            .positional("what", .text, required: false, default: "cost", completion: .choices(Metric.allCases.map(\.rawValue)),
-                        "cost, accuracy, validation or boundary"),
+            what.spec,
             .positional("runs", .text, required: false, default: "every run (the last if many)", completion: .runNames,
                         variadic: true, "runs to draw, by name"),
-            .flag("log", "cost on a log scale (costs that fall by orders of magnitude)"),
-            .option("every", .integer(1...1_000_000), "cost per N batches instead of per epoch"),
-            .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
-            .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
+            logScale.spec, every.spec, svgFile.spec, pngFile.spec,
         ], handler: plot)
+
+    // MARK: - Arguments
+
+    /// A metric, or (when it names none) the first run to draw.
+    static let what = TypedArgument<String>.positional("what", required: false, default: "cost",
+                                                       completion: .choices(Metric.allCases.map(\.rawValue)),
+                                                       "cost, accuracy, validation or boundary")
+    static let logScale = TypedFlag.named("log", "cost on a log scale (costs that fall by orders of magnitude)")
+    static let every = TypedArgument<Int>.option("every", 1...1_000_000, "cost per N batches instead of per epoch")
+    static let svgFile = TypedArgument<String>(
+        .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
+        read: { $0 })
+    static let pngFile = TypedArgument<String>(
+        .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
+        read: { $0 })
 
     /// Without names, `plot` draws every run up to this many (else the last).
     static let defaultRunLimit = 6
@@ -56,12 +67,12 @@ enum PlotCommand {
         // The first word is WHAT when it names a metric, else it is the first run.
         var names = inv.list
         var metric = Metric.cost
-        if let first = inv.string("what") {
+        if let first = inv[what] {
             if let m = Metric(rawValue: first) { metric = m } else { names.insert(first, at: 0) }
         }
         let files = try outputFiles(inv)
         if metric == .boundary {
-            guard names.isEmpty, files.isEmpty, !inv.has("log"), inv.int("every") == nil else {
+            guard names.isEmpty, files.isEmpty, !inv[logScale], inv[every] == nil else {
                 throw ShellError("`plot boundary` takes no runs or options: it draws the current network over the data",
                                  hint: "type `plot boundary` alone")
             }
@@ -79,17 +90,17 @@ enum PlotCommand {
             runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
         }
         if metric != .cost {
-            if inv.has("log") { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
-            if inv.int("every") != nil {
+            if inv[logScale] { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
+            if inv[every] != nil {
                 throw ShellError("every= applies to cost only: accuracy is measured once per epoch", hint: "`plot cost every=50`")
             }
         }
-        let chart = try makeChart(metric, runs: runs, log: inv.has("log"), every: inv.int("every"), width: lab.console.style.width)
+        let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)
         lab.console.write(chart.render(lab.console.style))
         if names.isEmpty && lab.results.runs.count > defaultRunLimit {
             lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
         }
-        if metric == .cost, inv.int("every") == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
+        if metric == .cost, inv[every] == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
             lab.console.write(lab.console.style.dim("(one epoch per run: `plot cost every=10` shows the cost every 10 batches)"))
         }
         try write(chart, to: files, lab: lab)
@@ -172,8 +183,8 @@ enum PlotCommand {
     /// The files asked for, checked before anything is drawn (their folders must exist).
     static func outputFiles(_ inv: Invocation) throws(ShellError) -> [(kind: String, url: URL)] {
         var files: [(String, URL)] = []
-        for kind in ["svg", "png"] {
-            guard let path = inv.string(kind) else { continue }
+        for (kind, argument) in [("svg", svgFile), ("png", pngFile)] {
+            guard let path = inv[argument] else { continue }
             let url = try RunExports.outputFile(path, kind: kind)
             files.append((kind, url))
         }
