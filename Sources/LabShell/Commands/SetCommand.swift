@@ -33,6 +33,11 @@ enum SettingKey: String, CaseIterable {
         }
     }
 
+    /// `KEY=VALUE`, read back as the text given (the handler checks `set KEY VALUE` the same way).
+    var argument: TypedArgument<String> {
+        TypedArgument(.option(rawValue, kind, help), read: { $0 })
+    }
+
     /// A value to show in "for example `set KEY VALUE`".
     var example: String {
         switch self {
@@ -50,24 +55,22 @@ enum SetCommand {
         "set", group: .training, summary: "Show or change defaults (epochs, batch, keep_prob, lr, lang)",
         details: "`set` alone lists them. `set epochs=5 batch=50` or `set lang ko`. `train` options override them for one run.",
         examples: ["set", "set epochs=5 batch=50", "set lang ko"],
-        arguments: [
-            .positional("key", .word(SettingKey.allCases.map(\.rawValue)), required: false, "a setting"),
-            .positional("value", .text, required: false, "its new value"),
-        ] + SettingKey.allCases.map { ArgumentSpec.option($0.rawValue, $0.kind, $0.help) },
+        arguments: [key.spec, value.spec] + SettingKey.allCases.map(\.argument.spec),
         changesState: true, handler: set)
+
+    /// `set KEY VALUE`: the key, and its value as typed.
+    static let key = TypedArgument<SettingKey>.positional("key", choices: SettingKey.allCases, required: false, "a setting")
+    static let value = TypedArgument<String>.positional("value", required: false, "its new value")
 
     static func set(_ lab: Lab, _ inv: Invocation) throws {
         var changes: [(SettingKey, String)] = []
-        if let word = inv.string("key") {
-            guard let key = SettingKey(rawValue: word) else {
-                throw ShellError("unknown setting '\(word)'", hint: "the settings are " + SettingKey.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            guard let value = inv.string("value") else {
-                throw ShellError("set \(word) needs a value", hint: "for example `set \(word) \(key.example)`")
+        if let key = inv[Self.key] {
+            guard let value = inv[Self.value] else {
+                throw ShellError("set \(key.rawValue) needs a value", hint: "for example `set \(key.rawValue) \(key.example)`")
             }
             changes.append((key, value))
         }
-        for key in SettingKey.allCases { if let v = inv.string(key.rawValue) { changes.append((key, v)) } }
+        for key in SettingKey.allCases { if let v = inv[key.argument] { changes.append((key, v)) } }
         if changes.isEmpty {
             lab.console.write(summary(lab))
             return
