@@ -68,7 +68,7 @@ extension TypedArgument where Value == String {
     }
 }
 
-extension TypedArgument where Value: RawRepresentable, Value.RawValue == String {
+extension TypedArgument where Value: RawRepresentable & Sendable, Value.RawValue == String {
     /// A positional word naming one of `choices` (in the order help lists them).
     static func positional(_ name: String, choices: [Value], required: Bool = true, default defaultText: String? = nil,
                            _ help: String) -> TypedArgument {
