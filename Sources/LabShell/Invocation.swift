@@ -33,6 +33,8 @@ public struct Invocation {
     /// The command as one string: "layer add dense".
     public var commandName: String { path.joined(separator: " ") }
 
+    // The raw view, by name: what the parser produced. Handlers read their arguments typed, through
+    // the TypedArgument and TypedFlag they declared (`inv[argument]`, TypedArgument.swift).
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
     public func string(_ name: String) -> String? { values[name] }
     public func int(_ name: String) -> Int? { values[name].flatMap { Int($0) } }

@@ -52,6 +52,8 @@ enum InitCommand {
         read: { BiasStart(rawValue: $0) })
     static let rbmEpochs = TypedArgument<Int>.option("epochs", 1...1000, default: "1", "rbm: pre-training epochs per layer")
     static let rbmRate = TypedArgument<Float>.option("lr", above: 0, atMost: 10, default: "0.1", "rbm: pre-training learning rate")
+    /// The settings `init` takes; each applies to some initializers only.
+    static let settings: [ArgumentSpec] = [stddev.spec, limit.spec, value.spec, rbmEpochs.spec, rbmRate.spec]
 
     // MARK: - Handlers
 
@@ -93,7 +95,7 @@ enum InitCommand {
 
     /// The initializer `name` with the settings `inv` gives (each must apply to it).
     static func initializer(_ name: InitializerName, _ inv: Invocation) throws(ShellError) -> Initializer {
-        let given = ["stddev", "limit", "value", "epochs", "lr"].filter { inv.isGiven($0) }
+        let given = settings.map(\.name).filter { inv.isGiven($0) }
         let allowed: [String]
         let result: Initializer
         switch name {
