@@ -1,18 +1,20 @@
 // swift-tools-version: 6.0
 // nnlab: a hands-on lab for learning how deep networks train.
 //
-// Layering (each module imports only those listed beside it; nothing imports "up"):
+// Layering (each module imports only those listed beside it; nothing imports "up"). README.md's
+// "Where things are" shows the same map, with where to add a command, a layer, a lesson, a format:
 //   CBLAS, CZlib, CEditLine   system libraries (module maps and tiny C shims)
 //   CKernels     nnlab's own arithmetic in C: matrix products, exp/log/tanh, softmax, optimizer
 //                steps; scalar, AVX2, AVX-512 and NEON levels giving the same bits
+//   LabKit       atomic file writes, number formats, display width <- (nothing)
 //   NNCore       Matrix, BLAS-style products, seeded RNG, math     <- CKernels
 //   NNEngine     layers, losses, initializers, optimizers, trainer <- NNCore, CKernels
-//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, CZlib
-//   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine
-//   TermCharts   terminal charts, digits, SVG                      <- (nothing)
-//   LineEditing  the LineEditor protocol and a plain reader        <- TermCharts (text widths)
+//   NNData       IDX/gzip/CSV readers, data sets, MNIST fetching   <- NNCore, LabKit, CZlib, Crypto
+//   NNFormats    safetensors, TensorBoard event files, exporters   <- NNEngine, NNCore, LabKit
+//   TermCharts   terminal charts, digits, SVG and PNG              <- LabKit, CZlib
+//   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
-//   LabShell     command table, sessions, tutorials                <- all of the above but LibEditLine
+//   LabShell     the lab, commands, sessions, tutorials            <- all of the above but LibEditLine
 //   nnlab        the executable: argument parsing and wiring
 //   CPeak        nnbench's C: the FMA peak from registers; OpenBLAS's sgemm (CBLAS) as the reference
 //   nnbench      the benchmark executable (make bench): nnlab's kernels against OpenBLAS and the peak
@@ -32,6 +34,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -43,15 +46,18 @@ let package = Package(
         .target(name: "CKernels",
                 cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])],
                 linkerSettings: [.linkedLibrary("pthread", .when(platforms: [.linux]))]),
+        .target(name: "LabKit", swiftSettings: testable),
         .target(name: "NNCore", dependencies: ["CKernels"]),
         .target(name: "NNEngine", dependencies: ["NNCore", "CKernels"]),
-        .target(name: "NNData", dependencies: ["NNCore", "CZlib"], swiftSettings: testable),
-        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore"], swiftSettings: testable),
-        .target(name: "TermCharts", swiftSettings: testable),
-        .target(name: "LineEditing", dependencies: ["TermCharts"], swiftSettings: testable),
+        .target(name: "NNData", dependencies: [
+            "NNCore", "LabKit", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: testable),
+        .target(name: "NNFormats", dependencies: ["NNEngine", "NNCore", "LabKit"], swiftSettings: testable),
+        .target(name: "TermCharts", dependencies: ["LabKit", "CZlib"], swiftSettings: testable),
+        .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
-            "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
+            "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
         ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
             "LabShell", "LibEditLine", "NNCore",
@@ -66,13 +72,15 @@ let package = Package(
 
         // Shared by the test targets: running a program (nnlab, python3) and capturing its output.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "CKernels"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),
-        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "TestProcess"]),
-        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LibEditLine"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "TestProcess"]),
+        .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "LabKit", "TestProcess"]),
+        .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit", "CZlib"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"],
+                    exclude: ["Golden"]),  // help-*.txt, read by HelpGoldenTests through #filePath
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess", "NNCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,2 +1,2 @@
-// zlib, for gunzipping IDX files (Foundation cannot gunzip on Linux).
+// zlib: gunzipping IDX files (Foundation cannot gunzip on Linux) and deflating PNG charts.
 #include <zlib.h>

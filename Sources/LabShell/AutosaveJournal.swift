@@ -17,6 +17,7 @@
 // (Recovery.swift). A write that fails (a full disk) is reported once; the session goes on.
 
 import Foundation
+import LabKit
 import NNFormats
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,7 @@ public final class AutosaveJournal {
             lab.session.autosave = nil
             return nil
         }
-        lab.onJournal = { [weak lab, weak journal] entry in
+        lab.session.onJournal = { [weak lab, weak journal] entry in
             guard let lab, let journal else { return }
             journal.journaled(entry, in: lab)
         }
@@ -70,7 +71,7 @@ public final class AutosaveJournal {
         do {
             try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: url)
             writer = try JournalWriter(url: url)
-            writtenCount = lab.journal.count
+            writtenCount = lab.session.journal.count
             reportedFailure = false
         } catch {
             report(error, lab: lab)
@@ -79,14 +80,14 @@ public final class AutosaveJournal {
 
     /// Called with every journal entry the lab commits.
     func journaled(_ entry: JournalEntry, in lab: Lab) {
-        if lab.journal.count <= lab.session.savedCount {
+        if lab.session.journal.count <= lab.session.savedCount {
             // The journal was emptied under the saved base (a reset): nothing is saved any more.
             lab.session.base = nil
             lab.session.savedCount = 0
             lab.session.file = nil
         }
         // The first entry rewrites the header: it fixes the seed the journal starts from.
-        guard let writer, lab.journal.count > 1, lab.journal.count == writtenCount + 1, lab.session.savedCount <= writtenCount else {
+        guard let writer, lab.session.journal.count > 1, lab.session.journal.count == writtenCount + 1, lab.session.savedCount <= writtenCount else {
             restart(for: lab)
             return
         }

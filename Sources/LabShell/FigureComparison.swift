@@ -10,6 +10,7 @@
 // that without hiding a real change, which moves accuracy and cost by far more.
 
 import Foundation
+import LabKit
 
 /// A figure line split into its words, with the numbers picked out.
 struct FigureLine: Equatable {
@@ -135,12 +136,12 @@ public enum FigureComparison {
     static func bestAccuracy(in figures: [String]) -> String? {
         let lines = figures.map(FigureLine.init)
         let tests = lines.filter { $0.text.hasPrefix("eval test") }.compactMap { $0.value(after: "accuracy") }
-        if let best = tests.max() { return "test " + format4(Float(best)) }
+        if let best = tests.max() { return "test " + NumberFormat.fourDecimals(Float(best)) }
         let validations = lines.filter { $0.text.hasPrefix("eval validation") }.compactMap { $0.value(after: "accuracy") }
             + lines.filter { $0.text.hasPrefix("epoch ") }.compactMap { $0.value(after: "validation") }
-        if let best = validations.max() { return "validation " + format4(Float(best)) }
+        if let best = validations.max() { return "validation " + NumberFormat.fourDecimals(Float(best)) }
         let trains = lines.filter { $0.text.hasPrefix("epoch ") }.compactMap { $0.value(after: "train") }
             + lines.filter { $0.text.hasPrefix("eval train") }.compactMap { $0.value(after: "accuracy") }
-        return trains.max().map { "train " + format4(Float($0)) }
+        return trains.max().map { "train " + NumberFormat.fourDecimals(Float($0)) }
     }
 }

@@ -2,6 +2,7 @@
 // with each node's shape and parameter count. Plain stacks are a single column; a node that reads
 // several others lists them under an arrow, and a node read by several shows where it fans out.
 
+import LabKit
 import NNEngine
 import TermCharts
 
@@ -23,7 +24,7 @@ enum GraphDrawing {
                 : (inputs.contains(previous) ? "  │ ◀─ " : "    ◀─ ") + inputs.joined(separator: " + ")
             lines.append(arrow)
             let shape = nodes.map { "\($0[i].outputWidth)" } ?? "?"
-            let params = nodes.map { $0[i].parameterCount > 0 ? ", \(grouped($0[i].parameterCount)) params" : "" } ?? ""
+            let params = nodes.map { $0[i].parameterCount > 0 ? ", \(NumberFormat.grouped($0[i].parameterCount)) params" : "" } ?? ""
             let label = "\(layer.name): \(LayerCommands.kindText(layer.kind)) → \(shape)\(params)"
             let border = String(repeating: "─", count: label.displayWidth + 2)
             lines.append("┌\(border)┐")

@@ -5,20 +5,34 @@
 // and how to fix it, and leave the lab as it was. Nothing a learner types can crash it.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import NNFormats
+
+/// Makes an interpreter over a lab of the caller's choosing (see `Interpreter.over`).
+public typealias InterpreterMaker = (Lab) -> Interpreter
 
 /// Runs command lines.
 public final class Interpreter {
     public let lab: Lab
     public let parser: Parser
+    /// The shell's state beside the lab: prompt, quit, typed history, the running lesson.
+    public let shell = ShellState()
     /// Where the current line comes from, for error messages ("lesson.nnlab line 12").
     public var location: (file: String, line: Int)?
 
-    public init(lab: Lab, commands: [CommandSpec] = CommandTable.all) {
+    /// An interpreter of `commands` over `lab`. The program hands `CommandTable.all`; the parts
+    /// that run commands (replay, recovery, lessons, the quit dialog) are handed an interpreter
+    /// or an `InterpreterMaker` and never name the table themselves.
+    public init(lab: Lab, commands: [CommandSpec]) {
         self.lab = lab
         parser = Parser(commands: commands)
+    }
+
+    /// An interpreter of the same commands over another lab (a scratch lab for replay or recovery).
+    public func over(_ other: Lab) -> Interpreter {
+        Interpreter(lab: other, commands: parser.commands)
     }
 
     /// Runs every command of `line`; stops at the first that fails. Returns true when all succeeded.
@@ -36,15 +50,16 @@ public final class Interpreter {
                 report(error, command: joinWords(words))
                 return false
             }
-            if lab.quitRequested { break }
+            if shell.quitRequested { break }
         }
         return true
     }
 
     /// Parses and runs one command, journaling it when it changes state. Throws what went wrong.
     public func execute(_ words: [String]) throws {
-        let (spec, invocation) = try parser.parse(words)
+        var (spec, invocation) = try parser.parse(words)
         guard let handler = spec.handler else { return }
+        invocation.interpreter = self
         lab.discardPending()
         do {
             try handler(lab, invocation)

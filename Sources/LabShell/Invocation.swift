@@ -1,7 +1,7 @@
 // Invocation: a parsed command line, its values already checked against the declaration.
 
 /// The values of one parsed command, by argument name.
-public struct Invocation: Sendable {
+public struct Invocation {
     /// The command words, e.g. ["layer", "add", "dense"].
     public let path: [String]
     /// The line as typed (comments and surrounding spaces removed).
@@ -12,6 +12,15 @@ public struct Invocation: Sendable {
     public let list: [String]
     /// Flags that were given.
     public let flags: Set<String>
+    /// The interpreter running this command, for the few commands that run other command lines
+    /// (replay, tutorials, the quit dialog's save). Set by `Interpreter.execute`.
+    public internal(set) weak var interpreter: Interpreter?
+
+    /// The interpreter running this command, or an error (a handler called without one).
+    func runningInterpreter() throws(ShellError) -> Interpreter {
+        guard let interpreter else { throw ShellError("`\(commandName)` can only run inside the shell") }
+        return interpreter
+    }
 
     public init(path: [String], line: String, values: [String: String] = [:], list: [String] = [], flags: Set<String> = []) {
         self.path = path
@@ -24,6 +33,8 @@ public struct Invocation: Sendable {
     /// The command as one string: "layer add dense".
     public var commandName: String { path.joined(separator: " ") }
 
+    // The raw view, by name: what the parser produced. Handlers read their arguments typed, through
+    // the TypedArgument and TypedFlag they declared (`inv[argument]`, TypedArgument.swift).
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
     public func string(_ name: String) -> String? { values[name] }
     public func int(_ name: String) -> Int? { values[name].flatMap { Int($0) } }

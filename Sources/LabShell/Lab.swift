@@ -1,11 +1,14 @@
 // Lab: the state of one learner's session and the few operations every command shares.
 //
-// The lab holds what the learner built (data, model, initializers, optimizer, seed, defaults),
-// what happened (training runs, evaluations), and the journal of state-changing commands that a
-// saved session replays. Commands read and change it; it never prints by itself except through
-// its console. Everything random draws from `generator`, seeded by `seed N`.
+// The lab holds what the learner built (data, model, initializers, optimizer, seed), its settings
+// (LabSettings: training defaults, language), what happened (LabResults: runs, evaluations) and
+// its session on disk (SessionState: the journal a saved session replays). The REPL's own state
+// (prompt, quit, typed history, the running lesson) is the shell's: ShellState. Commands read and
+// change the lab; it never prints by itself except through its console. Everything random draws
+// from `generator`, seeded by `seed N`.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 
@@ -30,49 +33,24 @@ public final class Lab {
     public var optimizerSpec = OptimizerSpec(.adam)
     /// The optimizer with its state (Adam's moments) for the current network.
     var liveOptimizer: Optimizer?
-    public var defaults = TrainingOptions()
-    public var language = "en"
+    /// Training defaults, language, fast mode, downloads (LabSettings.swift).
+    public var settings = LabSettings()
 
     // MARK: What happened
-    public var runs: [Run] = []
-    public var lastEvaluation: (split: String, evaluation: Evaluation)?
-    public var ensemble: Ensemble?
-    public var lastEnsembleEvaluation: EnsembleEvaluation?
+    /// Runs, evaluations and how the weights came to be (LabResults.swift).
+    public var results = LabResults()
     /// TensorBoard logging, while `tensorboard DIR` is on.
     var tensorboard: TensorBoardLog?
-    /// Shortened runs for CI and lesson checks (`--fast`): caps epochs and training examples.
-    public var fast: FastMode?
 
-    // MARK: The journal of this session
-    /// State-changing commands that succeeded, with the figures they produced.
-    public private(set) var journal: [JournalEntry] = []
-    /// Figures the running command has produced so far (moved into the journal when it succeeds).
-    var pendingFigures: [String] = []
-    /// Whether there is work not yet saved.
-    public var hasUnsavedWork = false
-    /// The session's name once saved or loaded.
-    public var sessionName: String?
-    /// Called with each journal entry as it is added (the autosave journal file).
-    public var onJournal: ((JournalEntry) -> Void)?
-    /// Where the journal stands against saved session files and the autosave (SessionState.swift).
+    // MARK: The session on disk
+    /// The journal of state-changing commands, the session's name and where it stands against
+    /// saved files and the autosave (SessionState.swift).
     public var session = SessionState()
-    /// Lines the learner typed this session (for `history`).
-    public var typedHistory: [String] = []
-    /// Set by `quit`; the shell loop ends when it sees it.
-    public var quitRequested = false
-    /// What Enter on an empty line does (a tutorial runs its next step); nil: nothing.
-    public var emptyLineAction: (() -> Void)?
-    /// Shown in the prompt while a tutorial runs ("[1: step 2/7]").
-    public var promptPrefix: String?
-    /// The latest lesson started (`tutorial start`); paused or finished when not `isActive`.
-    public var tutorial: TutorialRunner?
 
     public static let defaultSeed: UInt64 = 777
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
     /// `layer add dense 100000 relu` must be refused, not exhaust the machine's memory.
     public static let maximumParameters = 50_000_000
-    /// Whether a missing data set may be downloaded (tests turn this off).
-    public var allowDownloads = true
 
     public init(console: Console, paths: LabPaths) {
         self.console = console
@@ -103,7 +81,7 @@ public final class Lab {
             }
             let total = nodes.reduce(0) { $0 + $1.parameterCount }
             guard total <= Lab.maximumParameters else {
-                throw ShellError("that model would hold \(grouped(total)) weights (\(grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(grouped(Lab.maximumParameters))",
+                throw ShellError("that model would hold \(NumberFormat.grouped(total)) weights (\(NumberFormat.grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(NumberFormat.grouped(Lab.maximumParameters))",
                                  hint: "use fewer units per layer")
             }
         } else if !spec.layers.isEmpty {
@@ -214,25 +192,25 @@ public final class Lab {
     // MARK: - Journal
 
     /// Adds a figure line (an epoch's or an evaluation's numbers) to the running command's record.
-    public func recordFigure(_ line: String) { pendingFigures.append(line) }
+    public func recordFigure(_ line: String) { session.pendingFigures.append(line) }
 
     /// Called by the shell when a state-changing command succeeded.
     func commit(_ line: String) {
-        let entry = JournalEntry(command: line, figures: pendingFigures)
-        pendingFigures = []
-        if journal.isEmpty { session.journalSeed = seed }
-        journal.append(entry)
-        hasUnsavedWork = true
-        onJournal?(entry)
+        let entry = JournalEntry(command: line, figures: session.pendingFigures)
+        session.pendingFigures = []
+        if session.journal.isEmpty { session.journalSeed = seed }
+        session.journal.append(entry)
+        session.hasUnsavedWork = true
+        session.onJournal?(entry)
     }
 
     /// Drops the figures of a command that failed.
-    func discardPending() { pendingFigures = [] }
+    func discardPending() { session.pendingFigures = [] }
 
     /// Starts a new, empty journal (after `load`, or when the session is reset).
     func resetJournal(_ entries: [JournalEntry] = []) {
-        journal = entries
-        pendingFigures = []
+        session.journal = entries
+        session.pendingFigures = []
     }
 
     /// Back to a fresh session: no data, no model, default settings, empty journal.
@@ -243,65 +221,10 @@ public final class Lab {
         clearModel()
         model = ModelSpec()
         optimizerSpec = OptimizerSpec(.adam)
-        defaults = TrainingOptions()
-        runs = []
-        lastEvaluation = nil
-        ensemble = nil
-        lastEnsembleEvaluation = nil
+        settings.defaults = TrainingOptions()
+        results = LabResults()
         resetJournal()
-        hasUnsavedWork = false
-        sessionName = nil
+        session.hasUnsavedWork = false
+        session.name = nil
     }
 }
-
-/// A state-changing command as it went into the session, with the figures it printed.
-public struct JournalEntry: Sendable, Equatable, Codable {
-    public var command: String
-    public var figures: [String]
-
-    public init(command: String, figures: [String] = []) {
-        self.command = command
-        self.figures = figures
-    }
-}
-
-/// Shortened runs: at most `epochs` per training run, at most `limit` training examples.
-public struct FastMode: Sendable, Equatable {
-    public var epochs: Int?
-    public var limit: Int?
-
-    public init(epochs: Int? = nil, limit: Int? = nil) {
-        self.epochs = epochs
-        self.limit = limit
-    }
-}
-
-/// Where the lab keeps its files.
-public struct LabPaths: Sendable {
-    /// The project folder (sessions/, tutorials/, data/ are inside).
-    public var root: URL
-    /// Saved sessions.
-    public var sessions: URL
-    /// Lesson files.
-    public var tutorials: URL
-    /// Data sets fetched once (data/mnist).
-    public var data: URL
-    /// An explicit data folder (`--data-dir` or NNLAB_DATA), searched first.
-    public var dataOverride: URL?
-    /// Per-user state: history, autosave journal, tutorial progress.
-    public var state: URL
-
-    public init(root: URL, state: URL? = nil, dataOverride: URL? = nil) {
-        self.root = root
-        sessions = root.appendingPathComponent("sessions")
-        tutorials = root.appendingPathComponent("tutorials")
-        data = root.appendingPathComponent("data")
-        self.dataOverride = dataOverride
-        self.state = state ?? root.appendingPathComponent(".nnlab")
-    }
-
-    public var historyFile: URL { state.appendingPathComponent("history") }
-    public var journalFile: URL { state.appendingPathComponent("autosave.nnlab") }
-    public var progressFile: URL { state.appendingPathComponent("tutorial-progress.json") }
-}
-

@@ -17,7 +17,7 @@ struct LabNames {
         switch source {
         case .layerNames: return [ModelSpec.inputName] + lab.model.layers.map(\.name)
         case .layerRefs: return lab.model.layers.indices.map { String($0 + 1) } + lab.model.layers.map(\.name)
-        case .runNames: return lab.runs.map(\.name)
+        case .runNames: return lab.results.runs.map(\.name)
         case .sessionNames: return lab.savedSessionNames()
         case .lessons: return lab.lessonNames()
         case .dataSets: return DataCommands.names

@@ -4,6 +4,8 @@
 // types and ranges. Every refusal names the word at fault, says what was expected, and suggests
 // the closest valid word when there is one.
 
+import LabKit
+
 /// Parses words into invocations against a command table.
 public struct Parser: Sendable {
     public let commands: [CommandSpec]
@@ -133,9 +135,9 @@ public struct Parser: Sendable {
             guard let v = parseNumber(value) else {
                 throw ShellError("\(label) must be a number, not '\(value)'", hint: arg.help)
             }
-            if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(fmt(a))\(atMost.map { " and at most \(fmt($0))" } ?? "")", hint: arg.help) }
-            if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(fmt(a))", hint: arg.help) }
-            if let b = atMost, !(v <= b) { throw ShellError("\(label) is \(value), but it must be at most \(fmt(b))", hint: arg.help) }
+            if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(NumberFormat.typed(a))\(atMost.map { " and at most \(NumberFormat.typed($0))" } ?? "")", hint: arg.help) }
+            if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(NumberFormat.typed(a))", hint: arg.help) }
+            if let b = atMost, !(v <= b) { throw ShellError("\(label) is \(value), but it must be at most \(NumberFormat.typed(b))", hint: arg.help) }
             return value
         case .word(let words):
             if words.contains(value) { return value }
@@ -180,13 +182,4 @@ func isValidName(_ s: String) -> Bool {
 private func describe(_ r: ClosedRange<Int>) -> String {
     if r.upperBound == Int.max { return "at least \(r.lowerBound)" }
     return "between \(r.lowerBound) and \(r.upperBound)"
-}
-
-func fmt(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
-}
-
-/// A Float as typed: 0.001 -> "0.001", 2 -> "2".
-func fmt(_ x: Float) -> String {
-    x == x.rounded() && abs(x) < 1e7 ? String(Int(x)) : "\(x)"
 }

@@ -6,11 +6,18 @@
 //
 // Not here: accuracy over a whole split (`eval`).
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
 
 enum Predictions {
+    /// `predict [N]`: a test example's number.
+    static let index = TypedArgument<Int>.positional("index", 0...Int.max, required: false, default: "a random one",
+                                                     "the test example's number (0-based)")
+    /// `show wrong [N]`: how many mistakes to show.
+    static let count = TypedArgument<Int>.positional("count", 1...200, required: false, default: "8", "how many to show")
+
     // MARK: - predict
 
     static func predict(_ lab: Lab, _ inv: Invocation) throws {
@@ -19,10 +26,10 @@ enum Predictions {
         let test = data.test
         guard test.count > 0 else { throw ShellError("the test split of \(data.info.name) is empty", hint: "load data with a test split") }
         let index: Int
-        if let n = inv.int("index") {
+        if let n = inv[Predictions.index] {
             guard n < test.count else {
                 throw ShellError("there is no test example \(n): the test split has 0 to \(test.count - 1)",
-                                 hint: "pick a number below \(grouped(test.count)), or leave it out for a random one")
+                                 hint: "pick a number below \(NumberFormat.grouped(test.count)), or leave it out for a random one")
             }
             index = n
         } else {
@@ -38,12 +45,12 @@ enum Predictions {
             lab.console.write(image.render(style, maxWidth: min(style.width, 56)))
         } else {
             let x = Examples.features(test, [index]).row(0)
-            let shown = x.prefix(12).map { format4($0) }.joined(separator: " ") + (x.count > 12 ? " … (\(x.count) features)" : "")
+            let shown = x.prefix(12).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + (x.count > 12 ? " … (\(x.count) features)" : "")
             lab.console.write("features  " + shown)
         }
         lab.console.write(header)
         lab.console.write(topProbabilities(p, names: names, style: style))
-        if !lab.runs.contains(where: { $0.comparison == nil }) {
+        if !lab.results.runs.contains(where: { $0.comparison == nil }) {
             lab.console.write(style.dim("(the network has not been trained yet: these come from its starting weights)"))
         }
     }
@@ -61,7 +68,7 @@ enum Predictions {
             let bar = String(repeating: "█", count: q.isFinite ? Int((Double(min(max(q, 0), 1)) * 30).rounded()) : 0)
             let label = className(k, names)
             let line = "  " + label + String(repeating: " ", count: max(0, labelWidth - label.displayWidth))
-                + "  " + format4(q) + "  " + bar
+                + "  " + NumberFormat.fourDecimals(q) + "  " + bar
             return k == p.label ? style.paint(line, fg: .green) : line
         }.joined(separator: "\n")
     }
@@ -71,18 +78,18 @@ enum Predictions {
     static func showWrong(_ lab: Lab, _ inv: Invocation) throws {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
-        let wanted = inv.int("count") ?? 8
+        let wanted = inv[Predictions.count] ?? 8
         let test = data.test
         let all = Evaluator.predict(net, on: test, indices: Array(0..<test.count))
         let wrong = all.filter { !$0.isCorrect }
         let style = lab.console.style
         guard !wrong.isEmpty else {
-            lab.console.write("the network gets every one of the \(grouped(test.count)) test examples right")
+            lab.console.write("the network gets every one of the \(NumberFormat.grouped(test.count)) test examples right")
             return
         }
         let shown = Array(wrong.prefix(wanted))
         let names = data.info.classNames
-        lab.console.write("\(grouped(wrong.count)) of \(grouped(test.count)) test examples are wrong; the first \(shown.count):")
+        lab.console.write("\(NumberFormat.grouped(wrong.count)) of \(NumberFormat.grouped(test.count)) test examples are wrong; the first \(shown.count):")
         if image(of: data, split: test, index: shown[0].index) != nil {
             let tiles = shown.compactMap { p -> ImageTile? in
                 guard let picture = image(of: data, split: test, index: p.index) else { return nil }
@@ -95,7 +102,7 @@ enum Predictions {
             let x = Examples.features(test, shown.map(\.index))
             let rows = shown.enumerated().map { r, p in
                 let features = x.row(r)
-                return ["#\(p.index)", features.prefix(6).map { format4($0) }.joined(separator: " ") + (features.count > 6 ? " …" : ""),
+                return ["#\(p.index)", features.prefix(6).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + (features.count > 6 ? " …" : ""),
                         className(p.label, names), className(p.predicted, names), percent(confidence(p))]
             }
             lab.console.write(TextTable(columns: [TableColumn("example", alignment: .left), TableColumn("features", alignment: .left),
@@ -103,7 +110,7 @@ enum Predictions {
                                                   TableColumn("probability")],
                                         rows: rows, border: .minimal).render(style))
         }
-        if !lab.runs.contains(where: { $0.comparison == nil }) {
+        if !lab.results.runs.contains(where: { $0.comparison == nil }) {
             lab.console.write(style.dim("(the network has not been trained yet)"))
         }
     }

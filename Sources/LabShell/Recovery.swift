@@ -82,8 +82,8 @@ public enum Recovery {
     /// The REPL's start: offers to recover what the last nnlab left unsaved (recovers without
     /// asking when `recoverWithoutAsking`), then starts this session's autosave journal when a
     /// person is at the terminal.
-    public static func start(_ lab: Lab, recoverWithoutAsking: Bool) {
-        let console = lab.console
+    public static func start(_ interpreter: Interpreter, recoverWithoutAsking: Bool) {
+        let lab = interpreter.lab, console = lab.console
         switch inspect(lab.paths) {
         case .none:
             if recoverWithoutAsking { console.write("nothing to recover: there is no autosave journal in \(lab.paths.state.path)") }
@@ -108,23 +108,24 @@ public enum Recovery {
                     console.write("not recovered" + (moved.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
                 }
             }
-            if recover { _ = self.recover(contents, into: lab) }
+            if recover { _ = self.recover(contents, into: interpreter) }
         }
         if console.isInteractive && lab.session.autosave == nil { AutosaveJournal.attach(to: lab) }
     }
 
     // MARK: - Recovering
 
-    /// Rebuilds `contents` into `lab`: up to the last command that completes. Returns how many
-    /// commands were recovered; prints what happened. On failure of the base nothing changes.
+    /// Rebuilds `contents` into the lab of `target` (running the commands in a scratch lab through
+    /// the same command table): up to the last command that completes. Returns how many commands
+    /// were recovered; prints what happened. On failure of the base nothing changes.
     @discardableResult
-    public static func recover(_ contents: AutosaveContents, into lab: Lab) -> Int {
-        let console = lab.console
+    public static func recover(_ contents: AutosaveContents, into target: Interpreter) -> Int {
+        let lab = target.lab, console = lab.console
         let silent = CapturingConsole()
         let scratch = Lab(console: silent, paths: lab.paths)
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
-        let interpreter = Interpreter(lab: scratch)
+        let interpreter = target.over(scratch)
         if let base = contents.base {
             console.write(console.style.dim("recovering: \(base)"))
             guard interpreter.run(base) else {
@@ -147,15 +148,15 @@ public enum Recovery {
             console.warn("  every unsaved command is kept in \(kept.path)")
         }
         SessionSnapshot(of: scratch).install(into: lab)
-        lab.sessionName = scratch.sessionName
+        lab.session.name = scratch.session.name
         lab.session.base = scratch.session.base
         lab.session.savedCount = scratch.session.savedCount
         lab.session.file = scratch.session.file
-        lab.hasUnsavedWork = done > 0
+        lab.session.hasUnsavedWork = done > 0
         lab.session.autosave?.restart(for: lab)
         console.write("recovered \(done) of \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s")"
-                      + (lab.sessionName.map { " on top of session '\($0)'" } ?? "")
-                      + "; `save NAME` keeps them" + (lab.sessionName == nil ? "" : " (`save` updates '\(lab.sessionName!)')"))
+                      + (lab.session.name.map { " on top of session '\($0)'" } ?? "")
+                      + "; `save NAME` keeps them" + (lab.session.name == nil ? "" : " (`save` updates '\(lab.session.name!)')"))
         return done
     }
 }

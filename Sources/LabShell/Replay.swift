@@ -8,6 +8,7 @@
 // asked from; the `replay` command decides afterwards whether to take the replayed state.
 
 import Foundation
+import LabKit
 import NNCore
 import TermCharts
 
@@ -61,9 +62,11 @@ public struct ReplayResult {
 }
 
 public enum Replay {
-    /// Replays `file` (called `name` in messages) in a fresh lab that prints on `console`.
+    /// Replays `file` (called `name` in messages) in a fresh lab that prints on `console`, running
+    /// its commands through the interpreter `makeInterpreter` gives for that lab.
     public static func run(_ file: SessionFile, name: String, console: Console, paths: LabPaths,
-                           options: ReplayOptions = ReplayOptions(), shouldStop: @escaping () -> Bool = { false }) -> ReplayResult {
+                           options: ReplayOptions = ReplayOptions(), shouldStop: @escaping () -> Bool = { false },
+                           makeInterpreter: InterpreterMaker) -> ReplayResult {
         let style = console.style
         let lab = Lab(console: options.quiet ? QuietConsole(console) : console, paths: paths)
         lab.shouldStop = shouldStop
@@ -71,7 +74,7 @@ public enum Replay {
         var fastFigures = options.fast
         if options.fast {
             if let fast = file.header.fast {
-                lab.fast = fast
+                lab.settings.fast = fast
                 console.write(style.dim("replaying \(name), fast variant (\(SessionFile.describe(fast)))"))
             } else {
                 fastFigures = false
@@ -81,7 +84,7 @@ public enum Replay {
             console.write(style.dim("replaying \(name)"))
         }
         let tolerance = options.tolerance ?? tolerance(for: file.header, name: name, console: console)
-        let interpreter = Interpreter(lab: lab)
+        let interpreter = makeInterpreter(lab)
         var result = ReplayResult(name: name, lab: lab)
         for entry in file.entries {
             if options.step && console.isInteractive {
@@ -95,7 +98,7 @@ public enum Replay {
                 console.write(style.dim("nnlab> ") + entry.command)
             }
             interpreter.location = (name, entry.line)
-            let before = lab.journal.count
+            let before = lab.session.journal.count
             let ok = interpreter.run(entry.command)
             interpreter.location = nil
             guard ok else {
@@ -103,7 +106,7 @@ public enum Replay {
                 break
             }
             result.commandsRun += 1
-            let replayed = lab.journal.count > before ? lab.journal[lab.journal.count - 1].figures : []
+            let replayed = lab.session.journal.count > before ? lab.session.journal[lab.session.journal.count - 1].figures : []
             let recorded = fastFigures ? entry.fastFigures : entry.figures
             guard !recorded.isEmpty || !replayed.isEmpty else { continue }
             let verdict = FigureComparison.compare(recorded: recorded, replayed: replayed, tolerance: tolerance)
@@ -111,7 +114,7 @@ public enum Replay {
                                                    replayed: replayed, verdict: verdict))
             console.write(report(verdict, line: entry.line, command: entry.command, recorded: recorded, replayed: replayed,
                                  fast: fastFigures, tolerance: tolerance, style: style))
-            if lab.quitRequested { break }
+            if interpreter.shell.quitRequested { break }
         }
         if !options.fast, result.failedLine == nil, let saved = file.header.dataIdentity, let loaded = lab.data?.info.identity,
            !saved.sameData(as: loaded) {
@@ -168,7 +171,8 @@ public enum Replay {
         if let line = r.failedLine { return text + ", " + style.paint("stopped: line \(line) failed", fg: .red) }
         let differing = r.differing.count
         if differing > 0 {
-            text += ", " + style.paint("\(differing) differ\(differing == 1 ? "s" : "") beyond the tolerance \(number(tolerance))", fg: .red)
+            let limit = tolerance == 0 ? "where the same arithmetic owes the same bits" : "beyond the tolerance \(number(tolerance))"
+            text += ", " + style.paint("\(differing) differ\(differing == 1 ? "s" : "") \(limit)", fg: .red)
         } else if exact == compared.count {
             text += compared.isEmpty ? "" : ", " + style.paint("all match exactly", fg: .green)
         } else {
@@ -180,7 +184,7 @@ public enum Replay {
     /// 0.00213 -> "0.0021", 1e-5 -> "0.00001", infinity -> "(missing)"
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "(not comparable)" }
-        if x >= 0.0001 || x == 0 { return format4(Float(x)) }
+        if x >= 0.0001 || x == 0 { return NumberFormat.fourDecimals(Float(x)) }
         return String(format: "%.2g", x)
     }
 }

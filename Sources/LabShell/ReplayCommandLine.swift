@@ -12,7 +12,8 @@ public enum ReplayCommandLine {
     /// Replays `targets` (session names or .nnlab paths), or every session in `folder`.
     /// With `record`, writes the replayed figures into each file.
     public static func run(targets: [String], folder: String?, options: ReplayOptions, record: Bool,
-                           console: Console, paths: LabPaths, shouldStop: @escaping () -> Bool = { false }) -> Int32 {
+                           console: Console, paths: LabPaths, shouldStop: @escaping () -> Bool = { false },
+                           makeInterpreter: InterpreterMaker) -> Int32 {
         var files: [URL] = []
         var status = agreed
         if let folder {
@@ -51,7 +52,8 @@ public enum ReplayCommandLine {
                 status = max(status, unreadable)
                 continue
             }
-            let result = Replay.run(file, name: name, console: console, paths: paths, options: options, shouldStop: shouldStop)
+            let result = Replay.run(file, name: name, console: console, paths: paths, options: options, shouldStop: shouldStop,
+                                    makeInterpreter: makeInterpreter)
             var outcome = result.failedLine.map { "line \($0) failed" }
                 ?? (result.succeeded ? "agrees" : "\(result.differing.count) command(s) differ")
             if record && result.failedLine == nil {

@@ -32,7 +32,7 @@ public let metricNames = ["cost", "first_cost", "train_accuracy", "validation_ac
 /// The figure called `name` for `run` (nil: the session's latest), or nil when it was not measured
 /// or the name is unknown.
 public func metric(_ name: String, run: Run?, lab: Lab) -> Float? {
-    let subject = run ?? lab.runs.last
+    let subject = run ?? lab.results.runs.last
     let lastEpoch = subject?.result.epochs.last
     switch name {
     case "cost": return lastEpoch?.cost
@@ -44,9 +44,9 @@ public func metric(_ name: String, run: Run?, lab: Lab) -> Float? {
     case "gap":
         guard let train = lastEpoch?.trainAccuracy, let eval = latestEvaluation(run: run, lab: lab)?.accuracy else { return nil }
         return train - eval
-    case "ensemble_accuracy": return lab.lastEnsembleEvaluation?.accuracy
-    case "best_member": return lab.lastEnsembleEvaluation.map(\.bestMember)
-    case "ensemble_gain": return lab.lastEnsembleEvaluation.map(\.gainOverBest)
+    case "ensemble_accuracy": return lab.results.lastEnsembleEvaluation?.accuracy
+    case "best_member": return lab.results.lastEnsembleEvaluation.map(\.bestMember)
+    case "ensemble_gain": return lab.results.lastEnsembleEvaluation.map(\.gainOverBest)
     default:
         guard let n = gradientLayerNumber(name), let subject else { return nil }
         let layers = subject.result.epochs.last?.gradients ?? subject.result.lastStepGradients
@@ -65,5 +65,5 @@ func gradientLayerNumber(_ name: String) -> Int? {
 /// The evaluation `eval_*` figures read: the named run's latest, or the session's latest `eval`.
 private func latestEvaluation(run: Run?, lab: Lab) -> Evaluation? {
     if let run { return run.latestEvaluation?.evaluation }
-    return lab.lastEvaluation?.evaluation
+    return lab.results.lastEvaluation?.evaluation
 }

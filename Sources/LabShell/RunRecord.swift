@@ -7,6 +7,7 @@
 // are kept, evenly spaced, always with the first and the last.
 
 import Foundation
+import NNData
 import NNEngine
 
 /// A run as stored in `nnlab.runs`.
@@ -42,7 +43,7 @@ struct RunRecord: Codable {
         epochs = kept.enumerated().map { StoredEpoch($1, gradients: withGradients.contains($0)) }
         batchCosts = RunRecord.thinned(run.result.batchCosts, to: RunRecord.batchCostLimit)
         lastStepGradients = run.result.lastStepGradients
-        evaluations = run.evaluations
+        evaluations = Dictionary(uniqueKeysWithValues: run.evaluations.map { ($0.key.rawValue, $0.value) })
     }
 
     /// The run again (thinned as saved).
@@ -56,7 +57,8 @@ struct RunRecord: Codable {
         case "diverged": result.outcome = .diverged(epoch: outcomeEpoch ?? 0, batch: outcomeBatch ?? 0, message: outcomeMessage ?? "")
         default: result.outcome = .completed
         }
-        return Run(name: name, recipe: recipe, options: options, result: result, evaluations: evaluations)
+        let known = evaluations.compactMap { key, value in Split(rawValue: key).map { ($0, value) } }
+        return Run(name: name, recipe: recipe, options: options, result: result, evaluations: Dictionary(uniqueKeysWithValues: known))
     }
 
     /// At most `limit` elements, evenly spaced, keeping the first and the last.

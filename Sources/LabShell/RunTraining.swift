@@ -4,11 +4,12 @@
 // one per entry or member. All three go through `RunTraining.train`, so a run looks the same
 // wherever it came from: the progress bar while a person watches, epoch lines and figures (for
 // `train`), TensorBoard event files while `tensorboard DIR` is on, machine-readable events, and a
-// plain word about how the run ended. Keeping the run in `lab.runs` is `Lab.keep(_:)`: a new run
+// plain word about how the run ended. Keeping the run in `lab.results.runs` is `Lab.keep(_:)`: a new run
 // with an existing name replaces the old one, because lessons reuse names.
 //
 // Not here: choosing what to train (the commands do that) or evaluating afterwards.
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -49,7 +50,7 @@ enum RunTraining {
                 guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
                 lab.console.clearStatus()
                 let line = TrainCommands.epochLine(e)
-                lab.console.write(line + "  " + lab.console.style.dim(format1(e.seconds) + " s"))
+                lab.console.write(line + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
                 lab.recordFigure(line)
             default: break
             }
@@ -79,20 +80,33 @@ enum RunTraining {
         return result
     }
 
+    // MARK: - Arguments
+
+    /// `epochs=N`; the default is the lab's (`set epochs`), which starts at TrainingOptions'.
+    static let epochs = TypedArgument<Int>.option("epochs", 1...1_000_000, default: "set epochs (\(TrainingOptions().epochs))",
+                                             "passes over the training data")
+    /// `batch=N`; the default is the lab's (`set batch`), which starts at TrainingOptions'.
+    static let batch = TypedArgument<Int>.option("batch", 1...1_000_000, default: "set batch (\(TrainingOptions().batchSize))",
+                                            "examples per step")
+    static let keepProb = TypedArgument<Float>.option("keep_prob", above: 0, atMost: 1, default: "each dropout layer's own",
+                                                 "keep probability for every dropout layer during this run")
+    static let learningRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "the optimizer's",
+                                                     "learning rate for this run")
+
     /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.
     static func options(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TrainingOptions {
-        var options = lab.defaults
-        if let e = inv.int("epochs") { options.epochs = e }
-        if let b = inv.int("batch") { options.batchSize = b }
-        if let k = inv.float("keep_prob") { options.keepProb = k }
-        if let lr = inv.float("lr") { options.learningRate = lr }
-        if let cap = lab.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        var options = lab.settings.defaults
+        if let e = inv[epochs] { options.epochs = e }
+        if let b = inv[batch] { options.batchSize = b }
+        if let k = inv[keepProb] { options.keepProb = k }
+        if let lr = inv[learningRate] { options.learningRate = lr }
+        if let cap = lab.settings.fast?.epochs { options.epochs = min(options.epochs, cap) }
         // Every layer keeps a few batch-sized buffers: refuse a batch that would not fit in memory.
         if let data = lab.data, let nodes = try? lab.model.resolve(inputWidth: data.featureCount, allowDangling: true) {
             let rows = min(options.batchSize, data.train.count)
             let megabytes = rows * nodes.reduce(data.featureCount) { $0 + 3 * $1.outputWidth } * 4 / 1_000_000
             guard megabytes <= 4_000 else {
-                throw ShellError("batch \(rows) needs about \(grouped(megabytes)) MB of activations for this model",
+                throw ShellError("batch \(rows) needs about \(NumberFormat.grouped(megabytes)) MB of activations for this model",
                                  hint: "use a smaller batch, e.g. `train batch=100`")
             }
         }
@@ -112,7 +126,7 @@ enum RunTraining {
             if case .rbm(let epochs, let lr) = spec.initializer(ofLayer: i).weights { return (epochs, lr) }
             return nil
         }).first {
-            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.defaults.batchSize)
+            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.settings.defaults.batchSize)
                 .run(on: network, data: data.train, generator: generator, shouldStop: shouldStop)
         }
         return network
@@ -146,20 +160,21 @@ final class StopAfterCurrent {
 extension Lab {
     /// Keeps a finished run; a run with the same name is replaced (lessons reuse names).
     func keep(_ run: Run) {
-        runs.removeAll { $0.name == run.name }
-        runs.append(run)
+        results.runs.removeAll { $0.name == run.name }
+        results.runs.append(run)
+        if run.comparison == nil { results.modelOrigin = .trained }
     }
 
     /// "run3": the first runN not taken.
     func nextRunName() -> String {
-        var n = runs.count + 1
-        while runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
+        var n = results.runs.count + 1
+        while results.runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
         return "run\(n)"
     }
 
     /// A dim note when `name` will replace an earlier run ("" when it is new).
     func replacementNote(for name: String) -> String? {
-        runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
+        results.runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
     }
 }
 

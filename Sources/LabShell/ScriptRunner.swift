@@ -31,7 +31,7 @@ public enum ScriptRunner {
                 result.failedLines.append(i + 1)
                 if !keepGoing { break }
             }
-            if interpreter.lab.quitRequested { break }
+            if interpreter.shell.quitRequested { break }
         }
         return result
     }

@@ -7,6 +7,7 @@
 // a damaged or foreign file is refused with the file, the line or tensor, and what to do.
 
 import Foundation
+import LabKit
 import NNCore
 import NNData
 import NNEngine
@@ -51,10 +52,10 @@ enum SessionLoader {
             throw ShellError(error.description, hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
         }
         if let saved = file.header.weights {
-            let sha = SHA256.hex(weightBytes)
+            let sha = Digest.sha256(weightBytes)
             if saved.bytes != weightBytes.count || saved.sha256 != sha {
-                warnings.append("note: \(weightsShown) is not the file this session saved (\(grouped(weightBytes.count)) bytes, sha256 "
-                                + "\(sha.prefix(12)) instead of \(grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")
+                warnings.append("note: \(weightsShown) is not the file this session saved (\(NumberFormat.grouped(weightBytes.count)) bytes, sha256 "
+                                + "\(sha.prefix(12)) instead of \(NumberFormat.grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")
             }
         }
         let content = try WeightsContent(safetensors)
@@ -90,7 +91,7 @@ enum SessionLoader {
             parameters: fitted.parameters, parameterNames: network?.parameters.map(\.name) ?? [],
             optimizerSpec: optimizerSpec, optimizerState: fitted.optimizer, seed: seed,
             generatorState: content.generatorState ?? SeededGenerator(seed: seed).state,
-            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.language,
+            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.settings.language,
             runs: content.runs, journal: file.journal, journalSeed: file.header.seed)
         return LoadedSession(snapshot: snapshot, file: file, warnings: warnings)
     }

@@ -31,9 +31,10 @@ struct SessionSnapshot {
     var seed: UInt64
     var generatorState: [UInt64]
     var defaults: TrainingOptions
-    var language: String
+    var language: Language
     var runs: [Run]
-    var lastEvaluation: (split: String, evaluation: Evaluation)?
+    var lastEvaluation: (split: Split, evaluation: Evaluation)?
+    var modelOrigin: ModelOrigin
     var journal: [JournalEntry]
     var journalSeed: UInt64
 
@@ -56,18 +57,19 @@ struct SessionSnapshot {
         }
         seed = lab.seed
         generatorState = lab.generator.state
-        defaults = lab.defaults
-        language = lab.language
-        runs = lab.runs
-        lastEvaluation = lab.lastEvaluation
-        journal = lab.journal
+        defaults = lab.settings.defaults
+        language = lab.settings.language
+        runs = lab.results.runs
+        lastEvaluation = lab.results.lastEvaluation
+        modelOrigin = lab.results.modelOrigin
+        journal = lab.session.journal
         journalSeed = lab.session.journalSeed ?? lab.seed
     }
 
     /// A snapshot assembled from a session's files (see SessionStore).
     init(data: LoadedDataSet?, dataCommand: String?, model: ModelSpec, parameters: [String: Matrix],
          parameterNames: [String], optimizerSpec: OptimizerSpec, optimizerState: OptimizerState?, seed: UInt64, generatorState: [UInt64],
-         defaults: TrainingOptions, language: String, runs: [Run], journal: [JournalEntry], journalSeed: UInt64) {
+         defaults: TrainingOptions, language: Language, runs: [Run], journal: [JournalEntry], journalSeed: UInt64) {
         self.data = data
         self.dataCommand = dataCommand
         self.model = model
@@ -81,6 +83,7 @@ struct SessionSnapshot {
         self.language = language
         self.runs = runs
         self.lastEvaluation = nil
+        modelOrigin = .loaded
         self.journal = journal
         self.journalSeed = journalSeed
     }
@@ -115,12 +118,13 @@ struct SessionSnapshot {
         }
         lab.reseed(seed)
         if generatorState.count == 4, generatorState.contains(where: { $0 != 0 }) { lab.generator.state = generatorState }
-        lab.defaults = defaults
-        lab.language = language
-        lab.runs = runs
-        lab.lastEvaluation = lastEvaluation
-        lab.ensemble = nil
-        lab.lastEnsembleEvaluation = nil
+        lab.settings.defaults = defaults
+        lab.settings.language = language
+        lab.results.runs = runs
+        lab.results.lastEvaluation = lastEvaluation
+        lab.results.modelOrigin = modelOrigin
+        lab.results.ensemble = nil
+        lab.results.lastEnsembleEvaluation = nil
         lab.resetJournal(journal)
         lab.session.journalSeed = journalSeed
     }

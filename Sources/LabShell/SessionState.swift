@@ -1,16 +1,26 @@
-// SessionState: what the lab remembers about its session on disk, apart from the lab itself.
-//
-// The lab's journal says which commands built it; this says where that journal stands against the
-// files: the seed the journal started from (a session file's header seed), how many journal entries
+// SessionState: the lab's session as it will be saved: the journal of state-changing commands
+// that built the lab, its name, whether there is unsaved work, and where the journal stands against
+// the files: the seed the journal started from (a session file's header seed), how many journal entries
 // are already saved in `sessions/NAME` (the autosave journal's base), the parts of a loaded session
 // file that the lab does not hold (hand-written notes, the fast variant and its figures), and the
 // autosave journal while the REPL runs one. It holds no model state: see Lab for that.
 
 import Foundation
+import LabKit
 import NNFormats
 
 /// The lab's bookkeeping about saved sessions and the autosave journal.
 public struct SessionState {
+    /// State-changing commands that succeeded, with the figures they produced.
+    public internal(set) var journal: [JournalEntry] = []
+    /// Figures the running command has produced so far (moved into the journal when it succeeds).
+    var pendingFigures: [String] = []
+    /// Whether there is work not yet saved.
+    public var hasUnsavedWork = false
+    /// The session's name once saved or loaded.
+    public var name: String?
+    /// Called with each journal entry as it is added (the autosave journal file).
+    public var onJournal: ((JournalEntry) -> Void)?
     /// The seed in effect when the journal's first entry was made: replays start from it.
     public var journalSeed: UInt64?
     /// The command that restores the saved part of the journal (`load NAME`), nil when nothing is saved.
@@ -33,16 +43,16 @@ extension Lab {
     /// Marks the journal as saved in (or loaded from) `name`, and starts the autosave journal again
     /// from there: a crash from now on recovers by `load NAME` plus whatever follows.
     func markSaved(as name: String, file: SessionFile) {
-        sessionName = name
-        hasUnsavedWork = false
+        session.name = name
+        session.hasUnsavedWork = false
         session.base = "load \(name)"
-        session.savedCount = journal.count
+        session.savedCount = session.journal.count
         session.file = file
         session.autosave?.restart(for: self)
     }
 
     /// The journal entries not covered by the saved base (what the autosave journal holds).
     var unsavedEntries: ArraySlice<JournalEntry> {
-        journal.dropFirst(min(session.savedCount, journal.count))
+        session.journal.dropFirst(min(session.savedCount, session.journal.count))
     }
 }

@@ -9,6 +9,7 @@
 // Reading is in SessionLoader; this file writes, names and lists.
 
 import Foundation
+import LabKit
 import NNCore
 import NNData
 import NNFormats
@@ -116,9 +117,9 @@ enum SessionStore {
         header.data = lab.dataCommand.map(dataArguments)
         header.dataIdentity = lab.data?.info.identity
         header.model = modelSummary(lab)
-        header.best = FigureComparison.bestAccuracy(in: lab.journal.flatMap(\.figures))
-        header.weights = SessionFile.WeightsReference(file: weightsName, bytes: weights.count, sha256: SHA256.hex(weights))
-        var entries = lab.journal.map { SessionFile.Entry(command: $0.command, figures: $0.figures) }
+        header.best = FigureComparison.bestAccuracy(in: lab.session.journal.flatMap(\.figures))
+        header.weights = SessionFile.WeightsReference(file: weightsName, bytes: weights.count, sha256: Digest.sha256(weights))
+        var entries = lab.session.journal.map { SessionFile.Entry(command: $0.command, figures: $0.figures) }
         var trailing: [String] = []
         if let previous = lab.session.file {
             let shared = zip(previous.entries, entries).prefix { $0.command == $1.command }.count
@@ -153,7 +154,7 @@ enum SessionStore {
             case .dense(let units, let a):
                 widths.append(String(units))
                 if activations.last != a.description { activations.append(a.description) }
-            case .dropout(let k): if !extras.contains("dropout \(fmt(k))") { extras.append("dropout \(fmt(k))") }
+            case .dropout(let k): if !extras.contains("dropout \(NumberFormat.typed(k))") { extras.append("dropout \(NumberFormat.typed(k))") }
             default: plain = false
             }
             if !layer.inputs.isEmpty { plain = false }
@@ -162,7 +163,7 @@ enum SessionStore {
             : "\(layers.count)-layer graph: " + countedKinds(layers.map { LayerCommands.kindText($0.kind) })
         // A graph lists every layer already, dropout included.
         return ([shape] + (plain ? extras : [])).joined(separator: ", ")
-            + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(fmt(lab.optimizerSpec.learningRate))"
+            + "; \(lab.model.initializer.description); \(lab.optimizerSpec.kind.rawValue) lr \(NumberFormat.typed(lab.optimizerSpec.learningRate))"
     }
 
     /// ["dense 64 relu", "add", "dense 64 relu", "dense 10 softmax"] -> "2 dense 64 relu, add, dense 10 softmax":

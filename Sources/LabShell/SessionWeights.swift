@@ -36,7 +36,7 @@ enum SessionWeights {
     /// The file for `snapshot`; with `withOptimizerState`, the optimizer's slots too.
     static func encode(_ snapshot: SessionSnapshot, withOptimizerState: Bool) -> Data {
         var metadata = [Key.format: String(formatVersion), Key.version: nnlabVersion,
-                        Key.seed: String(snapshot.seed), Key.language: snapshot.language,
+                        Key.seed: String(snapshot.seed), Key.language: snapshot.language.rawValue,
                         Key.generator: snapshot.generatorState.map { hex($0) }.joined(separator: " ")]
         metadata[Key.model] = json(snapshot.model)
         metadata[Key.optimizer] = json(snapshot.optimizerSpec)
@@ -86,7 +86,7 @@ struct WeightsContent {
     var seed: UInt64?
     var generatorState: [UInt64]?
     var defaults: TrainingOptions?
-    var language: String?
+    var language: Language?
     var runs: [Run] = []
 
     /// Decodes the metadata of `file`. Throws naming the key when a value is missing or damaged.
@@ -140,7 +140,7 @@ struct WeightsContent {
             generatorState = words
         }
         defaults = try decode(TrainingOptions.self, K.defaults)
-        language = meta[K.language]
+        language = meta[K.language].flatMap(Language.init(rawValue:))
         runs = (try decode([RunRecord].self, K.runs) ?? []).map(\.run)
     }
 

@@ -32,24 +32,24 @@ public final class Shell {
     public func run() -> Int32 {
         let interactive = lab.console.isInteractive
         if interactive { lab.console.write(Shell.banner(lab)) }
-        while !lab.quitRequested {
-            switch editor.readLine(prompt: interactive ? lab.prompt : "") {
+        while !interpreter.shell.quitRequested {
+            switch editor.readLine(prompt: interactive ? interpreter.shell.prompt : "") {
             case .interrupted:
                 lab.console.write(lab.console.style.dim("(Ctrl-C: the line is cleared; `quit` or Ctrl-D leaves)"))
             case .endOfInput:
                 if interactive { lab.console.write("") }
-                do { try lab.requestQuit(force: !interactive) } catch { interpreter.report(error, command: "quit") }
+                do { try lab.requestQuit(force: !interactive, interpreter: interpreter) } catch { interpreter.report(error, command: "quit") }
             case .line(let text):
                 let line = text.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty {
-                    lab.emptyLineAction?()
+                    interpreter.shell.emptyLineAction?()
                     continue
                 }
                 if interactive {
                     editor.addHistory(line)
                     try? editor.saveHistory(to: lab.paths.historyFile)
                 }
-                lab.typedHistory.append(line)
+                interpreter.shell.typedHistory.append(line)
                 _ = Interrupts.take()    // a Ctrl-C pressed at the prompt must not stop the next run
                 if !interpreter.run(line) { failures += 1 }
             }
@@ -66,10 +66,3 @@ public final class Shell {
 
 /// The version shown by `--version` and written into session files.
 public let nnlabVersion = "0.1.0"
-
-extension Lab {
-    /// "nnlab> ", or with the lesson and step while a tutorial runs.
-    public var prompt: String {
-        promptPrefix.map { "nnlab \($0)> " } ?? "nnlab> "
-    }
-}

@@ -4,7 +4,7 @@
 // gap, with as many columns as the width allows and no trailing spaces. Pure: the editor prints
 // the lines it returns.
 
-import TermCharts
+import LabKit
 
 /// Column layout for completion listings.
 public enum CompletionColumns {

@@ -2,11 +2,12 @@
 //
 // Rules, shared by every editor: blank lines are not remembered, a line equal to the newest entry
 // is not remembered twice, and only the newest `limit` entries are kept. The file is UTF-8 text,
-// one entry per line, oldest first; it is written atomically (temporary file + rename) so a crash
+// one entry per line, oldest first; it is written atomically (LabKit's AtomicFile) so a crash
 // never leaves half a history. This is not libedit's own history format (no "_HiStOrY_V2_" header
 // and no vis(3) escaping): the file stays readable with `cat` and editable with any editor.
 
 import Foundation
+import LabKit
 
 #if canImport(Glibc)
 import Glibc
@@ -119,8 +120,8 @@ public struct LineHistory: Equatable, Sendable {
         return decode(data, limit: limit)
     }
 
-    /// Saves atomically: writes a temporary file beside `url` (mode 0600), flushes it to disk and
-    /// renames it over `url`. Creates the containing folder if needed.
+    /// Saves atomically (LabKit's AtomicFile: a temporary file beside `url`, mode 0600, flushed to
+    /// disk and renamed over `url`). Creates the containing folder if needed.
     public func save(to url: URL) throws(HistoryFileError) {
         let path = url.path
         let folder = url.deletingLastPathComponent()
@@ -129,45 +130,10 @@ public struct LineHistory: Equatable, Sendable {
         } catch {
             throw .unwritable(path: path, reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            throw .unwritable(path: path, reason: "cannot create \(temporary): \(Self.describe(errno))")
-        }
-        let failure = Self.writeAll(encoded(), to: fd)
-        let syncFailed = fsync(fd) != 0 ? errno : 0
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            throw .unwritable(path: path, reason: "writing \(temporary) failed: \(Self.describe(failure))")
-        }
-        if syncFailed != 0 {
-            unlink(temporary)
-            throw .unwritable(path: path, reason: "flushing \(temporary) failed: \(Self.describe(syncFailed))")
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw .unwritable(path: path, reason: "renaming \(temporary) over it failed: \(Self.describe(code))")
-        }
-    }
-
-    /// Writes every byte, retrying short writes and EINTR; returns the errno of a failure.
-    private static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            guard let start = buffer.baseAddress else { return nil }  // nothing to write
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, start + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
+        do {
+            try AtomicFile.write(encoded(), to: url, mode: 0o600)
+        } catch {
+            throw .unwritable(path: path, reason: "\(error.step) failed: \(error.osMessage)")
         }
     }
 

@@ -52,7 +52,7 @@ public enum CharacterSequences {
         }
         let data = InMemoryData(features: x, labels: labels, classCount: v)
         let names = vocabulary.map(displayName)
-        let textParameter = chars.count <= 200 ? options.text : "sha256:" + SHA256.hex(Array(options.text.utf8))
+        let textParameter = chars.count <= 200 ? options.text : "sha256:" + Digest.sha256(Array(options.text.utf8))
         let info = DataSetInfo(
             name: name,
             summary: "next character of \"\(chars.prefix(40).map(String.init).joined())\(chars.count > 40 ? "..." : "")\": "

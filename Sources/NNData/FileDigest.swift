@@ -2,7 +2,9 @@
 //
 // Used to check downloaded and fetched files against published MD5s and to fingerprint data
 // files for a data set's identity. The file is hashed as stored (a .gz file is not unpacked).
+// The hashing itself is swift-crypto's.
 
+import Crypto
 import Foundation
 
 /// Checksums of files on disk, read in 1 MB chunks.
@@ -18,16 +20,16 @@ public enum FileDigest {
             throw .missingFile(path: path, hint: "check the path")
         }
         defer { try? handle.close() }
-        var md5 = MD5(), sha = SHA256()
+        var md5 = Insecure.MD5(), sha = SHA256()
         while true {
             let chunk: Data
             do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
                 throw .unreadable(path: path, reason: error.localizedDescription)
             }
             if chunk.isEmpty { break }
-            if wantMD5 { md5.update(chunk) }
-            if wantSHA { sha.update(chunk) }
+            if wantMD5 { md5.update(data: chunk) }
+            if wantSHA { sha.update(data: chunk) }
         }
-        return (wantMD5 ? hexString(md5.finalize()) : nil, wantSHA ? hexString(sha.finalize()) : nil)
+        return (wantMD5 ? Digest.hex(md5.finalize()) : nil, wantSHA ? Digest.hex(sha.finalize()) : nil)
     }
 }

@@ -6,6 +6,7 @@
 // .downloadFailed; the caller removes the partial file. What to download, where, and what the
 // checksum must be is decided by MNISTFetcher.
 
+import Crypto
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -39,7 +40,7 @@ enum HTTPDownload {
             throw .downloadFailed(url: url.absoluteString,
                                   reason: "received \(receiver.received) of \(expected) bytes")
         }
-        return hexString(receiver.md5.finalize())
+        return Digest.hex(receiver.md5.finalize())
     }
 
     /// The session delegate. URLSession calls it on its serial queue; `run` reads its fields only
@@ -48,7 +49,7 @@ enum HTTPDownload {
         let handle: FileHandle
         let progress: (@Sendable (Int64, Int64?) -> Void)?
         let finished = DispatchSemaphore(value: 0)
-        var md5 = MD5()
+        var md5 = Insecure.MD5()
         var received: Int64 = 0
         var expected: Int64?
         var failure: String?
@@ -79,7 +80,7 @@ enum HTTPDownload {
                 dataTask.cancel()
                 return
             }
-            md5.update(data)
+            md5.update(data: data)
             received += Int64(data.count)
             // Report every 256 KB and at the end, not for every small packet.
             if received - reported >= 1 << 18 || received == expected {

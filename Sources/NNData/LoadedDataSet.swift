@@ -88,3 +88,22 @@ public struct LoadedDataSet {
         return LoadedDataSet(info: info, train: newTrain, validation: newValidation, test: newTest)
     }
 }
+
+/// One of a data set's three parts.
+public enum Split: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
+    case train, validation, test
+
+    /// The order `eval` and `ensemble eval` list them in: the usual one first.
+    public static let evaluationOrder: [Split] = [.test, .validation, .train]
+}
+
+extension LoadedDataSet {
+    /// The examples of `split` (nil for a set without a validation split).
+    public func examples(_ split: Split) -> (any LabeledData)? {
+        switch split {
+        case .train: train
+        case .validation: validation
+        case .test: test
+        }
+    }
+}

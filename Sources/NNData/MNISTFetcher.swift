@@ -12,6 +12,7 @@
 // routes fail, one error lists what was tried and how to get the files by hand.
 
 import Foundation
+import LabKit
 
 /// A way to get MNIST.
 public enum FetchRoute: String, CaseIterable, Sendable {
@@ -168,8 +169,8 @@ public struct MNISTFetcher: Sendable {
             throw .downloadFailed(url: source, reason: "\(file.baseName) has MD5 \(digest.md5 ?? "?"), expected \(expected)")
         }
         let final = finalPath(file)
-        if rename(temporary, final) != 0 {
-            throw .unreadable(path: final, reason: "cannot move the file into place: \(String(cString: strerror(errno)))")
+        do { try AtomicFile.place(temporary, at: final) } catch {
+            throw .unreadable(path: final, reason: "cannot move the file into place: \(error.osMessage)")
         }
         if let stamp = VerifiedMarker.stamp(final), let md5 = digest.md5, let sha = digest.sha256 {
             VerifiedMarker.record([VerifiedEntry(name: file.baseName, bytes: stamp.bytes, modified: stamp.modified,

@@ -1,13 +1,16 @@
 // VerifiedMarker: a small file beside checked data files remembering that they were checked.
 //
-// MD5-checking MNIST's 55 MB on every load would cost about 0.1 s, and SHA-256 for its identity
-// 0.15 s more. After a file has been checked once (when fetched, or on its first load), its
-// name, size, modification time, MD5 and SHA-256 are written to `.nnlab-verified` in its folder.
+// Checking MNIST's 55 MB on every load (MD5 against the published table, SHA-256 for its identity,
+// both by swift-crypto) makes `data load mnist` take about 0.18 s instead of 0.05 s (measured
+// 2026-12 on the 2-core build machine; the hand-written hashes took 0.45 s), so the marker stays.
+// After a file has been checked once (when fetched, or on its first load), its name, size,
+// modification time, MD5 and SHA-256 are written to `.nnlab-verified` in its folder.
 // A later load trusts the marker only while the size and modification time are unchanged and
 // the MD5 is the one the checksum table expects. Failing to write the marker is not an error:
 // the next load simply checks again.
 
 import Foundation
+import LabKit
 
 /// The checked state of one file.
 struct VerifiedEntry: Equatable {
@@ -64,6 +67,6 @@ enum VerifiedMarker {
         }
         let text = ([header] + lines).joined(separator: "\n") + "\n"
         let path = (folder as NSString).appendingPathComponent(fileName)
-        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        try? AtomicFile.write(text, to: URL(fileURLWithPath: path))
     }
 }

@@ -8,6 +8,7 @@
 // NaN and infinities as "nan", "inf", "-inf", which pandas and R read back as numbers.
 
 import Foundation
+import LabKit
 
 /// A table with fixed columns, built row by row and rendered or atomically written as CSV.
 public struct CSVTable: Sendable {

@@ -261,15 +261,15 @@ struct KerasScript {
     /// `optimizer=keras.optimizers.Adam(...),` with nnlab's hyper-parameters, wrapped to fit.
     private var optimizer: String {
         let o = plan.request.optimizer
-        func v(_ key: String) -> String { PythonSource.number(o.value(key)) }
+        func v(_ setting: OptimizerSetting) -> String { PythonSource.number(o.value(setting)) }
         let (name, rest): (String, [String]) = switch o.kind {
         case .sgd: ("SGD", [])
-        case .momentum: ("SGD", ["momentum=\(v("momentum"))"])
-        case .nesterov: ("SGD", ["momentum=\(v("momentum"))", "nesterov=True"])
-        case .adagrad: ("Adagrad", ["initial_accumulator_value=\(v("initial_accumulator"))", "epsilon=\(v("epsilon"))"])
-        case .rmsprop: ("RMSprop", ["rho=\(v("rho"))", "epsilon=\(v("epsilon"))"])
-        case .adadelta: ("Adadelta", ["rho=\(v("rho"))", "epsilon=\(v("epsilon"))"])
-        case .adam: ("Adam", ["beta_1=\(v("beta1"))", "beta_2=\(v("beta2"))", "epsilon=\(v("epsilon"))"])
+        case .momentum: ("SGD", ["momentum=\(v(.momentum))"])
+        case .nesterov: ("SGD", ["momentum=\(v(.momentum))", "nesterov=True"])
+        case .adagrad: ("Adagrad", ["initial_accumulator_value=\(v(.initialAccumulator))", "epsilon=\(v(.epsilon))"])
+        case .rmsprop: ("RMSprop", ["rho=\(v(.rho))", "epsilon=\(v(.epsilon))"])
+        case .adadelta: ("Adadelta", ["rho=\(v(.rho))", "epsilon=\(v(.epsilon))"])
+        case .adam: ("Adam", ["beta_1=\(v(.beta1))", "beta_2=\(v(.beta2))", "epsilon=\(v(.epsilon))"])
         }
         let arguments = ["learning_rate=\(PythonSource.number(plan.learningRate))"] + rest
         return PythonSource.call("optimizer=keras.optimizers.\(name)", arguments, tail: ",", indent: 8)

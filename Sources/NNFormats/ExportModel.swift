@@ -4,6 +4,8 @@
 // it is the caller's job (AtomicFile.write). A model the framework would compute differently is
 // refused with an ExportError rather than exported wrongly.
 
+import LabKit
+
 /// Writes a model as a short, runnable Python script for Keras or PyTorch.
 public enum ModelExport {
     /// A Keras 3 (TensorFlow 2) script that builds the model, loads nnlab's weights from the

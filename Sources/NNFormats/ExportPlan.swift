@@ -4,6 +4,7 @@
 // targets it compares with, and the model summary for the script's docstring.
 // It refuses (ExportError) what a framework would compute differently. It writes no Python.
 
+import LabKit
 import NNEngine
 
 /// One tensor of nnlab's weights file.
@@ -128,7 +129,7 @@ struct ExportPlan {
         let shape = request.inputShape.map { " (" + $0.map(String.init).joined(separator: " x ") + ")" } ?? ""
         rows.append(["input", "\(request.inputWidth) numbers\(shape)", "\(request.inputWidth)", "", ""])
         for (i, node) in nodes.enumerated() {
-            let params = node.parameterCount > 0 ? PythonSource.grouped(node.parameterCount) : ""
+            let params = node.parameterCount > 0 ? NumberFormat.grouped(node.parameterCount) : ""
             let initText = node.spec.kind.hasWeights ? initializer(of: i).description : ""
             rows.append([PythonSource.docText(node.spec.name), describe(i), "\(node.outputWidth)", params, initText])
         }

@@ -97,15 +97,15 @@ extension PyTorchScript {
     /// `return torch.optim.X(...)` with nnlab's settings, wrapped to fit.
     private var optimizer: String {
         let o = plan.request.optimizer
-        func v(_ key: String) -> String { PythonSource.number(o.value(key)) }
+        func v(_ setting: OptimizerSetting) -> String { PythonSource.number(o.value(setting)) }
         let (name, rest): (String, [String]) = switch o.kind {
         case .sgd: ("SGD", [])
-        case .momentum: ("SGD", ["momentum=\(v("momentum"))"])
-        case .nesterov: ("SGD", ["momentum=\(v("momentum"))", "nesterov=True"])
-        case .adagrad: ("Adagrad", ["initial_accumulator_value=\(v("initial_accumulator"))", "eps=\(v("epsilon"))"])
-        case .rmsprop: ("RMSprop", ["alpha=\(v("rho"))", "eps=\(v("epsilon"))"])
-        case .adadelta: ("Adadelta", ["rho=\(v("rho"))", "eps=\(v("epsilon"))"])
-        case .adam: ("Adam", ["betas=(\(v("beta1")), \(v("beta2")))", "eps=\(v("epsilon"))"])
+        case .momentum: ("SGD", ["momentum=\(v(.momentum))"])
+        case .nesterov: ("SGD", ["momentum=\(v(.momentum))", "nesterov=True"])
+        case .adagrad: ("Adagrad", ["initial_accumulator_value=\(v(.initialAccumulator))", "eps=\(v(.epsilon))"])
+        case .rmsprop: ("RMSprop", ["alpha=\(v(.rho))", "eps=\(v(.epsilon))"])
+        case .adadelta: ("Adadelta", ["rho=\(v(.rho))", "eps=\(v(.epsilon))"])
+        case .adam: ("Adam", ["betas=(\(v(.beta1)), \(v(.beta2)))", "eps=\(v(.epsilon))"])
         }
         let arguments = ["model.parameters()", "lr=\(PythonSource.number(plan.learningRate))"] + rest
         return PythonSource.call("return torch.optim.\(name)", arguments, indent: 4).joined(separator: "\n")

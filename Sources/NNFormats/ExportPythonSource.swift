@@ -47,17 +47,6 @@ enum PythonSource {
         return rate.contains(".") || rate.contains("e") ? rate : rate + ".0"
     }
 
-    /// A whole number with thousands separators, for comments: 669,706.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
-
     /// A tuple literal: (784, 512), or (10,) for one element.
     static func tuple(_ values: [Int]) -> String {
         values.count == 1 ? "(\(values[0]),)" : "(" + values.map(String.init).joined(separator: ", ") + ")"

@@ -6,6 +6,7 @@
 // ExportPyTorch.swift).
 
 import Foundation
+import LabKit
 import NNEngine
 
 /// The data an exported script evaluates (and optionally trains) on.

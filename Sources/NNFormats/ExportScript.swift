@@ -4,6 +4,7 @@
 // predicted class, the predictions file, and the command-line options.
 // The framework parts live in ExportKeras.swift and ExportPyTorch.swift.
 
+import LabKit
 import NNEngine
 
 /// What a framework adds to the shared docstring.
@@ -36,7 +37,7 @@ enum ExportScript {
         var lines = ["\"\"\"nnlab's model \"\(name)\" as a \(framework.name) script, exported \(r.dateText)\(session).", ""]
         lines.append("What was exported")
         lines += plan.summaryLines.map { "    " + $0 }
-        lines.append("    \(PythonSource.grouped(plan.parameterCount)) parameters. Loss: \(lossProse(plan)).")
+        lines.append("    \(NumberFormat.grouped(plan.parameterCount)) parameters. Loss: \(lossProse(plan)).")
         lines.append("    Optimizer: \(optimizerProse(plan)).")
         var trained = "nnlab trained it for \(epochs) epoch\(epochs == 1 ? "" : "s") in batches of \(batch) on "
             + PythonSource.docText(r.data.prose) + "."

@@ -4,6 +4,7 @@
 // path and the OS text in every message, so they read through this small POSIX helper instead.
 
 import Foundation
+import LabKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

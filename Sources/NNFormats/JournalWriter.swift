@@ -15,6 +15,7 @@
 // cuts that tail off (it was never a completed entry), and `readLines` ignores it.
 
 import Foundation
+import LabKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -2,12 +2,14 @@
 //
 // Output layout: 8-byte little-endian header length N, then N bytes of JSON (padded with spaces so
 // the data starts at a multiple of 8), then every tensor's little-endian F32 values back to back.
-// The header lists "__metadata__" first (keys sorted), then the tensors in the order they were
-// added, and the data follows that same order, so one model always gives byte-identical files.
-// nnlab stores its model specification as JSON text in one metadata entry; metadata values are
-// strings by the format's rule. Writing goes through AtomicFile. This file writes; SafetensorsFile reads.
+// The header is Codable values encoded by JSONEncoder with sorted keys (so "__metadata__" comes
+// before nnlab's lowercase tensor names); the data follows the order the tensors were added. One
+// model always gives byte-identical files. nnlab stores its model specification as JSON text in
+// one metadata entry; metadata values are strings by the format's rule. Writing goes through
+// AtomicFile. This file writes; SafetensorsFile reads.
 
 import Foundation
+import LabKit
 import NNCore
 
 /// Collects named F32 tensors and metadata, then encodes or atomically writes a safetensors file.
@@ -65,18 +67,16 @@ public struct SafetensorsWriter: Sendable {
 
     /// The JSON header, padded with spaces to a multiple of 8 bytes.
     public func headerJSON() -> String {
-        var parts: [String] = []
-        if !metadata.isEmpty {
-            let fields = metadata.sorted { $0.key < $1.key }
-                .map { "\(jsonString($0.key)):\(jsonString($0.value))" }
-            parts.append("\"__metadata__\":{\(fields.joined(separator: ","))}")
-        }
+        var header: [String: HeaderEntry] = [:]
+        if !metadata.isEmpty { header["__metadata__"] = .metadata(metadata) }
         for entry in entries {
-            let shape = entry.shape.map(String.init).joined(separator: ",")
-            parts.append("\(jsonString(entry.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
-                + "\"data_offsets\":[\(entry.offsets.lowerBound),\(entry.offsets.upperBound)]}")
+            header[entry.name] = .tensor(TensorEntry(dtype: "F32", shape: entry.shape,
+                                                     dataOffsets: [entry.offsets.lowerBound, entry.offsets.upperBound]))
         }
-        let json = "{" + parts.joined(separator: ",") + "}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, integers and arrays of them always encode.
+        let json = (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let padding = (8 - json.utf8.count % 8) % 8
         return json + String(repeating: " ", count: padding)
     }
@@ -97,22 +97,30 @@ public struct SafetensorsWriter: Sendable {
     }
 }
 
-/// `text` as a JSON string literal: quotes, backslashes and control characters escaped; other
-/// characters (including non-ASCII) kept as UTF-8, which JSON allows.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
+// MARK: - Header values
+
+/// One value of the header object: the metadata strings, or where a tensor's bytes are.
+private enum HeaderEntry: Encodable {
+    case metadata([String: String])
+    case tensor(TensorEntry)
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .metadata(let values): try container.encode(values)
+        case .tensor(let entry): try container.encode(entry)
         }
     }
-    return out + "\""
+}
+
+/// `{"data_offsets":[0,24],"dtype":"F32","shape":[2,3]}`: offsets are relative to the data start.
+private struct TensorEntry: Encodable {
+    let dtype: String
+    let shape: [Int]
+    let dataOffsets: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case dtype, shape
+        case dataOffsets = "data_offsets"
+    }
 }

@@ -9,6 +9,7 @@
 // "LAYER/weights", "LAYER/gradients" for histograms (TensorBoard groups tags by their prefix).
 
 import Foundation
+import LabKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

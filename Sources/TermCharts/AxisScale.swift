@@ -7,6 +7,7 @@
 // and are skipped by the charts.
 
 import Foundation
+import LabKit
 
 /// Linear or base-10 logarithmic.
 public enum ScaleKind: Sendable, Hashable {

@@ -7,6 +7,7 @@
 // on a log scale so are zeros.
 
 import Foundation
+import LabKit
 
 /// One labelled value.
 public struct Bar: Sendable, Hashable {

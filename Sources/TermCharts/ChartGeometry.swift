@@ -7,6 +7,8 @@
 //
 // Not here: drawing (SVGChart.swift, PNGChart.swift) or the terminal layout (LineChart.swift).
 
+import LabKit
+
 /// Colours of series in files (on white): darker than the terminal palette, same order and hues.
 enum FilePalette {
     static let colors: [Color] = [

@@ -6,6 +6,8 @@
 //
 // Not here: computing predictions (the engine). Counts are taken as given.
 
+import LabKit
+
 /// A confusion matrix ready to print.
 public struct ConfusionMatrix: Sendable, Hashable {
     /// counts[t][p]: how many samples of true class t were predicted as p. Square, classes x classes.

@@ -7,6 +7,7 @@
 // Not here: evaluating the model. The caller samples probabilities on a grid (ProbabilityGrid.sample).
 
 import Foundation
+import LabKit
 
 /// Class probabilities sampled on a regular grid over a rectangle of the plane.
 public struct ProbabilityGrid: Sendable, Hashable {

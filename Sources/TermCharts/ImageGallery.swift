@@ -3,6 +3,8 @@
 //
 // Not here: drawing one image (GrayImage.swift).
 
+import LabKit
+
 /// One image of a gallery and the lines written under it.
 public struct ImageTile: Sendable, Hashable {
     public var image: GrayImage

@@ -8,6 +8,7 @@
 // Not here: the data types and axis resolution (LineSeries.swift).
 
 import Foundation
+import LabKit
 
 extension LineChart {
     /// The chart as lines of text joined by "\n" (no trailing newline).

@@ -3,6 +3,8 @@
 //
 // Not here: the layout, the drawing primitives or the file format (their own files).
 
+import LabKit
+
 extension LineChart {
     /// The chart as a `width` x `height` picture.
     public func raster(width: Int = 800, height: Int = 500) -> Raster {

@@ -6,6 +6,8 @@
 // Not here: redrawing (the caller prints "\r" and the line, or a newline when the epoch ends)
 // and measuring rates (the trainer's events carry them).
 
+import LabKit
+
 /// The state of training at one moment, as the progress bar shows it.
 public struct ProgressLine: Sendable, Hashable {
     /// Current epoch, counted from 1.

@@ -5,6 +5,8 @@
 //
 // Not here: the layout (ChartGeometry.swift) or the raster version (PNGChart.swift).
 
+import LabKit
+
 extension LineChart {
     /// The chart as an SVG document of `width` x `height` pixels.
     public func svg(width: Int = 800, height: Int = 500) -> String {

@@ -7,6 +7,7 @@
 // Not here: the single overlaid chart (LineChart.swift).
 
 import Foundation
+import LabKit
 
 /// Stacked mini charts, one per series.
 public struct SmallMultiples: Sendable, Hashable {

@@ -6,6 +6,8 @@
 //
 // Not here: cells spanning several lines or columns.
 
+import LabKit
+
 /// A column: its title, alignment and whether its best value is highlighted.
 public struct TableColumn: Sendable, Hashable {
     public enum Alignment: Sendable, Hashable {

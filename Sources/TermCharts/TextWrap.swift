@@ -5,6 +5,8 @@
 // Not here: measuring (DisplayWidth.swift). Runs of spaces collapse to one, as in any reflowing text;
 // "\n" starts a new paragraph and an empty line stays empty.
 
+import LabKit
+
 extension String {
     /// The text reflowed into lines of at most `width` display columns (a wide character is never
     /// split, so with `width` 1 it stands alone on a two-column line).

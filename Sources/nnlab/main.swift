@@ -24,7 +24,7 @@ struct CommonOptions: ParsableArguments {
     var dataDirectory: String?
 
     @Option(help: "Language of lessons and help: en or ko.")
-    var lang: String?
+    var lang: Language?
 
     /// A lab wired to `console`, with the options applied.
     func makeLab(console: Console) -> Lab {
@@ -32,7 +32,7 @@ struct CommonOptions: ParsableArguments {
         let dataDir = dataDirectory ?? env["NNLAB_DATA"]
         let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
         if let seed { lab.reseed(seed) }
-        if let lang { lab.language = lang == "ko" ? "ko" : "en" }
+        if let lang { lab.settings.language = lang }
         return lab
     }
 }
@@ -93,14 +93,14 @@ struct Repl: ParsableCommand {
     func run() throws {
         let console = TerminalConsole()
         let lab = common.makeLab(console: console)
-        let interpreter = Interpreter(lab: lab)
+        let interpreter = Interpreter(lab: lab, commands: CommandTable.all)
         if let command {
             throw ExitCode(interpreter.run(command) ? 0 : 1)
         }
         try? FileManager.default.createDirectory(at: lab.paths.state, withIntermediateDirectories: true)
         let editor = makeLineEditor(historyPath: lab.paths.historyFile.path)
         let shell = Shell(interpreter: interpreter, editor: editor)
-        Recovery.start(lab, recoverWithoutAsking: recover)
+        Recovery.start(interpreter, recoverWithoutAsking: recover)
         let status = shell.run()
         throw ExitCode(status)
     }
@@ -130,7 +130,7 @@ struct Run: ParsableCommand {
             console.warn("error: cannot read \(file): no such file, or not UTF-8 text")
             throw ExitCode(2)
         }
-        let result = ScriptRunner.run(text, file: file, interpreter: Interpreter(lab: lab), keepGoing: keepGoing)
+        let result = ScriptRunner.run(text, file: file, interpreter: Interpreter(lab: lab, commands: CommandTable.all), keepGoing: keepGoing)
         throw ExitCode(result.succeeded ? 0 : 1)
     }
 }
@@ -176,7 +176,8 @@ struct ReplayTool: ParsableCommand {
         _ = Interrupts.install()
         let options = ReplayOptions(step: step, fast: fast, tolerance: tolerance, quiet: quiet)
         throw ExitCode(ReplayCommandLine.run(targets: sessions, folder: folder, options: options, record: record,
-                                             console: console, paths: lab.paths, shouldStop: { Interrupts.take() }))
+                                             console: console, paths: lab.paths, shouldStop: { Interrupts.take() },
+                                             makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) }))
     }
 }
 
@@ -193,7 +194,7 @@ struct DataTool: ParsableCommand {
         func run() throws {
             let console = TerminalConsole()
             let lab = common.makeLab(console: console)
-            let ok = Interpreter(lab: lab).run("data fetch \(name)\(quiet ? " quiet" : "")")
+            let ok = Interpreter(lab: lab, commands: CommandTable.all).run("data fetch \(name)\(quiet ? " quiet" : "")")
             throw ExitCode(ok ? 0 : 1)
         }
     }
@@ -217,11 +218,12 @@ struct TutorialTool: ParsableCommand {
             let console = TerminalConsole()
             let lab = common.makeLab(console: console)
             _ = Interrupts.install()
-            var verifier = LessonVerifier(paths: lab.paths, style: console.style) { console.write($0) }
+            var verifier = LessonVerifier(paths: lab.paths, style: console.style,
+                                          makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) }) { console.write($0) }
             verifier.fast = fast
             verifier.record = record
             verifier.verbose = verbose
-            verifier.language = lab.language
+            verifier.language = lab.settings.language
             verifier.shouldStop = { Interrupts.take() }
             do {
                 let summary = try verifier.run(lesson)
@@ -233,3 +235,6 @@ struct TutorialTool: ParsableCommand {
         }
     }
 }
+
+/// `--lang fr` is refused with the list of languages (ArgumentParser lists the cases).
+extension Language: ExpressibleByArgument {}

@@ -5,6 +5,7 @@ import Testing
 import NNCore
 import NNEngine
 @testable import LabShell
+import LabKit
 
 @Suite("Comparing runs: runs, metrics, ensembles")
 struct CompareRunsTests {
@@ -12,15 +13,15 @@ struct CompareRunsTests {
     func replacement() {
         let t = TestLab()
         t.spiralModel("train epochs=1 as a", "train epochs=1")
-        #expect(t.lab.runs.map(\.name) == ["a", "run2"])
+        #expect(t.lab.results.runs.map(\.name) == ["a", "run2"])
         t.console.reset()
         #expect(t.run("train epochs=2 as a"))
-        #expect(t.lab.runs.map(\.name) == ["run2", "a"])
-        #expect(t.lab.runs[1].result.epochs.count == 2)
+        #expect(t.lab.results.runs.map(\.name) == ["run2", "a"])
+        #expect(t.lab.results.runs[1].result.epochs.count == 2)
         #expect(t.output.contains("note: the new run 'a' replaces the earlier run of that name"))
         // Default names skip names in use.
         #expect(t.run("train epochs=1"))
-        #expect(t.lab.runs.last?.name == "run3")
+        #expect(t.lab.results.runs.last?.name == "run3")
     }
 
     @Test("runs lists every run with its figures and marks the best")
@@ -31,10 +32,10 @@ struct CompareRunsTests {
         t.spiralModel("train epochs=2 batch=20 as first", "eval", "train epochs=1 batch=100 as second")
         t.console.reset()
         #expect(t.run("runs"))
-        let first = t.lab.runs[0]
+        let first = t.lab.results.runs[0]
         let row = t.console.lines.first { $0.hasPrefix("first ") } ?? ""
-        #expect(row.contains(format4(first.result.epochs[1].cost)))
-        #expect(row.contains(format4(first.evaluations["test"]!.accuracy)) && row.hasSuffix("test"))
+        #expect(row.contains(NumberFormat.fourDecimals(first.result.epochs[1].cost)))
+        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations[.test]!.accuracy)) && row.hasSuffix("test"))
         #expect(t.output.contains("*"))                      // best values are marked without colour
         #expect(t.console.lines.first { $0.hasPrefix("second ") }?.contains("-") == true)   // not evaluated
     }
@@ -45,12 +46,12 @@ struct CompareRunsTests {
         t.spiralModel()
         #expect(metric("cost", run: nil, lab: t.lab) == nil)
         t.run("train epochs=3 batch=20 as relu", "eval")
-        let run = t.lab.runs[0]
+        let run = t.lab.results.runs[0]
         #expect(metric("cost", run: nil, lab: t.lab) == run.result.epochs[2].cost)
         #expect(metric("first_cost", run: nil, lab: t.lab) == run.result.epochs[0].cost)
         #expect(metric("train_accuracy", run: nil, lab: t.lab) == run.result.epochs[2].trainAccuracy)
         #expect(metric("validation_accuracy", run: nil, lab: t.lab) == run.result.epochs[2].validationAccuracy)
-        let e = try #require(t.lab.lastEvaluation?.evaluation)
+        let e = try #require(t.lab.results.lastEvaluation?.evaluation)
         #expect(metric("eval_accuracy", run: nil, lab: t.lab) == e.accuracy)
         #expect(metric("eval_cost", run: nil, lab: t.lab) == e.cost)
         #expect(metric("gap", run: nil, lab: t.lab) == run.result.epochs[2].trainAccuracy - e.accuracy)
@@ -65,8 +66,8 @@ struct CompareRunsTests {
         t.run("sweep lr 0.01 epochs=2 batch=40")
         let entry = try CompareCommands.run(named: "0.01", in: t.lab)
         #expect(metric("cost", run: entry, lab: t.lab) == entry.result.epochs[1].cost)
-        #expect(metric("eval_accuracy", run: entry, lab: t.lab) == entry.evaluations["test"]!.accuracy)
-        #expect(metric("eval_accuracy", run: t.lab.runs[0], lab: t.lab) == e.accuracy)
+        #expect(metric("eval_accuracy", run: entry, lab: t.lab) == entry.evaluations[.test]!.accuracy)
+        #expect(metric("eval_accuracy", run: t.lab.results.runs[0], lab: t.lab) == e.accuracy)
         #expect(gradientLayerNumber("grad(-2)") == -2 && gradientLayerNumber("gradient") == nil)
     }
 
@@ -76,19 +77,19 @@ struct CompareRunsTests {
         t.spiralModel()
         #expect(t.failure("ensemble eval").contains("there is no ensemble yet"))
         #expect(t.run("ensemble train 3 epochs=2 batch=40"))
-        let ensemble = try #require(t.lab.ensemble)
+        let ensemble = try #require(t.lab.results.ensemble)
         #expect(ensemble.seeds == [777, 778, 779])
-        #expect(t.lab.runs.map(\.name) == ["member1", "member2", "member3"])
-        #expect(t.lab.runs.allSatisfy { $0.comparison == "ensemble" && $0.evaluations["test"] != nil })
+        #expect(t.lab.results.runs.map(\.name) == ["member1", "member2", "member3"])
+        #expect(t.lab.results.runs.allSatisfy { $0.comparison == "ensemble" && $0.evaluations[.test] != nil })
         for (i, seed) in [777, 779].enumerated() {
             let byHand = TestLab()
             byHand.spiralModel("seed \(seed)", "model reset", "train epochs=2 batch=40")
-            let member = t.lab.runs[i == 0 ? 0 : 2]
-            #expect(member.result.batchCosts == byHand.lab.runs[0].result.batchCosts, "seed \(seed)")
+            let member = t.lab.results.runs[i == 0 ? 0 : 2]
+            #expect(member.result.batchCosts == byHand.lab.results.runs[0].result.batchCosts, "seed \(seed)")
         }
         // Different seeds, different members.
-        #expect(t.lab.runs[0].result.batchCosts != t.lab.runs[1].result.batchCosts)
-        let figures = try #require(t.lab.journal.last?.figures)
+        #expect(t.lab.results.runs[0].result.batchCosts != t.lab.results.runs[1].result.batchCosts)
+        let figures = try #require(t.lab.session.journal.last?.figures)
         #expect(figures.count == 3 && figures[0].hasPrefix("member1 seed 777  cost "))
     }
 
@@ -97,11 +98,11 @@ struct CompareRunsTests {
         let t = TestLab()
         t.run("data load gaussian classes=3 noise=0.3", "layer add dense 8 relu", "layer add dense 3 softmax")
         #expect(t.run("ensemble train 4 epochs=3 batch=20", "ensemble eval"))
-        let e = try #require(t.lab.lastEnsembleEvaluation)
-        #expect(e.memberAccuracies == t.lab.runs.map { $0.evaluations["test"]!.accuracy })
+        let e = try #require(t.lab.results.lastEnsembleEvaluation)
+        #expect(e.memberAccuracies == t.lab.results.runs.map { $0.evaluations[.test]!.accuracy })
         // The ensemble's accuracy is that of the members' summed probabilities.
         let test = try #require(t.lab.data?.test)
-        let members = try #require(t.lab.ensemble?.members).map { Evaluator.probabilities($0, on: test) }
+        let members = try #require(t.lab.results.ensemble?.members).map { Evaluator.probabilities($0, on: test) }
         let correct = (0..<test.count).filter { r in
             let sums = (0..<3).map { k in members.reduce(Float(0)) { $0 + $1[r, k] } }
             return sums.indices.max { sums[$0] < sums[$1] } == test.label(r)
@@ -110,13 +111,13 @@ struct CompareRunsTests {
         #expect(metric("ensemble_accuracy", run: nil, lab: t.lab) == e.accuracy)
         #expect(metric("best_member", run: nil, lab: t.lab) == e.memberAccuracies.max())
         #expect(metric("ensemble_gain", run: nil, lab: t.lab) == e.accuracy - e.memberAccuracies.max()!)
-        let figures = try #require(t.lab.journal.last?.figures)
-        #expect(figures.last == "ensemble test accuracy \(format4(e.accuracy))  best member \(format4(e.bestMember))  "
+        let figures = try #require(t.lab.session.journal.last?.figures)
+        #expect(figures.last == "ensemble test accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
                 + "gain over best \(EnsembleCommands.signed(e.gainOverBest))  gain over mean \(EnsembleCommands.signed(e.gainOverMean))")
         #expect(t.output.contains("ensemble of 4 on test"))
         #expect(t.console.events.contains(.ensemble(e)))
         // The learner's own network is untouched by the members' training.
-        #expect(!t.lab.runs.contains { $0.comparison == nil })
+        #expect(!t.lab.results.runs.contains { $0.comparison == nil })
     }
 
     @Test("ensemble eval refuses an ensemble trained on other data")
@@ -136,8 +137,8 @@ struct CompareRunsTests {
         var polls = 0
         t.lab.shouldStop = { polls += 1; return polls == 2 }
         #expect(t.run("ensemble train 3 epochs=1 batch=40"))
-        #expect(t.lab.ensemble?.members.count == 1)
-        #expect(t.lab.journal.last?.figures.last == "ensemble stopped after 1 of 3 members")
+        #expect(t.lab.results.ensemble?.members.count == 1)
+        #expect(t.lab.session.journal.last?.figures.last == "ensemble stopped after 1 of 3 members")
         #expect(t.run("ensemble eval"))
     }
 
@@ -150,7 +151,7 @@ struct CompareRunsTests {
             #expect(refusal.contains("the output layer 'dense2' has 1 unit, but spiral has 2 classes"), "\(line): \(refusal)")
             #expect(refusal.contains("layer replace 2 dense 2 softmax"), "\(line)")
         }
-        #expect(t.lab.runs.isEmpty)
+        #expect(t.lab.results.runs.isEmpty)
         #expect(t.run("layer replace 2 dense 1 sigmoid", "train epochs=1"))
     }
 

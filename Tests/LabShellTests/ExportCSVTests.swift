@@ -19,7 +19,7 @@ struct ExportCSVTests {
         #expect(lines[0] == "run,epoch,cost,train_accuracy,validation_accuracy,seconds")
         #expect(lines.count == 1 + 2 + 3 + 3)
         var row = 1
-        for run in t.lab.runs {
+        for run in t.lab.results.runs {
             for e in run.result.epochs {
                 let cells = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 #expect(cells[0] == run.name && Int(cells[1]) == e.epoch)
@@ -47,7 +47,7 @@ struct ExportCSVTests {
         #expect(status == 0, "\(output)")
         let rows = try #require(pythonJSON(output) as? [[Any]])
         let run = try CompareCommands.run(named: "xor", in: t.lab)
-        #expect(rows.count == t.lab.runs.reduce(0) { $0 + $1.result.epochs.count })
+        #expect(rows.count == t.lab.results.runs.reduce(0) { $0 + $1.result.epochs.count })
         let last = try #require(rows.last)
         #expect(last[0] as? String == "xor" && last[1] as? Int == 2)
         #expect((last[2] as? Double).map { Float($0) } == run.result.epochs[1].cost)

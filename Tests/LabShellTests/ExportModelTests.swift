@@ -8,6 +8,7 @@ import TestProcess
 import Testing
 import NNFormats
 @testable import LabShell
+import LabKit
 
 @Suite("export keras / pytorch")
 struct ExportModelTests {
@@ -66,11 +67,11 @@ struct ExportModelTests {
     func pytorchAccuracy() throws {
         let (t, out) = exported()
         t.run("eval")
-        let accuracy = try #require(t.lab.lastEvaluation?.evaluation.accuracy)
+        let accuracy = try #require(t.lab.results.lastEvaluation?.evaluation.accuracy)
         // Paths inside the script are relative to the project folder, where it says to run it.
         let run = try runPython3([out.appendingPathComponent("net_torch.py").path], in: t.root)
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("test accuracy: \(format4(accuracy))"), "\(run.output)")
+        #expect(run.output.contains("test accuracy: \(NumberFormat.fourDecimals(accuracy))"), "\(run.output)")
     }
 
     @Test("a saved session's weights file is used when it is current")
@@ -79,8 +80,8 @@ struct ExportModelTests {
         t.spiralModel("train epochs=2 batch=20")
         let network = try #require(t.lab.network)
         try ModelExportCommand.writeWeights(network, model: t.lab.model, to: t.lab.paths.sessions.appendingPathComponent("lab.safetensors"))
-        t.lab.sessionName = "lab"
-        t.lab.hasUnsavedWork = false
+        t.lab.session.name = "lab"
+        t.lab.session.hasUnsavedWork = false
         let out = t.folder("out")
         #expect(t.run("export pytorch \(out.path)/a.py"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("a.safetensors").path))

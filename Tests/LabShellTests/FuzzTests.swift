@@ -66,8 +66,8 @@ struct FuzzTests {
     func fuzz() throws {
         func freshLab() -> TestLab {
             let t = TestLab()
-            t.lab.allowDownloads = false
-            t.lab.fast = FastMode(epochs: 1, limit: 64)
+            t.lab.settings.allowDownloads = false
+            t.lab.settings.fast = FastMode(epochs: 1, limit: 64)
             return t
         }
         var t = freshLab()
@@ -99,8 +99,8 @@ struct FuzzTests {
                 // A failure must say something.
                 #expect(t.console.warnings.count > warningsBefore, "no message for: \(line)")
             }
-            t.lab.quitRequested = false
-            t.lab.emptyLineAction = nil
+            t.interpreter.shell.quitRequested = false
+            t.interpreter.shell.emptyLineAction = nil
             ran += 1
             if ran % 1_000 == 0 {
                 t.console.reset()

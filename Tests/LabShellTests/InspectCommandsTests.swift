@@ -7,6 +7,7 @@ import NNCore
 import NNEngine
 import TermCharts
 @testable import LabShell
+import LabKit
 
 @Suite("Inspecting runs: grads, predict, show wrong")
 struct InspectCommandsTests {
@@ -19,7 +20,7 @@ struct InspectCommandsTests {
         #expect(t.run("train epochs=2 batch=20"))
         t.console.reset()
         #expect(t.run("grads"))
-        let run = try #require(t.lab.runs.last)
+        let run = try #require(t.lab.results.runs.last)
         let layers = try #require(run.result.epochs.last?.gradients)
         #expect(layers.map(\.layer) == ["dense1", "dense2", "dense3"])
         #expect(t.output.contains("averaged over epoch 2 of run1"))
@@ -73,7 +74,7 @@ struct InspectCommandsTests {
         let probabilityLines = t.console.lines.filter { $0.hasPrefix("  0 top") || $0.hasPrefix("  1 bottom") }
         #expect(probabilityLines.count == 2)
         let top = p.probabilities.max()!
-        #expect(probabilityLines[0].contains(format4(top)))
+        #expect(probabilityLines[0].contains(NumberFormat.fourDecimals(top)))
         // The picture: 4 rows of 4 pixels drawn in shades.
         #expect(t.console.lines.prefix(4).allSatisfy { !$0.isEmpty })
         // A random example comes from the system generator: the session's stream does not move.

@@ -61,7 +61,7 @@ struct InspectGraphTests {
         let net = try #require(t.lab.network)
         #expect(net.nodes.count == 11)
         #expect(net.nodes[3].spec.name == "r1" && net.nodes[3].inputIndices == [0, 2])
-        #expect(t.lab.runs[0].result.epochs.count == 2)
+        #expect(t.lab.results.runs[0].result.epochs.count == 2)
         #expect(t.output.contains("◀─ h0 + b1b") && t.output.contains("◀─ r2 + b3b"))
     }
 

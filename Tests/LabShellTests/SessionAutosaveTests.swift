@@ -62,7 +62,7 @@ struct SessionAutosaveTests {
         }
         #expect(contents.seed == 21 && contents.base == nil && contents.commands == Array(xorCommands.dropFirst()))
         let next = project.lab()
-        #expect(Recovery.recover(contents, into: next.lab) == 6)
+        #expect(Recovery.recover(contents, into: next.interpreter) == 6)
         #expect(next.output.contains("recovered 6 of 6 commands"))
         var expected = LabState(crashed.lab)
         expected.unsaved = true
@@ -77,11 +77,11 @@ struct SessionAutosaveTests {
         for c in xorCommands { crashed.run(c) }
         crashed.run("save xor", "train epochs=3 batch=4", "eval test")
         let next = project.lab(interactive: true, answers: ["y"])
-        Recovery.start(next.lab, recoverWithoutAsking: false)
+        Recovery.start(next.interpreter, recoverWithoutAsking: false)
         #expect(next.output.contains("2 unsaved commands after `load xor`, the last `eval test`"), "\(next.output)")
-        #expect(next.lab.sessionName == "xor" && next.lab.hasUnsavedWork && next.lab.unsavedEntries.count == 2)
+        #expect(next.lab.session.name == "xor" && next.lab.session.hasUnsavedWork && next.lab.unsavedEntries.count == 2)
         #expect(LabState(next.lab).parameters == LabState(crashed.lab).parameters)
-        #expect(next.lab.journal == crashed.lab.journal)
+        #expect(next.lab.session.journal == crashed.lab.session.journal)
         // The new nnlab autosaves on from there.
         #expect(try journalLines(project).contains("# base: load xor"))
         #expect(try journalCommands(project) == ["train epochs=3 batch=4", "eval test"])
@@ -94,8 +94,8 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: crashed.lab)
         crashed.run("data load xor")
         let next = project.lab(interactive: true, answers: ["n"])
-        Recovery.start(next.lab, recoverWithoutAsking: false)
-        #expect(next.lab.journal.isEmpty && next.output.contains("discarded.nnlab"))
+        Recovery.start(next.interpreter, recoverWithoutAsking: false)
+        #expect(next.lab.session.journal.isEmpty && next.output.contains("discarded.nnlab"))
         let kept = try String(contentsOf: project.paths.state.appendingPathComponent("discarded.nnlab"), encoding: .utf8)
         #expect(kept.contains("data load xor"))
 
@@ -103,7 +103,7 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: saver.lab)
         saver.run("data load xor", "save clean")
         let third = project.lab()
-        Recovery.start(third.lab, recoverWithoutAsking: false)
+        Recovery.start(third.interpreter, recoverWithoutAsking: false)
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
     }
 
@@ -115,8 +115,8 @@ struct SessionAutosaveTests {
         try FileManager.default.createDirectory(at: project.paths.state, withIntermediateDirectories: true)
         try "x\n".write(to: project.paths.journalFile, atomically: true, encoding: .utf8)
         let t = project.lab()
-        #expect(Recovery.recover(contents, into: t.lab) == 2)
-        #expect(t.lab.journal.map(\.command) == ["data load xor", "layer add dense 2 relu"])
+        #expect(Recovery.recover(contents, into: t.interpreter) == 2)
+        #expect(t.lab.session.journal.map(\.command) == ["data load xor", "layer add dense 2 relu"])
         #expect(t.warnings.contains("recovery stopped at `data load nosuchset`"))
         #expect(FileManager.default.fileExists(atPath: project.paths.state.appendingPathComponent("discarded.nnlab").path))
     }
@@ -137,18 +137,18 @@ struct SessionAutosaveTests {
         AutosaveJournal.attach(to: t.lab)
         t.run("data load xor", "layer add dense 1 sigmoid")
         #expect(t.run("quit"))
-        #expect(!t.lab.quitRequested && t.output.contains("This session has 2 unsaved commands"))
+        #expect(!t.interpreter.shell.quitRequested && t.output.contains("This session has 2 unsaved commands"))
 
         t.console.answers = ["y", "kept"]
         #expect(t.run("quit"))
-        #expect(t.lab.quitRequested && t.lab.sessionName == "kept")
+        #expect(t.interpreter.shell.quitRequested && t.lab.session.name == "kept")
         #expect(FileManager.default.fileExists(atPath: project.script("kept").path))
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
 
         let u = project.lab(interactive: true, answers: ["n"])
         AutosaveJournal.attach(to: u.lab)
         u.run("data load xor")
-        #expect(u.run("quit") && u.lab.quitRequested)
+        #expect(u.run("quit") && u.interpreter.shell.quitRequested)
         #expect(!FileManager.default.fileExists(atPath: project.paths.journalFile.path))
         #expect(FileManager.default.fileExists(atPath: project.paths.state.appendingPathComponent("discarded.nnlab").path))
     }
@@ -159,10 +159,10 @@ struct SessionAutosaveTests {
         let t = project.lab(interactive: true)
         AutosaveJournal.attach(to: t.lab)
         t.run("data load xor", "save x", "quit")
-        #expect(t.lab.quitRequested && !FileManager.default.fileExists(atPath: project.paths.journalFile.path))
+        #expect(t.interpreter.shell.quitRequested && !FileManager.default.fileExists(atPath: project.paths.journalFile.path))
         let s = project.lab()
         s.run("data load xor", "quit")
-        #expect(s.lab.quitRequested)
+        #expect(s.interpreter.shell.quitRequested)
     }
 
     @Test("after a reset the saved base no longer applies")

@@ -17,10 +17,10 @@ struct SessionLoadTests {
         let t = project.lab()
         #expect(t.run("load xor"), "\(t.warnings)")
         #expect(LabState(t.lab) == LabState(saved.lab))
-        #expect(t.lab.journal == saved.lab.journal)
+        #expect(t.lab.session.journal == saved.lab.session.journal)
         #expect(t.output.contains("loaded xor: 8 commands"))
         #expect(t.run("eval test"))
-        #expect(t.lastFigures == saved.lab.journal[6].figures)
+        #expect(t.lastFigures == saved.lab.session.journal[6].figures)
         #expect(!t.warnings.contains("not been trained"))
     }
 
@@ -31,10 +31,10 @@ struct SessionLoadTests {
         let b = project.lab()
         #expect(b.run("load xor"))
         for t in [a, b] { #expect(t.run("train epochs=5 batch=4", "layer insert 2 dropout 0.9", "train epochs=3 batch=4 keep_prob=0.8", "eval test")) }
-        #expect(a.lab.journal.suffix(4).map(\.figures) == b.lab.journal.suffix(4).map(\.figures))
+        #expect(a.lab.session.journal.suffix(4).map(\.figures) == b.lab.session.journal.suffix(4).map(\.figures))
         #expect(LabState(a.lab).parameters == LabState(b.lab).parameters)
         #expect(a.lab.generator.state == b.lab.generator.state)
-        #expect(b.lab.runs.map(\.name) == ["run1", "run2", "run3"])
+        #expect(b.lab.results.runs.map(\.name) == ["run1", "run2", "run3"])
     }
 
     @Test("the header's seed is the one the journal started from (nnlab --seed N)")
@@ -45,7 +45,8 @@ struct SessionLoadTests {
         t.run("data load xor", "layer add dense 2 sigmoid", "train epochs=3 batch=4", "seed 9", "train epochs=2 batch=4", "save seeded")
         let file = try SessionFile.parse(try project.text("seeded"), file: "seeded")
         #expect(file.header.seed == 42)
-        let replayed = Replay.run(file, name: "seeded", console: CapturingConsole(), paths: project.paths)
+        let replayed = Replay.run(file, name: "seeded", console: CapturingConsole(), paths: project.paths,
+                                  makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) })
         #expect(replayed.succeeded && replayed.compared.count == 2)
     }
 
@@ -57,17 +58,17 @@ struct SessionLoadTests {
                       "train epochs=450 batch=4 as long", "save runs"))
         let b = project.lab()
         #expect(b.run("load runs"))
-        let short = try #require(b.lab.runs.first), long = try #require(b.lab.runs.last)
-        #expect(b.lab.runs.map(\.name) == ["short", "long"])
-        #expect(short.result.epochs.map(\.cost) == a.lab.runs[0].result.epochs.map(\.cost))
-        #expect(short.result.epochs.map(\.gradients) == a.lab.runs[0].result.epochs.map(\.gradients))
+        let short = try #require(b.lab.results.runs.first), long = try #require(b.lab.results.runs.last)
+        #expect(b.lab.results.runs.map(\.name) == ["short", "long"])
+        #expect(short.result.epochs.map(\.cost) == a.lab.results.runs[0].result.epochs.map(\.cost))
+        #expect(short.result.epochs.map(\.gradients) == a.lab.results.runs[0].result.epochs.map(\.gradients))
         #expect(long.result.epochs.count == RunRecord.epochLimit)
         #expect(long.result.epochs.first?.epoch == 1 && long.result.epochs.last?.epoch == 450)
         #expect(long.result.epochs.filter { !$0.gradients.isEmpty }.count == RunRecord.gradientEpochLimit)
-        #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.runs[1].result.batchCosts.last)
+        #expect(long.result.batchCosts.count == 450 && long.result.batchCosts.last == a.lab.results.runs[1].result.batchCosts.last)
         // A loaded run's name is taken like any other: a new run of that name replaces it.
         #expect(b.run("train epochs=1 batch=4 as long"))
-        #expect(b.output.contains("replaces the earlier run of that name") && b.lab.runs.count == 2)
+        #expect(b.output.contains("replaces the earlier run of that name") && b.lab.results.runs.count == 2)
     }
 
     // MARK: - Refusals
@@ -253,7 +254,7 @@ struct SessionLoadTests {
         #expect(b.run("load spiral", "eval test"))
         #expect(!b.warnings.contains("other data"), "\(b.warnings)")
         #expect(b.lab.data?.info.identity == a.lab.data?.info.identity)
-        #expect(b.lastFigures == a.lab.journal[5].figures)
+        #expect(b.lastFigures == a.lab.session.journal[5].figures)
     }
 
     @Test("with unsaved work at a terminal, load asks first; no keeps everything")
@@ -266,7 +267,7 @@ struct SessionLoadTests {
         #expect(t.run("load xor"))
         #expect(t.output.contains("nothing changed") && LabState(t.lab) == before)
         t.console.answers = ["y"]
-        #expect(t.run("load xor") && t.lab.sessionName == "xor")
+        #expect(t.run("load xor") && t.lab.session.name == "xor")
     }
 
     @Test("a damaged weights file does not stop `sessions` or other sessions from loading")

@@ -8,6 +8,7 @@ import Testing
 @testable import LabShell
 #if canImport(Glibc)
 import Glibc
+import LabKit
 #endif
 
 @Suite("Saving sessions")
@@ -22,12 +23,12 @@ struct SessionSaveTests {
         #expect(file.header.model == "2-4-1 relu/sigmoid; xavier; adam lr 0.05")
         #expect(file.entries.map(\.command) == xorCommands)
         #expect(file.entries[5].figures.count == 30)   // 30 epochs: every one is printed and recorded
-        #expect(file.entries[5].figures == t.lab.journal[5].figures)
+        #expect(file.entries[5].figures == t.lab.session.journal[5].figures)
         #expect(file.entries[6].figures.first?.hasPrefix("eval test  accuracy ") == true)
         #expect(file.header.best == FigureComparison.bestAccuracy(in: file.entries[6].figures))
         let weights = try project.bytes(project.weights("xor"))
         #expect(file.header.weights?.bytes == weights.count)
-        #expect(file.header.weights?.sha256 == SHA256.hex(weights))
+        #expect(file.header.weights?.sha256 == Digest.sha256(weights))
         let st = try SafetensorsFile(bytes: weights, path: "xor.safetensors")
         #expect(st.tensor("dense1.weight")?.shape == [2, 4])
         #expect(st.tensor("dense1.bias")?.shape == [4])
@@ -36,7 +37,7 @@ struct SessionSaveTests {
         #expect(st.metadata["nnlab.optimizer_step"] == "30")
         #expect(st.metadata["nnlab.generator"]?.split(separator: " ").count == 4)
         #expect(try st.floats("dense1.weight") == t.lab.network?.parameters[0].value.array)
-        #expect(!t.lab.hasUnsavedWork && t.lab.sessionName == "xor")
+        #expect(!t.lab.session.hasUnsavedWork && t.lab.session.name == "xor")
         #expect(project.sessionFolderContents == ["xor.nnlab", "xor.safetensors"])
     }
 
@@ -55,7 +56,7 @@ struct SessionSaveTests {
         let project = SessionProject()
         let t = project.savedXOR("first")
         t.run("train epochs=2 batch=4")
-        #expect(t.lab.hasUnsavedWork)
+        #expect(t.lab.session.hasUnsavedWork)
         #expect(t.run("save"))
         #expect(try SessionFile.parse(try project.text("first"), file: "first").entries.count == 8)
 
@@ -79,7 +80,7 @@ struct SessionSaveTests {
         #expect(error.contains("session name") || error.contains("too long"), "\(name): \(error)")
         #expect(project.sessionFolderContents.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("escape.nnlab").path))
-        #expect(t.lab.hasUnsavedWork && t.lab.sessionName == nil)
+        #expect(t.lab.session.hasUnsavedWork && t.lab.session.name == nil)
     }
 
     @Test("Korean letters and a .nnlab ending are fine in a name")
@@ -88,7 +89,7 @@ struct SessionSaveTests {
         let t = project.lab()
         t.run("data load xor")
         #expect(t.run("save 실습-1.nnlab"))
-        #expect(t.lab.sessionName == "실습-1")
+        #expect(t.lab.session.name == "실습-1")
         #expect(FileManager.default.fileExists(atPath: project.script("실습-1").path))
     }
 
@@ -106,7 +107,7 @@ struct SessionSaveTests {
         let no = project.lab(interactive: true, answers: ["n"])
         no.run("data load xor")
         #expect(no.run("save taken"))
-        #expect(no.output.contains("not saved") && no.lab.hasUnsavedWork)
+        #expect(no.output.contains("not saved") && no.lab.session.hasUnsavedWork)
         #expect(try project.bytes(project.script("taken")) == original)
 
         let yes = project.lab(interactive: true, answers: ["y"])
@@ -135,7 +136,7 @@ struct SessionSaveTests {
         #expect(try project.bytes(project.script("xor")) == before.0)
         #expect(try project.bytes(project.weights("xor")) == before.1)
         #expect(project.sessionFolderContents == ["xor.nnlab", "xor.safetensors"], "temporary files left behind")
-        #expect(t.lab.hasUnsavedWork && t.lab.sessionName == nil)
+        #expect(t.lab.session.hasUnsavedWork && t.lab.session.name == nil)
         #expect(project.lab().run("load xor"), "the old session no longer loads")
         return error
     }

@@ -23,11 +23,11 @@ struct SessionSummaryTests {
         t.spiralModel("ensemble train 2 epochs=1")
         #expect(t.run("ensemble eval", "save duo"))
         #expect(t.run("load duo force"))
-        #expect(t.lab.runs.map(\.name) == ["member1", "member2"])
+        #expect(t.lab.results.runs.map(\.name) == ["member1", "member2"])
         let message = t.failure("ensemble eval")
         #expect(message.contains("runs only") && message.contains("`replay duo`"))
         #expect(t.run("model new"))
-        t.lab.runs = []
+        t.lab.results.runs = []
         #expect(t.failure("ensemble eval").contains("there is no ensemble yet"))
     }
 }

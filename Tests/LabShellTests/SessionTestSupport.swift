@@ -49,7 +49,7 @@ final class SessionLab {
         console = CapturingConsole(interactive: interactive)
         console.answers = answers
         lab = Lab(console: console, paths: project.paths)
-        interpreter = Interpreter(lab: lab)
+        interpreter = Interpreter(lab: lab, commands: CommandTable.all)
     }
 
     /// Runs lines; true when all succeeded.
@@ -66,7 +66,7 @@ final class SessionLab {
     var warnings: String { console.warnings.joined(separator: "\n") }
 
     /// Figure lines the last journaled command recorded.
-    var lastFigures: [String] { lab.journal.last?.figures ?? [] }
+    var lastFigures: [String] { lab.session.journal.last?.figures ?? [] }
 }
 
 /// Everything of a lab's state a session restores, in comparable form.
@@ -84,17 +84,17 @@ struct LabState: Equatable {
     var unsaved: Bool
 
     init(_ lab: Lab) {
-        journal = lab.journal
+        journal = lab.session.journal
         model = lab.model
         parameters = Dictionary(uniqueKeysWithValues: (lab.network?.parameters ?? []).map { ($0.name, $0.value.array) })
         optimizer = lab.optimizerSpec
         seed = lab.seed
         generator = lab.generator.state
         dataCommand = lab.dataCommand
-        defaults = lab.defaults
-        runs = lab.runs.map(\.name)
-        sessionName = lab.sessionName
-        unsaved = lab.hasUnsavedWork
+        defaults = lab.settings.defaults
+        runs = lab.results.runs.map(\.name)
+        sessionName = lab.session.name
+        unsaved = lab.session.hasUnsavedWork
     }
 }
 

@@ -15,7 +15,7 @@ final class TestLab {
         try? FileManager.default.createDirectory(at: root.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         console = CapturingConsole(interactive: interactive)
         lab = Lab(console: console, paths: LabPaths(root: root))
-        interpreter = Interpreter(lab: lab)
+        interpreter = Interpreter(lab: lab, commands: CommandTable.all)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -35,3 +35,6 @@ final class TestLab {
 
     var output: String { console.text }
 }
+
+/// An interpreter of every command over `lab`, as the program makes them.
+func everyCommand(_ lab: Lab) -> Interpreter { Interpreter(lab: lab, commands: CommandTable.all) }

@@ -6,6 +6,7 @@ import Testing
 import NNCore
 import NNEngine
 @testable import LabShell
+import LabKit
 
 @Suite("sweep")
 struct SweepTests {
@@ -25,7 +26,7 @@ struct SweepTests {
         #expect(a.result.epochs.map(\.validationAccuracy) == b.result.epochs.map(\.validationAccuracy))
         // The test figure is a real evaluation of that network.
         byHand.run("eval test")
-        #expect(a.evaluations["test"]?.accuracy == byHand.lab.lastEvaluation?.evaluation.accuracy)
+        #expect(a.evaluations[.test]?.accuracy == byHand.lab.results.lastEvaluation?.evaluation.accuracy)
         #expect(a.comparison == "sweep init" && a.recipe.contains("init he"))
     }
 
@@ -33,11 +34,11 @@ struct SweepTests {
     func restores() throws {
         let t = TestLab()
         t.spiralModel("optimizer momentum lr=0.05", "set epochs=2 batch=40", "init 2 he", "train epochs=1 as mine")
-        let model = t.lab.model, optimizer = t.lab.optimizerSpec, defaults = t.lab.defaults
+        let model = t.lab.model, optimizer = t.lab.optimizerSpec, defaults = t.lab.settings.defaults
         let before = weights(t.lab), state = t.lab.generator.state
         #expect(t.run("sweep activation sigmoid,tanh"))
         #expect(t.run("sweep optimizer sgd,adam epochs=1"))
-        #expect(t.lab.model == model && t.lab.optimizerSpec == optimizer && t.lab.defaults == defaults)
+        #expect(t.lab.model == model && t.lab.optimizerSpec == optimizer && t.lab.settings.defaults == defaults)
         #expect(weights(t.lab) == before)
         #expect(t.lab.generator.state == state)
         // The entries did change what they were meant to.
@@ -47,8 +48,8 @@ struct SweepTests {
         #expect(sgd.recipe.contains("sgd lr 0.01") && sgd.options.epochs == 1)
         // `eval` still credits the learner's own run, not the last sweep entry.
         #expect(t.run("eval"))
-        #expect(try CompareCommands.run(named: "mine", in: t.lab).lastEvaluatedSplit == "test")
-        #expect(try CompareCommands.run(named: "adam", in: t.lab).lastEvaluatedSplit == "test")
+        #expect(try CompareCommands.run(named: "mine", in: t.lab).lastEvaluatedSplit == .test)
+        #expect(try CompareCommands.run(named: "adam", in: t.lab).lastEvaluatedSplit == .test)
     }
 
     @Test("table, chart and figures; entries become runs, replacing runs of the same name")
@@ -57,24 +58,24 @@ struct SweepTests {
         t.spiralModel("layer insert 2 dropout 0.5", "train epochs=1 as 1")
         t.console.reset()
         #expect(t.run("sweep keep_prob 0.5,1 epochs=2 batch=40"))
-        #expect(t.lab.runs.map(\.name) == ["0.5", "1"])          // "1" replaced the earlier run
+        #expect(t.lab.results.runs.map(\.name) == ["0.5", "1"])          // "1" replaced the earlier run
         #expect(t.output.contains("note: the new run '1' replaces the earlier run of that name"))
         #expect(t.output.contains("keep_prob     cost") || t.output.contains("keep_prob"))
         #expect(t.output.contains("cost: sweep keep_prob"))
-        let figures = try #require(t.lab.journal.last).figures
+        let figures = try #require(t.lab.session.journal.last).figures
         #expect(figures.count == 2)
         let half = try CompareCommands.run(named: "0.5", in: t.lab)
-        #expect(figures[0] == "sweep 0.5  cost \(format4(half.result.epochs[1].cost))  train \(format4(half.result.epochs[1].trainAccuracy))"
-                + "  validation \(format4(half.result.epochs[1].validationAccuracy!))  test \(format4(half.evaluations["test"]!.accuracy))")
+        #expect(figures[0] == "sweep 0.5  cost \(NumberFormat.fourDecimals(half.result.epochs[1].cost))  train \(NumberFormat.fourDecimals(half.result.epochs[1].trainAccuracy))"
+                + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations[.test]!.accuracy))")
         #expect(half.options.keepProb == 0.5 && half.options.epochs == 2 && half.options.batchSize == 40)
-        #expect(t.lab.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
+        #expect(t.lab.session.journal.last?.command == "sweep keep_prob 0.5,1 epochs=2 batch=40")
     }
 
     @Test("every value is checked before anything trains; a refusal changes nothing")
     func refusals() {
         let t = TestLab()
         t.spiralModel()
-        let journal = t.lab.journal.count
+        let journal = t.lab.session.journal.count
         let cases: [(String, String)] = [
             ("sweep init zeros,hee", "unknown initializer 'hee' (did you mean 'he'?)"),
             ("sweep activation relu,sigmod", "did you mean 'sigmoid'"),
@@ -91,7 +92,7 @@ struct SweepTests {
             #expect(text.contains(message), "\(line): \(text)")
             #expect(text.contains("hint:"), "\(line): \(text)")
         }
-        #expect(t.lab.runs.isEmpty && t.lab.journal.count == journal)
+        #expect(t.lab.results.runs.isEmpty && t.lab.session.journal.count == journal)
         let flat = TestLab()
         flat.run("data load spiral", "layer add dense 2 softmax")
         #expect(flat.failure("sweep activation relu,tanh").contains("no hidden dense layer"))
@@ -104,18 +105,18 @@ struct SweepTests {
         var polls = 0
         t.lab.shouldStop = { polls += 1; return polls == 3 }
         #expect(t.run("sweep lr 0.1,0.01,0.001 epochs=2 batch=40"))
-        #expect(t.lab.runs.map(\.name) == ["0.1"])
-        #expect(t.lab.runs[0].result.outcome == .completed && t.lab.runs[0].result.epochs.count == 2)
+        #expect(t.lab.results.runs.map(\.name) == ["0.1"])
+        #expect(t.lab.results.runs[0].result.outcome == .completed && t.lab.results.runs[0].result.epochs.count == 2)
         #expect(t.output.contains("stopping after this entry"))
-        #expect(t.lab.journal.last?.figures.last == "sweep stopped after 1 of 3 entries")
+        #expect(t.lab.session.journal.last?.figures.last == "sweep stopped after 1 of 3 entries")
 
         let u = TestLab()
         u.spiralModel()
         var count = 0
         u.lab.shouldStop = { count += 1; return count == 2 || count == 4 }
         #expect(u.run("sweep lr 0.1,0.01 epochs=2 batch=40"))
-        #expect(u.lab.runs.map(\.name) == ["0.1"])
-        #expect(u.lab.runs[0].result.outcome == .stopped(epoch: 1, batch: 4))
+        #expect(u.lab.results.runs.map(\.name) == ["0.1"])
+        #expect(u.lab.results.runs[0].result.outcome == .stopped(epoch: 1, batch: 4))
         #expect(u.output.contains("(stopped)"))
     }
 

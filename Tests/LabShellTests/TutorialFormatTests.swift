@@ -39,7 +39,7 @@ struct TutorialFormatTests {
     """
 
     func parse(_ text: String) throws(LessonFileError) -> Lesson {
-        try LessonParser.parse(text, file: "tutorials/x.lesson", slug: "03-sample", language: "en")
+        try LessonParser.parse(text, file: "tutorials/x.lesson", slug: "03-sample", language: .en)
     }
 
     func error(_ text: String) -> String {
@@ -102,17 +102,17 @@ struct TutorialFormatTests {
         let read: (MetricReference) -> Float? = { $0.run == nil ? figures[$0.name] : nil }
         let ok = try Expectation.parse("cost < first_cost / 10").check(read)
         #expect(ok.outcome == .agrees(0.05, 0.07))
-        #expect(ok.message(language: "en") == "✓ cost is 0.0500, below first_cost / 10 = 0.0700, as the lesson expects")
-        #expect(ok.message(language: "ko") == "✓ cost 0.0500: first_cost / 10 = 0.0700 미만, 강의와 같습니다")
+        #expect(ok.message(language: .en) == "✓ cost is 0.0500, below first_cost / 10 = 0.0700, as the lesson expects")
+        #expect(ok.message(language: .ko) == "✓ cost 0.0500: first_cost / 10 = 0.0700 미만, 강의와 같습니다")
         let grads = try Expectation.parse("grad(1) < grad(-1) / 100").check(read)
-        #expect(grads.agrees && grads.message(language: "en").contains("grad(1) is 2.00e-06"))
+        #expect(grads.agrees && grads.message(language: .en).contains("grad(1) is 2.00e-06"))
         let bad = try Expectation.parse("cost >= 0.1").check(read)
         #expect(bad.outcome == .differs(0.05, 0.1))
-        #expect(bad.message(language: "en") == "✗ cost is 0.0500, but the lesson expects it at least 0.1: your run differs from the lecture here")
-        #expect(bad.message(language: "ko").contains("0.1 이상이어야 하는데 그렇지 않습니다"))
+        #expect(bad.message(language: .en) == "✗ cost is 0.0500, but the lesson expects it at least 0.1: your run differs from the lecture here")
+        #expect(bad.message(language: .ko).contains("0.1 이상이어야 하는데 그렇지 않습니다"))
         let missing = try Expectation.parse("run(relu).cost < 1").check(read)
         #expect(missing.outcome == .notMeasured(MetricReference("cost", run: "relu")))
-        #expect(missing.message(language: "en").contains("there is no run named 'relu'"))
+        #expect(missing.message(language: .en).contains("there is no run named 'relu'"))
         #expect(!(try Expectation.parse("eval_accuracy > 0.5").check(read).agrees))
         // NaN never agrees, whichever way the comparison points.
         #expect(!(try Expectation.parse("cost < 1").check { _ in .nan }.agrees))
@@ -148,7 +148,7 @@ struct TutorialFormatTests {
     func structure() throws {
         let en = try parse(Self.sample)
         var ko = try parse(Self.sample.replacingOccurrences(of: "One paragraph", with: "한 문단"))
-        ko.language = "ko"
+        ko.language = .ko
         #expect(LessonStructure.difference(en, ko) == nil)
         var other = ko
         other.steps[0].commands[0].text = "seed 2"

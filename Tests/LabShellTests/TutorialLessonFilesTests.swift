@@ -23,9 +23,9 @@ struct TutorialLessonFilesTests {
             #expect(lesson.number == entry.number, "\(entry.slug): header says lesson \(lesson.number)")
             #expect(lesson.fast != nil, "\(entry.slug) has no fast: header, so CI would run it in full")
             #expect(!lesson.time.isEmpty && !lesson.about.isEmpty, "\(entry.slug) needs time: and about:")
-            let ko = try library.load(entry, language: "ko")
+            let ko = try library.load(entry, language: .ko)
             #expect(ko.fallbackNote == nil, "\(entry.slug): \(ko.fallbackNote ?? "")")
-            #expect(ko.lesson.language == "ko")
+            #expect(ko.lesson.language == .ko)
         }
     }
 
@@ -34,7 +34,7 @@ struct TutorialLessonFilesTests {
         for entry in library.entries() {
             let en = try library.english(entry)
             let url = Self.folder.appendingPathComponent("ko").appendingPathComponent(entry.slug + ".lesson")
-            let ko = try LessonParser.parse(try String(contentsOf: url, encoding: .utf8), file: "ko/\(entry.slug)", slug: entry.slug, language: "ko")
+            let ko = try LessonParser.parse(try String(contentsOf: url, encoding: .utf8), file: "ko/\(entry.slug)", slug: entry.slug, language: .ko)
             #expect(LessonStructure.difference(en, ko) == nil, "\(entry.slug): \(LessonStructure.difference(en, ko) ?? "")")
             #expect(en.steps.map(\.measured.count) == ko.steps.map(\.measured.count), "\(entry.slug): measured lines")
             // The prose is translated, not copied.

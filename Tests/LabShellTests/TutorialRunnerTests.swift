@@ -7,6 +7,7 @@ import Testing
 import LineEditing
 import TermCharts
 @testable import LabShell
+import LabKit
 
 /// Lesson files in a TestLab's project folder.
 enum TinyLessons {
@@ -124,7 +125,7 @@ struct TutorialRunnerTests {
 
     /// Enter on an empty line, as the REPL does.
     func enter(_ t: TestLab) {
-        t.lab.emptyLineAction?()
+        t.interpreter.shell.emptyLineAction?()
     }
 
     @Test("the list shows number, title, time, steps and progress")
@@ -148,7 +149,7 @@ struct TutorialRunnerTests {
         #expect(t.output.contains("Step 1 of 3 · Build"))
         #expect(t.output.contains("    data load xor"))
         #expect(t.output.contains("Enter runs these 6 commands"))
-        #expect(t.lab.promptPrefix == "[1: 1/3]" && t.lab.prompt == "nnlab [1: 1/3]> ")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 1/3]" && t.interpreter.shell.prompt == "nnlab [1: 1/3]> ")
         #expect(t.lab.data == nil)
 
         t.console.reset()
@@ -165,12 +166,12 @@ struct TutorialRunnerTests {
         t.console.reset()
         enter(t)
         #expect(t.output.contains("Step 2 of 3 · Train"))
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
-        #expect(t.lab.runs.isEmpty)
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
+        #expect(t.lab.results.runs.isEmpty)
 
         t.console.reset()
         enter(t)
-        #expect(t.lab.runs.map(\.name) == ["tiny"])
+        #expect(t.lab.results.runs.map(\.name) == ["tiny"])
         #expect(t.output.contains("✓ refused, as it should be"))
         #expect(t.console.warnings.last?.contains("eval keeps every unit") == true)
         #expect(t.output.contains("✓ cost is "))
@@ -185,7 +186,7 @@ struct TutorialRunnerTests {
         enter(t)
         #expect(t.output.contains("Lesson 1 is done. Your runs agreed with the lecture on 2 of 2 checks."))
         #expect(t.output.contains("`tutorial start 2` begins the next one"))
-        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil && t.lab.emptyLineAction == nil)
+        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil && t.interpreter.shell.emptyLineAction == nil)
         let progress = TutorialProgress.load(from: t.lab.paths.progressFile).progress
         #expect(progress.lessons["01-tiny-xor"]?.finished == true)
         #expect(progress.lessons["01-tiny-xor"]?.stepsRun == [0, 1])
@@ -209,26 +210,26 @@ struct TutorialRunnerTests {
         t.console.reset()
         t.run("next")
         #expect(t.output.contains("step 2's commands did not run"))
-        #expect(t.lab.promptPrefix == "[1: 3/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 3/3]")
         t.run("back")
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("again")
-        #expect(t.lab.runs.count == 1)
+        #expect(t.lab.results.runs.count == 1)
         t.run("again")
-        #expect(t.lab.runs.count == 1, "the run of the same name is replaced")
-        #expect(t.lab.runs[0].result.epochs.count == 60)
+        #expect(t.lab.results.runs.count == 1, "the run of the same name is replaced")
+        #expect(t.lab.results.runs[0].result.epochs.count == 60)
         t.run("back", "back")
         #expect(t.output.contains("This is already the first step."))
         #expect(t.run("tutorial where", "tutorial next"))
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("tutorial stop")
         #expect(t.output.contains("Lesson 1 paused at step 2 of 3; `tutorial start 1` picks it up again."))
-        #expect(t.lab.tutorial?.isActive == false && t.lab.promptPrefix == nil)
+        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil)
         #expect(t.failure("again").contains("no lesson is running"))
         // Picked up again in the same session: the data and models are here, so no catching up.
         t.console.reset()
         t.run("tutorial start 1")
-        #expect(t.lab.promptPrefix == "[1: 2/3]" && t.lab.tutorial?.catchUp == [])
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]" && t.interpreter.shell.tutorial?.catchUp == [])
         #expect(t.output.contains("Lesson 1 · Tiny XOR") && !t.output.contains("Welcome back"))
     }
 
@@ -238,27 +239,27 @@ struct TutorialRunnerTests {
         t.run("tutorial start 1")
         enter(t)
         enter(t)
-        #expect(t.lab.promptPrefix == "[1: 2/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
 
         // A new session in the same project folder.
         let console = CapturingConsole()
         let again = Lab(console: console, paths: t.lab.paths)
-        let interpreter = Interpreter(lab: again)
+        let interpreter = Interpreter(lab: again, commands: CommandTable.all)
         interpreter.run("tutorial")
         #expect(console.text.contains("step 2 of 3"))
         interpreter.run("tutorial start tiny")
-        #expect(again.promptPrefix == "[1: 2/3]")
+        #expect(interpreter.shell.promptPrefix == "[1: 2/3]")
         #expect(console.text.replacingOccurrences(of: "\n", with: " ")
             .contains("Welcome back. This session does not have the data and models that step 1 made, so Enter first runs its commands again"))
         #expect(again.data == nil)
-        again.emptyLineAction?()
+        interpreter.shell.emptyLineAction?()
         #expect(console.text.contains("── running step 1 again ──"))
-        #expect(again.data != nil && again.runs.map(\.name) == ["tiny"])
+        #expect(again.data != nil && again.results.runs.map(\.name) == ["tiny"])
         #expect(console.text.contains("✓ cost is "))
 
         // `restart` begins at the first step.
         interpreter.run("tutorial start 1 restart")
-        #expect(again.promptPrefix == "[1: 1/3]")
+        #expect(interpreter.shell.promptPrefix == "[1: 1/3]")
     }
 
     @Test("an unreadable progress file is no progress, not a crash")
@@ -267,7 +268,7 @@ struct TutorialRunnerTests {
         try FileManager.default.createDirectory(at: t.lab.paths.state, withIntermediateDirectories: true)
         try "{ not json".write(to: t.lab.paths.progressFile, atomically: true, encoding: .utf8)
         #expect(t.run("tutorial", "tutorial start 1"))
-        #expect(t.lab.promptPrefix == "[1: 1/3]")
+        #expect(t.interpreter.shell.promptPrefix == "[1: 1/3]")
         #expect(TutorialProgress.load(from: t.lab.paths.progressFile).progress.current == "01-tiny-xor")
     }
 
@@ -323,10 +324,10 @@ struct TutorialRunnerTests {
 
     @Test("on a terminal headings are bold and commands coloured; piped text is plain and keeps backquotes")
     func highlighting() throws {
-        let lesson = try LessonParser.parse(TinyLessons.english, file: "x", slug: "01-tiny-xor", language: "en")
-        let plain = LessonView.step(lesson, index: 0, language: "en", style: .plain).joined(separator: "\n")
+        let lesson = try LessonParser.parse(TinyLessons.english, file: "x", slug: "01-tiny-xor", language: .en)
+        let plain = LessonView.step(lesson, index: 0, language: .en, style: .plain).joined(separator: "\n")
         #expect(!plain.containsANSI && plain.contains("Load `xor` and build"))
-        let colour = LessonView.step(lesson, index: 0, language: "en", style: Style(colors: .basic16, width: 40)).joined(separator: "\n")
+        let colour = LessonView.step(lesson, index: 0, language: .en, style: Style(colors: .basic16, width: 40)).joined(separator: "\n")
         #expect(colour.containsANSI && !colour.contains("`xor`"))
         #expect(colour.strippingANSI().contains("Load xor and build a small net."))
         // Wrapped to the terminal's width (40 columns here).
@@ -343,9 +344,9 @@ struct TutorialRunnerTests {
         // Enter runs step 1 (still step 1), the learner's own command, Enter shows step 2, Enter runs it.
         #expect(editor.prompts == ["nnlab> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 1/3]> ", "nnlab [1: 2/3]> ",
                                    "nnlab [1: 2/3]> ", "nnlab [1: 2/3]> "])
-        #expect(t.lab.runs.map(\.name) == ["tiny"])
+        #expect(t.lab.results.runs.map(\.name) == ["tiny"])
         #expect(t.output.contains("step 2 of 3, Train. Its commands have run; Enter goes on."))
-        #expect(!t.lab.typedHistory.contains(""), "empty lines are not history")
+        #expect(!t.interpreter.shell.typedHistory.contains(""), "empty lines are not history")
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite("Tutorial verify")
 struct TutorialVerifierTests {
     func verifier(_ t: TestLab, into lines: Box) -> LessonVerifier {
-        LessonVerifier(paths: t.lab.paths) { lines.items.append($0) }
+        LessonVerifier(paths: t.lab.paths, makeInterpreter: t.interpreter.over) { lines.items.append($0) }
     }
 
     final class Box: @unchecked Sendable { var items: [String] = [] }
@@ -64,9 +64,9 @@ struct TutorialVerifierTests {
         #expect(try v.run("1").succeeded)
         let folder = t.root.appendingPathComponent("tutorials")
         let en = try LessonParser.parse(String(contentsOf: folder.appendingPathComponent("01-tiny-xor.lesson"), encoding: .utf8),
-                                        file: "en", slug: "01-tiny-xor", language: "en")
+                                        file: "en", slug: "01-tiny-xor", language: .en)
         let ko = try LessonParser.parse(String(contentsOf: folder.appendingPathComponent("ko/01-tiny-xor.lesson"), encoding: .utf8),
-                                        file: "ko", slug: "01-tiny-xor", language: "ko")
+                                        file: "ko", slug: "01-tiny-xor", language: .ko)
         let measured = en.steps[1].measured.map(\.text)
         #expect(measured.count == 1 && measured[0].hasPrefix("tiny: cost ") && measured[0].hasSuffix("(60 epochs)"))
         #expect(ko.steps[1].measured.first?.text.hasPrefix("tiny: 비용 ") == true)

@@ -1,8 +1,8 @@
 // Listing candidates in columns that fit the terminal, and how wide text is on a terminal.
 
 import LineEditing
-import TermCharts
 import Testing
+import LabKit
 
 @Suite("Completion listings in columns")
 struct CompletionColumnsTests {

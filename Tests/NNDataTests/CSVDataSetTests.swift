@@ -30,7 +30,7 @@ import Testing
         let expected: [[Float]] = (0..<10).map { (i: Int) -> [Float] in [Float(i), Float(i) / 2, Float(i % 3)] }
         #expect(all == expected)
         #expect(data.info.identity.parameters["label"] == "label")
-        #expect(data.info.identity.files.first?.sha256 == SHA256.hex(Array(table().utf8)))
+        #expect(data.info.identity.files.first?.sha256 == Digest.sha256(Array(table().utf8)))
     }
 
     @Test func labelByIndexWithoutHeader() throws {

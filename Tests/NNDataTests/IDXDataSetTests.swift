@@ -27,7 +27,7 @@ import Testing
         #expect(data.info.identity.parameters["split"] == "25/5/10")
         #expect(data.info.identity.parameters["validation"] == "first 5 training images")
         #expect(data.info.identity.files.map(\.role) == ["train-images", "train-labels", "test-images", "test-labels"])
-        #expect(data.info.identity.files[0].sha256 == SHA256.hex(set.files["train-images"]!))
+        #expect(data.info.identity.files[0].sha256 == Digest.sha256(set.files["train-images"]!))
         #expect(data.info.identity.files[0].bytes == Int64(set.files["train-images"]!.count))
     }
 
@@ -136,7 +136,7 @@ import Testing
         let error = dataError { _ = try IDXDataSet.load(folder: folder.url.path, spec: set.spec(checksums: table)) }
         #expect(error == .checksumMismatch(path: paths["train-images"]!, algorithm: "MD5",
                                            expected: table.raw["train-images"]!,
-                                           found: MD5.hex(set.imagesFile(pixels, count: 30))))
+                                           found: Digest.md5(set.imagesFile(pixels, count: 30))))
         #expect(error?.hint.contains("data fetch mnist") == true)
     }
 

@@ -103,7 +103,7 @@ struct SmallIDXSet {
     func checksums(gzipFolder: TempFolder? = nil) throws -> ChecksumTable {
         var raw: [String: String] = [:], gz: [String: String] = [:]
         for role in IDXFileRole.all {
-            raw[role.role] = MD5.hex(files[role.role] ?? [])
+            raw[role.role] = Digest.md5(files[role.role] ?? [])
             if let gzipFolder {
                 gz[role.role] = try FileDigest.of(path: gzipFolder.path(role.baseName + ".gz"), sha256: false).md5
             }

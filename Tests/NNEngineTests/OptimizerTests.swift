@@ -2,6 +2,7 @@
 // formulas and defaults): w = [1, -2], a constant gradient g = [0.5, -1], lr = 0.1, three steps.
 // The expected figures were computed independently in double precision from each file's formula.
 
+import Foundation
 import Testing
 import NNEngine
 
@@ -38,9 +39,24 @@ struct OptimizerTests {
     func defaults() {
         #expect(OptimizerSpec(.adam).description == "adam(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1e-07)")
         #expect(OptimizerSpec(.sgd).learningRate == 0.01)
-        #expect(OptimizerSpec(.rmsprop).value("rho") == 0.9)
-        #expect(OptimizerSpec(.adadelta).value("rho") == 0.95)
-        #expect(OptimizerSpec(.adagrad).value("initial_accumulator") == 0.1)
+        #expect(OptimizerSpec(.rmsprop).value(.rho) == 0.9)
+        #expect(OptimizerSpec(.adadelta).value(.rho) == 0.95)
+        #expect(OptimizerSpec(.adagrad).value(.initialAccumulator) == 0.1)
+    }
+
+    @Test("settings are a closed set: a misspelt key is an error naming the known ones")
+    func unknownSetting() throws {
+        #expect(try OptimizerSetting(key: "initial_accumulator") == .initialAccumulator)
+        let error = try #require(throws: OptimizerSettingError.self) { try OptimizerSetting(key: "epsilom") }
+        #expect(error.description == "unknown optimizer setting 'epsilom'; the settings are "
+                + "momentum, initial_accumulator, rho, epsilon, beta1, beta2")
+        // Saved specs keep their JSON form, and a misspelt key in one does not load as 0.
+        let spec = OptimizerSpec(.adam, learningRate: 0.01, settings: [.epsilon: 0.5])
+        let json = try JSONEncoder().encode(spec)
+        #expect(String(decoding: json, as: UTF8.self).contains(#""settings":{"epsilon":0.5}"#))
+        #expect(try JSONDecoder().decode(OptimizerSpec.self, from: json) == spec)
+        let typo = Data(#"{"kind":"adam","learningRate":0.01,"settings":{"epsilom":0.5}}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(OptimizerSpec.self, from: typo) }
     }
 
     @Test("a hyper-parameter setting changes the step")
@@ -48,7 +64,7 @@ struct OptimizerTests {
         let p = Parameter(name: "w", rows: 1, cols: 1)
         p.value.data[0] = 1
         p.gradient.data[0] = 1
-        let o = Optimizer(OptimizerSpec(.momentum, learningRate: 0.1, settings: ["momentum": 0.5]))
+        let o = Optimizer(OptimizerSpec(.momentum, learningRate: 0.1, settings: [.momentum: 0.5]))
         o.step([p]); o.step([p])
         // v1 = -0.1, w1 = 0.9; v2 = 0.5 * -0.1 - 0.1 = -0.15, w2 = 0.75
         #expect(abs(p.value.data[0] - 0.75) < 1e-6)

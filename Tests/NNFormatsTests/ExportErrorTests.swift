@@ -5,6 +5,7 @@ import Foundation
 import Testing
 @testable import NNFormats
 import NNEngine
+import LabKit
 
 @Suite struct ExportErrorTests {
     func request(_ spec: ModelSpec, width: Int = 4, classes: Int = 3, shape: [Int]? = nil) -> ExportRequest {
@@ -104,7 +105,7 @@ import NNEngine
         #expect(PythonSource.dropRate(keep: 0.7) == "0.3")
         #expect(PythonSource.dropRate(keep: 1) == "0.0")
         #expect(PythonSource.dropRate(keep: 0.35) == "0.65")
-        #expect(PythonSource.grouped(1_195_018) == "1,195,018")
+        #expect(NumberFormat.grouped(1_195_018) == "1,195,018")
         #expect(PythonSource.tuple([10]) == "(10,)")
         #expect(ExportScript.accuracyText(0.9804) == "0.9804")
         #expect(ExportScript.accuracyText(1) == "1.0000")

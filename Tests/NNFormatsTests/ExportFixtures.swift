@@ -65,7 +65,7 @@ struct ExportFixture: CustomTestStringConvertible, Sendable {
             LayerSpec(name: "out", kind: dense(10, .softmax)),
         ], initializer: InitializerChoice(weights: .heUniform)),
         inputWidth: 784, inputShape: [28, 28], classCount: 10,
-        optimizer: OptimizerSpec(.momentum, learningRate: 0.05, settings: ["momentum": 0.8]), data: .mnist())
+        optimizer: OptimizerSpec(.momentum, learningRate: 0.05, settings: [.momentum: 0.8]), data: .mnist())
 
     /// Split and merge: two paths from the input, concatenated, an activation node; Nesterov.
     static let merge = ExportFixture(

@@ -6,6 +6,7 @@ import Testing
 import Glibc
 #endif
 @testable import NNFormats
+import LabKit
 
 @Suite struct JournalWriterTests {
     @Test func entriesAreInTheFileBeforeAppendReturns() throws {

@@ -42,16 +42,17 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         #expect(file.metadata == ["nnlab.model": Self.spec, "format": "pt"])
     }
 
-    @Test func layoutIsPaddedContiguousAndInInsertionOrder() throws {
+    @Test func layoutIsPaddedContiguousWithSortedKeys() throws {
         let bytes = Self.sampleWriter().encoded()
         let headerLength = bytes.prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
         #expect(headerLength % 8 == 0)
         #expect(bytes.count == 8 + headerLength + (6 + 3 + 1) * 4)
         let header = String(decoding: bytes[8..<8 + headerLength], as: UTF8.self)
         #expect(header.hasPrefix(#"{"__metadata__":{"format":"pt","nnlab.model":"#))
-        #expect(header.contains(#""layer1.weight":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]}"#))
-        #expect(header.contains(#""layer1.bias":{"dtype":"F32","shape":[3],"data_offsets":[24,36]}"#))
-        #expect(header.contains(#""step.scale":{"dtype":"F32","shape":[],"data_offsets":[36,40]}"#))
+        // Keys sorted at every level; the data stays in the order the tensors were added.
+        #expect(header.contains(#""layer1.bias":{"data_offsets":[24,36],"dtype":"F32","shape":[3]},"#
+                                + #""layer1.weight":{"data_offsets":[0,24],"dtype":"F32","shape":[2,3]},"#
+                                + #""step.scale":{"data_offsets":[36,40],"dtype":"F32","shape":[]}}"#))
         // The first value, 1.0f, little-endian, right after the header.
         #expect(Array(bytes[8 + headerLength..<12 + headerLength]) == [0x00, 0x00, 0x80, 0x3F])
         // Two encodings of the same model are byte-identical.
@@ -129,7 +130,7 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         #expect(floatFromHalf(0x7E00).isNaN)
     }
 
-    @Test func fiveMegabytesOfWeightsReadFast() throws {
+    @Test func fiveMegabytesOfWeightsRoundTrip() throws {
         // lab-10-5's 784-512x4-10 net holds about 1.2M parameters (4.7 MB in F32).
         let values = (0..<1_300_000).map { Float($0 % 1000) * 0.001 - 0.5 }
         var writer = SafetensorsWriter(metadata: ["nnlab.model": Self.spec])
@@ -138,15 +139,9 @@ func littleEndianBytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("big.safetensors")
 
-        let clock = ContinuousClock()
-        let writeTime = try clock.measure { try writer.write(to: url) }
-        var read: [Float] = []
-        let readTime = try clock.measure {
-            let file = try SafetensorsFile(contentsOf: url)
-            read = try file.floats("big")
-        }
-        #expect(read == values)
-        print("safetensors 5.2 MB: write (with fsync) \(writeTime), read and validate \(readTime)")
-        #expect(readTime < .milliseconds(500))
+        // Speed belongs in `make bench`; a loaded 2-core machine makes wall-clock asserts flaky.
+        try writer.write(to: url)
+        let file = try SafetensorsFile(contentsOf: url)
+        #expect(try file.floats("big") == values)
     }
 }

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import NNFormats
+import LabKit
 
 @Suite struct TensorBoardWriterTests {
     @Test func createsTheRunFolderAndANamedEventFile() throws {

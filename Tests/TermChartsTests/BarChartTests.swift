@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct BarChartTests {
     @Test func smallBarChartExactly() {

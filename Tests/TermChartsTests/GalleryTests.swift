@@ -6,6 +6,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct GalleryTests {
     static let styles: [(String, Style)] = [
@@ -98,14 +99,18 @@ import Testing
     }
 
     @Test func files() throws {
-        guard let dir = ProcessInfo.processInfo.environment["TERMCHARTS_PREVIEW_DIR"] else { return }
         let chart = LineChart(series: [
             LineSeries(name: "sigmoid", values: (0..<15).map { 2.3 * exp(-0.12 * Double($0)) + 0.3 }),
             LineSeries(name: "relu", values: (0..<15).map { 2.3 * exp(-0.5 * Double($0)) + 0.02 }),
             LineSeries(name: "tanh", values: (0..<15).map { 2.3 * exp(-0.3 * Double($0)) + 0.06 }),
         ], title: "cost per epoch (log scale)", xLabel: "epoch", yScale: .log)
-        try chart.svg().write(toFile: dir + "/chart.svg", atomically: true, encoding: .utf8)
-        try Data(chart.png()).write(to: URL(fileURLWithPath: dir + "/chart.png"))
+        let svg = chart.svg(), png = chart.png()
+        #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+        for name in ["sigmoid", "relu", "tanh"] { #expect(svg.contains(name)) }
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        guard let dir = ProcessInfo.processInfo.environment["TERMCHARTS_PREVIEW_DIR"] else { return }
+        try svg.write(toFile: dir + "/chart.svg", atomically: true, encoding: .utf8)
+        try Data(png).write(to: URL(fileURLWithPath: dir + "/chart.png"))
     }
 }
 

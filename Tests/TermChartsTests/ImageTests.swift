@@ -3,6 +3,7 @@
 
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct GrayImageTests {
     // 4 x 2 pixels: a gradient on top, its reverse below.

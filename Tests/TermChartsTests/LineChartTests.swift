@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct LineChartTests {
     let sigmoid = LineSeries(name: "sigmoid", values: (0..<15).map { 2.3 * exp(-0.15 * Double($0)) + 0.3 })

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct ConfusionMatrixTests {
     let small = ConfusionMatrix(counts: [[50, 2, 1], [3, 45, 5], [0, 4, 40]], labels: ["cat", "dog", "bird"])

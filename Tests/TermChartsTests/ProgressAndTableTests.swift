@@ -2,6 +2,7 @@
 
 import Testing
 @testable import TermCharts
+import LabKit
 
 @Suite struct ProgressLineTests {
     let state = ProgressLine(epoch: 3, epochs: 15, step: 312, steps: 550, cost: 0.21134, samplesPerSecond: 1234.4, etaSeconds: 7)

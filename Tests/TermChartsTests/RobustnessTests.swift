@@ -5,6 +5,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 /// A small seeded generator so failures replay (SplitMix64).
 struct TestRandom {

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import TermCharts
+import LabKit
 
 /// Writes `text` to the preview folder if TERMCHARTS_PREVIEW_DIR is set.
 func preview(_ name: String, _ text: String) {

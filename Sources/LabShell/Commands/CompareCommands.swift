@@ -5,6 +5,7 @@
 // and the run lookup every command that names a run shares.
 
 import Foundation
+import LabKit
 import NNEngine
 import TermCharts
 
@@ -26,16 +27,15 @@ enum CompareCommands {
                         + "`tensorboard` alone says whether logging is on.",
                     examples: ["tensorboard logs", "tensorboard /tmp/lab10 every=20", "tensorboard off", "tensorboard"],
                     arguments: [
-                        .positional("dir", .text, required: false, completion: .files, "the folder to log to, or `off`"),
-                        .option("every", .integer(1...1_000_000), default: "10", "batches between two batch/cost points"),
+                        logFolder.spec, logEvery.spec,
                     ], handler: tensorboard),
         RunExports.spec,
     ]
 
     /// The run called `name`, or an error listing the runs there are.
     static func run(named name: String, in lab: Lab) throws(ShellError) -> Run {
-        if let run = lab.runs.last(where: { $0.name == name }) { return run }
-        let names = lab.runs.map(\.name)
+        if let run = lab.results.runs.last(where: { $0.name == name }) { return run }
+        let names = lab.results.runs.map(\.name)
         guard !names.isEmpty else {
             throw ShellError("there is no run named '\(name)': nothing has been trained yet", hint: "train one: `train epochs=5 as \(name)`")
         }
@@ -45,11 +45,11 @@ enum CompareCommands {
     // MARK: - runs
 
     static func runs(_ lab: Lab, _ inv: Invocation) throws {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
             return
         }
-        lab.console.write(runsTable(lab.runs).render(lab.console.style))
+        lab.console.write(runsTable(lab.results.runs).render(lab.console.style))
     }
 
     static func runsTable(_ runs: [Run]) -> TextTable {
@@ -62,9 +62,9 @@ enum CompareCommands {
             case .diverged: name += " (diverged)"
             }
             let eval = run.latestEvaluation
-            return [name, run.recipe, String(run.result.epochs.count), last.map { format4($0.cost) } ?? "-",
-                    last.map { format4($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(format4) ?? "-",
-                    eval.map { format4($0.evaluation.accuracy) } ?? "-", eval?.split ?? ""]
+            return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
+                    last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
+                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
         }
         return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
                                    TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),
@@ -75,8 +75,11 @@ enum CompareCommands {
 
     // MARK: - tensorboard
 
+    static let logFolder = TypedArgument<String>.positional("dir", required: false, completion: .files, "the folder to log to, or `off`")
+    static let logEvery = TypedArgument<Int>.option("every", 1...1_000_000, default: "10", "batches between two batch/cost points")
+
     static func tensorboard(_ lab: Lab, _ inv: Invocation) throws {
-        guard let path = inv.string("dir") else {
+        guard let path = inv[logFolder] else {
             if let tb = lab.tensorboard {
                 lab.console.write("TensorBoard logging is on: runs go to \(tb.directory.path)/RUN (tensorboard --logdir \(tb.directory.path))")
             } else {
@@ -85,7 +88,7 @@ enum CompareCommands {
             return
         }
         if path == "off" {
-            if inv.int("every") != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
+            if inv[logEvery] != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
             lab.console.write(lab.tensorboard == nil ? "TensorBoard logging was already off" : "TensorBoard logging is off")
             lab.tensorboard = nil
             return
@@ -102,7 +105,7 @@ enum CompareCommands {
         guard FileManager.default.isWritableFile(atPath: url.path) else {
             throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
         }
-        lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv.int("every") ?? 10)
+        lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
         lab.console.write("TensorBoard logging is on: each run writes \(url.path)/RUN_NAME")
         lab.console.write(lab.console.style.dim("view them with: tensorboard --logdir \(url.path)"))
     }

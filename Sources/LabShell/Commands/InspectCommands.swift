@@ -7,10 +7,14 @@
 //
 // Not here: run tables and charts of costs (CompareCommands, PlotCommand).
 
+import LabKit
 import NNEngine
 import TermCharts
 
 enum InspectCommands {
+    static let gradsRun = TypedArgument<String>.positional("run", required: false, default: "the last run", completion: .runNames, "which run")
+    static let gradsPlotFlag = TypedFlag.named("plot", "draw how each layer's gradient size moved over training, epoch by epoch")
+
     static let commands: [CommandSpec] = [
         CommandSpec("grads", aliases: ["gradients"], group: .inspect,
                     summary: "Per-layer gradient sizes of the last run (log scale): the vanishing gradient made visible",
@@ -20,15 +24,13 @@ enum InspectCommands {
                         + "plain gradient step moves a layer relative to its size. `grads plot` draws each layer's size per epoch.",
                     examples: ["grads", "grads plot", "grads relu", "grads plot sigmoid"],
                     arguments: [
-                        .positional("run", .text, required: false, default: "the last run", completion: .runNames, "which run"),
-                        .flag("plot", "draw how each layer's gradient size moved over training, epoch by epoch"),
-                    ], handler: { lab, inv in try inv.has("plot") ? gradsPlot(lab, inv) : grads(lab, inv) }),
+                        gradsRun.spec, gradsPlotFlag.spec,
+                    ], handler: { lab, inv in try inv[gradsPlotFlag] ? gradsPlot(lab, inv) : grads(lab, inv) }),
         CommandSpec("predict", group: .inspect, summary: "One test example with its label, the prediction and the top probabilities",
                     details: "Without N a random test example is drawn (from a generator of its own, so the session's "
                         + "numbers do not change). Images are drawn in the terminal; other data shows its features.",
                     examples: ["predict", "predict 42"],
-                    arguments: [.positional("index", .integer(0...Int.max), required: false, default: "a random one",
-                                            "the test example's number (0-based)")],
+                    arguments: [Predictions.index.spec],
                     handler: Predictions.predict),
         CommandSpec("show", group: .inspect, summary: "Show test examples the network gets wrong",
                     examples: ["show wrong", "show wrong 16"],
@@ -38,7 +40,7 @@ enum InspectCommands {
                                     details: "The first N test examples the current network gets wrong, in test-set order, "
                                         + "each captioned with its number, its true class and what the network said (with its probability).",
                                     examples: ["show wrong", "show wrong 16"],
-                                    arguments: [.positional("count", .integer(1...200), required: false, default: "8", "how many to show")],
+                                    arguments: [Predictions.count.spec],
                                     handler: Predictions.showWrong),
                     ]),
     ]
@@ -47,11 +49,11 @@ enum InspectCommands {
 
     /// The run `grads` looks at: the named one, or the last.
     static func gradientRun(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> Run {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("nothing has been trained yet, so there are no gradients to show",
                              hint: "train first, e.g. `train epochs=5`; then `grads`")
         }
-        guard let name = inv.string("run") else { return lab.runs[lab.runs.count - 1] }
+        guard let name = inv[gradsRun] else { return lab.results.runs[lab.results.runs.count - 1] }
         return try CompareCommands.run(named: name, in: lab)
     }
 

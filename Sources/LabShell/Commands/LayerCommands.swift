@@ -4,17 +4,41 @@
 // arguments, help and completion) and wrapped three ways. Widths are inferred from the data and
 // from the nodes a layer reads; sizes that do not fit are refused with the sizes named.
 
+import LabKit
 import NNEngine
 
 enum LayerCommands {
     static let activationNames = Activation.allNames
 
-    /// Options every layer type shares: its name and where it reads from.
-    static let placement: [ArgumentSpec] = [
-        .option("as", .name, keyword: true, "name this layer (default: dense1, dense2, ...)"),
+    // MARK: - Arguments
+
+    /// `as NAME`: the new layer's name.
+    static let layerName = TypedArgument<String>.name("as", keyword: true, "name this layer (default: dense1, dense2, ...)")
+    /// `from A,B`: the earlier layers it reads.
+    static let sources = TypedArgument<[String]>(
         .option("from", .list, completion: .layerNames, keyword: true,
                 "read from these earlier layers (comma-separated; `input` is the data) instead of the previous one"),
-    ]
+        read: { $0.split(separator: ",").map(String.init) })
+    /// Options every layer type shares: its name and where it reads from.
+    static let placement: [ArgumentSpec] = [layerName.spec, sources.spec]
+
+    static let denseUnits = TypedArgument<Int>.positional("units", 1...100_000, "how many outputs (units) the layer has")
+    static let denseActivation = TypedArgument<Activation>(
+        .positional("activation", .word(activationNames), "the non-linearity (see `help activations`)"), read: { Activation.named($0) })
+    static let alpha = TypedArgument<Float>.option("alpha", above: 0, atMost: 10, default: "0.01 (leaky_relu), 1 (elu)",
+                                                   "slope or scale of leaky_relu / elu for x < 0")
+    static let pieces = TypedArgument<Int>.option("k", 2...16, default: "2", "maxout: linear pieces per unit")
+    static let keepProb = TypedArgument<Float>(
+        .positional("keep_prob", .number(above: 0, atLeast: nil, atMost: 1),
+                    "the probability of keeping a unit while training, above 0 and at most 1"),
+        read: { parseNumber($0).map { Float($0) } })
+    static let soloActivation = TypedArgument<Activation>(
+        .positional("activation", .word(activationNames.filter { $0 != "maxout" }), "the non-linearity"), read: { Activation.named($0) })
+    static let recurrentUnits = TypedArgument<Int>.positional("units", 1...10_000, "size of the recurrent state")
+    static let steps = TypedArgument<Int>.option("steps", 1...100_000, default: "from the data (28 for images)", "time steps per example")
+    static let sequences = TypedFlag.named("sequences", "output every time step, not only the last")
+    static let position = TypedArgument<Int>.positional("position", 1...10_000, "where the new layer goes (1 = first)")
+    static let layerRef = TypedArgument<String>.positional("layer", completion: .layerRefs, "the layer's number or name")
 
     /// The layer types, as subcommands of add/insert/replace.
     static func types(_ verb: String) -> [CommandSpec] {
@@ -26,36 +50,27 @@ enum LayerCommands {
                             + "maxout makes k linear pieces per unit and keeps the largest.",
                         examples: ["layer \(verb) \(verb == "add" ? "" : "2 ")dense 256 relu", "layer add dense 10 softmax",
                                    "layer add dense 64 leaky_relu alpha=0.1", "layer add dense 256 relu as h2 from h1"],
-                        arguments: [
-                            .positional("units", .integer(1...100_000), "how many outputs (units) the layer has"),
-                            .positional("activation", .word(activationNames), "the non-linearity (see `help activations`)"),
-                            .option("alpha", .number(above: 0, atLeast: nil, atMost: 10), default: "0.01 (leaky_relu), 1 (elu)",
-                                    "slope or scale of leaky_relu / elu for x < 0"),
-                            .option("k", .integer(2...16), default: "2", "maxout: linear pieces per unit"),
-                        ] + placement, changesState: true,
+                        arguments: [denseUnits.spec, denseActivation.spec, alpha.spec, pieces.spec] + placement, changesState: true,
                         handler: { lab, inv in try place(lab, inv, verb: verb, kind: denseKind(inv)) }),
             CommandSpec("dropout", group: .model, summary: "\(intro) dropout: keeps each unit with probability KEEP_PROB while training",
                         details: "During training every unit is kept with probability KEEP_PROB (0.5-0.7 is usual) and scaled "
                             + "by 1/KEEP_PROB; evaluation always keeps every unit (keep_prob = 1).",
                         examples: ["layer \(verb) \(verb == "add" ? "" : "2 ")dropout 0.7"],
-                        arguments: [.positional("keep_prob", .number(above: 0, atLeast: nil, atMost: 1),
-                                                "the probability of keeping a unit while training, above 0 and at most 1")] + placement,
+                        arguments: [keepProb.spec] + placement,
                         changesState: true,
-                        handler: { lab, inv in try place(lab, inv, verb: verb, kind: .dropout(keepProb: inv.float("keep_prob")!)) }),
+                        handler: { lab, inv in try place(lab, inv, verb: verb, kind: .dropout(keepProb: inv.required(keepProb))) }),
             CommandSpec("activation", group: .model, summary: "\(intro) an activation on its own (after a merge, say)",
                         examples: ["layer add activation relu from r1"],
-                        arguments: [.positional("activation", .word(activationNames.filter { $0 != "maxout" }), "the non-linearity")] + placement,
+                        arguments: [soloActivation.spec] + placement,
                         changesState: true,
-                        handler: { lab, inv in
-                            try place(lab, inv, verb: verb, kind: .activation(Activation.named(inv.string("activation")!)!))
-                        }),
+                        handler: { lab, inv in try place(lab, inv, verb: verb, kind: .activation(inv.required(soloActivation))) }),
             CommandSpec("add", group: .model, summary: "\(intro) a sum of earlier layers (a skip / residual connection)",
                         details: "The fast-forward connection of NN LEGO: the layer's output is the elementwise sum of the layers it names, "
                             + "so a gradient reaches early layers through the shortcut. The layers must have the same width.",
                         examples: ["layer add add h1 h3 as r1"],
                         arguments: [.positional("layers", .name, completion: .layerNames, variadic: true,
                                                 "two or more earlier layers to sum (or `input`)"),
-                                    .option("as", .name, keyword: true, "name this layer")],
+                                    layerName.described("name this layer").spec],
                         changesState: true,
                         handler: { lab, inv in try place(lab, inv, verb: verb, kind: .add, inputs: inv.list) }),
             CommandSpec("concat", group: .model, summary: "\(intro) earlier layers side by side (merge of split paths)",
@@ -63,7 +78,7 @@ enum LayerCommands {
                         examples: ["layer add concat a b as m"],
                         arguments: [.positional("layers", .name, completion: .layerNames, variadic: true,
                                                 "two or more earlier layers to join (or `input`)"),
-                                    .option("as", .name, keyword: true, "name this layer")],
+                                    layerName.described("name this layer").spec],
                         changesState: true,
                         handler: { lab, inv in try place(lab, inv, verb: verb, kind: .concat, inputs: inv.list) }),
             recurrent("rnn", verb: verb, intro: intro, about: "a simple recurrent layer (tanh) over time steps"),
@@ -76,14 +91,10 @@ enum LayerCommands {
                     details: "The input row is read as STEPS time steps of equal width (MNIST: 28 rows of 28 pixels). "
                         + "The layer outputs its last state, or every step's with `sequences`.",
                     examples: ["layer add \(name) 128 steps=28"],
-                    arguments: [
-                        .positional("units", .integer(1...10_000), "size of the recurrent state"),
-                        .option("steps", .integer(1...100_000), default: "from the data (28 for images)", "time steps per example"),
-                        .flag("sequences", "output every time step, not only the last"),
-                    ] + placement, changesState: true,
+                    arguments: [recurrentUnits.spec, steps.spec, sequences.spec] + placement, changesState: true,
                     handler: { lab, inv in
-                        let steps = try inv.int("steps") ?? defaultSteps(lab)
-                        let units = inv.int("units")!, seq = inv.has("sequences")
+                        let steps = try inv[LayerCommands.steps] ?? defaultSteps(lab)
+                        let units = try inv.required(recurrentUnits), seq = inv[sequences]
                         try place(lab, inv, verb: verb, kind: name == "rnn" ? .rnn(units: units, steps: steps, sequences: seq)
                                                                              : .lstm(units: units, steps: steps, sequences: seq))
                     })
@@ -99,15 +110,15 @@ enum LayerCommands {
                                     subcommands: types("add")),
                         CommandSpec("insert", group: .model, summary: "Insert a layer before position POSITION",
                                     examples: ["layer insert 2 dropout 0.7"],
-                                    arguments: [.positional("position", .integer(1...10_000), "where the new layer goes (1 = first)")],
+                                    arguments: [position.spec],
                                     subcommands: types("insert")),
                         CommandSpec("replace", group: .model, summary: "Replace a layer (its weights are drawn afresh)",
                                     examples: ["layer replace 1 dense 128 tanh"],
-                                    arguments: [.positional("layer", .text, completion: .layerRefs, "the layer's number or name")],
+                                    arguments: [layerRef.spec],
                                     subcommands: types("replace")),
                         CommandSpec("remove", aliases: ["rm", "delete"], group: .model, summary: "Remove a layer",
                                     examples: ["layer remove 2", "layer remove dropout1"],
-                                    arguments: [.positional("layer", .text, completion: .layerRefs, "the layer's number or name")],
+                                    arguments: [layerRef.spec],
                                     changesState: true, handler: remove),
                     ]),
     ]
@@ -115,19 +126,19 @@ enum LayerCommands {
     // MARK: - Handlers
 
     static func denseKind(_ inv: Invocation) throws(ShellError) -> LayerSpec.Kind {
-        var activation = Activation.named(inv.string("activation")!)!
-        if let alpha = inv.float("alpha") {
+        var activation = try inv.required(denseActivation)
+        if let alpha = inv[alpha] {
             switch activation {
             case .leakyReLU: activation = .leakyReLU(alpha: alpha)
             case .elu: activation = .elu(alpha: alpha)
             default: throw ShellError("alpha= applies to leaky_relu and elu, not \(activation.name)", hint: "leave it out")
             }
         }
-        if let k = inv.int("k") {
+        if let k = inv[pieces] {
             guard case .maxout = activation else { throw ShellError("k= applies to maxout only", hint: "leave it out") }
             activation = .maxout(pieces: k)
         }
-        return .dense(units: inv.int("units")!, activation: activation)
+        return .dense(units: try inv.required(denseUnits), activation: activation)
     }
 
     static func defaultSteps(_ lab: Lab) throws(ShellError) -> Int {
@@ -141,26 +152,26 @@ enum LayerCommands {
     /// Adds, inserts or replaces a node of `kind`, as the invocation says.
     static func place(_ lab: Lab, _ inv: Invocation, verb: String, kind: LayerSpec.Kind, inputs: [String]? = nil) throws(ShellError) {
         var spec = lab.model
-        let from = inputs ?? inv.string("from").map { $0.split(separator: ",").map(String.init) } ?? []
+        let from = inputs ?? inv[sources] ?? []
         var index = spec.layers.count
         var replacedName: String?
         var replacedInputs: [String] = []
         switch verb {
         case "insert":
-            let position = inv.int("position")!
+            let position = try inv.required(Self.position)
             guard position <= spec.layers.count + 1 else {
                 throw ShellError("position \(position) is past the end: the model has \(spec.layers.count) layers",
                                  hint: "use 1 to \(spec.layers.count + 1), or `layer add` to append")
             }
             index = position - 1
         case "replace":
-            index = try layerIndex(inv.string("layer")!, in: spec)
+            index = try layerIndex(inv.required(layerRef), in: spec)
             replacedName = spec.layers[index].name
             replacedInputs = spec.layers[index].inputs
             spec.layers.remove(at: index)
         default: break
         }
-        let name = inv.string("as") ?? replacedName ?? spec.nextName(for: kind)
+        let name = inv[layerName] ?? replacedName ?? spec.nextName(for: kind)
         guard !spec.layers.contains(where: { $0.name == name }), name != ModelSpec.inputName else {
             throw ShellError("a layer named '\(name)' exists already", hint: "choose another name with `as NAME`")
         }
@@ -192,7 +203,7 @@ enum LayerCommands {
 
     static func remove(_ lab: Lab, _ inv: Invocation) throws {
         var spec = lab.model
-        let index = try layerIndex(inv.string("layer")!, in: spec)
+        let index = try layerIndex(inv.required(layerRef), in: spec)
         let removed = spec.layers.remove(at: index)
         if let reader = spec.layers.first(where: { $0.inputs.contains(removed.name) }) {
             throw ShellError("'\(reader.name)' reads '\(removed.name)'", hint: "remove or replace '\(reader.name)' first")
@@ -222,7 +233,7 @@ enum LayerCommands {
         let nodes = lab.data.flatMap { try? lab.model.resolve(inputWidth: $0.featureCount, allowDangling: true) }
         if let node = nodes?.first(where: { $0.spec.name == layer.name }) {
             text += "  (\(node.inputWidths.map(String.init).joined(separator: "+")) -> \(node.outputWidth)"
-            if node.parameterCount > 0 { text += ", \(grouped(node.parameterCount)) parameters" }
+            if node.parameterCount > 0 { text += ", \(NumberFormat.grouped(node.parameterCount)) parameters" }
             text += ")"
         } else if lab.data == nil {
             text += "  (sizes known once data is loaded)"
@@ -234,7 +245,7 @@ enum LayerCommands {
     static func kindText(_ kind: LayerSpec.Kind) -> String {
         switch kind {
         case .dense(let u, let a): "dense \(u) \(a.description)"
-        case .dropout(let k): "dropout \(fmt(k))"
+        case .dropout(let k): "dropout \(NumberFormat.typed(k))"
         case .activation(let a): "activation \(a.description)"
         case .add: "add"
         case .concat: "concat"
@@ -242,15 +253,4 @@ enum LayerCommands {
         case .lstm(let u, let s, let q): "lstm \(u) steps=\(s)\(q ? " sequences" : "")"
         }
     }
-}
-
-/// 1234567 -> "1,234,567"
-func grouped(_ n: Int) -> String {
-    let s = String(abs(n))
-    var out = ""
-    for (i, c) in s.reversed().enumerated() {
-        if i > 0 && i % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + String(out.reversed())
 }

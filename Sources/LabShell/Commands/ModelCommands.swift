@@ -1,5 +1,6 @@
 // model new / show / reset: the model as a whole, and its summary (like Keras's model.summary()).
 
+import LabKit
 import NNEngine
 import TermCharts
 
@@ -43,9 +44,9 @@ enum ModelCommands {
             let initText = layer.kind.hasWeights ? lab.model.initializer(ofLayer: i).description : ""
             rows.append([String(i + 1), layer.name, LayerCommands.kindText(layer.kind),
                          node.map { "(\($0.outputWidth))" } ?? "?", reads, initText,
-                         node.map { grouped($0.parameterCount) } ?? "?"])
+                         node.map { NumberFormat.grouped($0.parameterCount) } ?? "?"])
         }
-        let total = nodes.map { grouped($0.reduce(0) { $0 + $1.parameterCount }) } ?? "?"
+        let total = nodes.map { NumberFormat.grouped($0.reduce(0) { $0 + $1.parameterCount }) } ?? "?"
         let table = TextTable(columns: [TableColumn("#"), TableColumn("layer"), TableColumn("type", alignment: .left),
                                         TableColumn("output"), TableColumn("reads", alignment: .left),
                                         TableColumn("initializer", alignment: .left), TableColumn("params")],

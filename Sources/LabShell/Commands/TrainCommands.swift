@@ -1,28 +1,9 @@
 // train and eval: the two commands whose figures a session records and a replay compares.
 
+import LabKit
+import NNData
 import NNEngine
 import TermCharts
-
-/// One training run of the session: its settings and what it produced.
-public struct Run: Sendable {
-    public let name: String
-    /// The recipe in one line: layers, initializer, optimizer, batch, keep_prob.
-    public let recipe: String
-    public let options: TrainingOptions
-    public var result: TrainingResult
-    /// The latest evaluation of each split made after this run.
-    public var evaluations: [String: Evaluation] = [:]
-    /// The split evaluated last (its figures are the run's "latest eval").
-    public var lastEvaluatedSplit: String?
-    /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
-    /// `eval` then measures the lab's network and does not credit these runs with it.
-    public var comparison: String?
-
-    /// The run's latest evaluation, if any.
-    public var latestEvaluation: (split: String, evaluation: Evaluation)? {
-        lastEvaluatedSplit.flatMap { split in evaluations[split].map { (split, $0) } }
-    }
-}
 
 enum TrainCommands {
     static let commands: [CommandSpec] = [
@@ -32,25 +13,26 @@ enum TrainCommands {
                         + "Ctrl-C stops after the current batch and keeps what was learned. keep_prob= overrides every "
                         + "dropout layer for this run; lr= the optimizer's learning rate.",
                     examples: ["train epochs=15 batch=100", "train epochs=5 keep_prob=0.7", "train epochs=2000 batch=4 as sigmoid"],
-                    arguments: [
-                        .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "passes over the training data"),
-                        .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
-                        .option("keep_prob", .number(above: 0, atLeast: nil, atMost: 1), default: "each dropout layer's own",
-                                "keep probability for every dropout layer during this run"),
-                        .option("lr", .number(above: 0, atLeast: nil, atMost: 100), default: "the optimizer's", "learning rate for this run"),
-                        .option("as", .name, default: "run1, run2, ...", keyword: true,
-                                "name the run (for `plot`, `runs`); an earlier run of that name is replaced"),
-                    ], changesState: true, handler: train),
+                    arguments: [RunTraining.epochs.spec, RunTraining.batch.spec, RunTraining.keepProb.spec,
+                                RunTraining.learningRate.spec, runName.spec],
+                    changesState: true, handler: train),
         CommandSpec("eval", aliases: ["evaluate"], group: .training, summary: "Accuracy and cost on a split, with dropout off",
                     details: "Evaluation always runs with keep_prob = 1: every unit takes part, so the figure measures the "
                         + "whole trained network, and it is the same every time. (Dropping units is a training device only.)",
                     examples: ["eval", "eval validation", "eval test confusion"],
-                    arguments: [
-                        .positional("split", .word(["test", "validation", "train"]), required: false, default: "test", "which split"),
-                        .flag("confusion", "also draw the confusion matrix"),
-                        .option("keep_prob", .text, "(refused: evaluation always keeps every unit)"),
-                    ], changesState: true, handler: eval),
+                    arguments: [split.spec, confusion.spec, refusedKeepProb.spec],
+                    changesState: true, handler: eval),
     ]
+
+    /// `as NAME`: the run's name.
+    static let runName = TypedArgument<String>.name("as", default: "run1, run2, ...", keyword: true,
+                                               "name the run (for `plot`, `runs`); an earlier run of that name is replaced")
+    /// `eval`'s split, test unless named.
+    static let split = TypedArgument<Split>.positional("split", choices: Split.evaluationOrder, required: false, default: "test",
+                                                  "which split")
+    static let confusion = TypedFlag.named("confusion", "also draw the confusion matrix")
+    /// Declared so that `eval keep_prob=0.5` gets its own explanation instead of "no such option".
+    static let refusedKeepProb = TypedArgument<String>.text("keep_prob", "(refused: evaluation always keeps every unit)")
 
     // MARK: - train
 
@@ -61,11 +43,11 @@ enum TrainCommands {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
         let options = try RunTraining.options(lab, inv)
-        let name = inv.string("as") ?? lab.nextRunName()
+        let name = inv[runName] ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
-        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(grouped(data.train.count)) examples, "
-                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate))"
-                          + (options.keepProb.map { ", keep_prob \(fmt($0))" } ?? ""))
+        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(NumberFormat.grouped(data.train.count)) examples, "
+                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
+                          + (options.keepProb.map { ", keep_prob \(NumberFormat.typed($0))" } ?? ""))
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
@@ -74,8 +56,8 @@ enum TrainCommands {
 
     /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
     static func epochLine(_ e: EpochReport) -> String {
-        var s = "epoch \(e.epoch)  cost \(format4(e.cost))  train \(format4(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  validation \(format4(v))" }
+        var s = "epoch \(e.epoch)  cost \(NumberFormat.fourDecimals(e.cost))  train \(NumberFormat.fourDecimals(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  validation \(NumberFormat.fourDecimals(v))" }
         return s
     }
 
@@ -87,14 +69,14 @@ enum TrainCommands {
     /// The recipe of a run trained from `model` and `optimizer` (a sweep's entries differ from the lab's).
     static func recipe(model: ModelSpec, optimizer: OptimizerSpec, _ options: TrainingOptions) -> String {
         let kinds = model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
-        return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(fmt(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
-            + (options.keepProb.map { "; keep_prob \(fmt($0))" } ?? "")
+        return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
+            + (options.keepProb.map { "; keep_prob \(NumberFormat.typed($0))" } ?? "")
     }
 
     // MARK: - eval
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
-        if let k = inv.string("keep_prob") {
+        if let k = inv[refusedKeepProb] {
             throw ShellError("eval keeps every unit: keep_prob is always 1 when evaluating (you asked for \(k))",
                              hint: "dropout is a training device: it makes the net learn without relying on any one unit. "
                                 + "Evaluating with units dropped would measure a random, weaker net and change every time. "
@@ -102,27 +84,27 @@ enum TrainCommands {
         }
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
-        let split = inv.string("split") ?? "test"
-        guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
+        let split = inv[Self.split] ?? .test
+        guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
         }
-        if !lab.runs.contains(where: { $0.comparison == nil }) && lab.journal.allSatisfy({ !$0.command.hasPrefix("init rbm") && !$0.command.hasPrefix("load") }) {
+        if lab.results.modelOrigin == .drawn {
             lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
         }
         let e = Evaluator.evaluate(net, on: set)
-        let line = "eval \(split)  accuracy \(format4(e.accuracy))  cost \(format4(e.cost))"
+        let line = "eval \(split)  accuracy \(NumberFormat.fourDecimals(e.accuracy))  cost \(NumberFormat.fourDecimals(e.cost))"
         lab.recordFigure(line)
-        lab.lastEvaluation = (split, e)
-        let credited = lab.runs.lastIndex(where: { $0.comparison == nil })
+        lab.results.lastEvaluation = (split, e)
+        let credited = lab.results.runs.lastIndex(where: { $0.comparison == nil })
         if let i = credited {
-            lab.runs[i].evaluations[split] = e
-            lab.runs[i].lastEvaluatedSplit = split
+            lab.results.runs[i].evaluations[split] = e
+            lab.results.runs[i].lastEvaluatedSplit = split
         }
-        lab.console.record(.evaluation(run: credited.map { lab.runs[$0].name }, split: split, e))
+        lab.console.record(.evaluation(run: credited.map { lab.results.runs[$0].name }, split: split.rawValue, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
-        lab.console.write("\(split): accuracy \(lab.console.style.bold(format4(e.accuracy))) (\(grouped(correct)) of \(grouped(e.count))), "
-                          + "cost \(format4(e.cost)), keep_prob 1")
-        if inv.has("confusion") {
+        lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
+                          + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")
+        if inv[confusion] {
             let labels = data.info.classNames.count == e.confusion.count ? data.info.classNames : e.confusion.indices.map(String.init)
             lab.console.write(ConfusionMatrix(counts: e.confusion, labels: labels).render(lab.console.style))
         }
@@ -139,6 +121,3 @@ struct ProgressThrottle {
         return true
     }
 }
-
-/// 1.234 -> "1.2"
-func format1(_ x: Double) -> String { String((x * 10).rounded() / 10) }

@@ -12,6 +12,7 @@
 // an expectation never trains, evaluates or changes anything.
 
 import Foundation
+import LabKit
 
 /// A metric, of the session's latest run or of a named one.
 public struct MetricReference: Sendable, Equatable, CustomStringConvertible {
@@ -63,7 +64,7 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
     /// "0.5", "grad(-1) / 100", "run(sigmoid).cost".
     public var valueText: String {
         switch value {
-        case .number(let x): fmt(x)
+        case .number(let x): NumberFormat.typed(x)
         case .metric(let m, _, let shown): shown.isEmpty ? m.description : "\(m) \(shown)"
         }
     }
@@ -177,8 +178,8 @@ public struct ExpectationCheck: Sendable, Equatable {
     public var agrees: Bool { if case .agrees = outcome { true } else { false } }
 
     /// One plain sentence with both numbers, in `language` ("en" or "ko").
-    public func message(language: String) -> String {
-        let ko = language == "ko"
+    public func message(language: Language) -> String {
+        let ko = language == .ko
         let e = expectation
         // "grad(-1) / 100 = 0.0004" when the value is a metric; the bare number otherwise.
         func target(_ value: Float) -> String {
@@ -236,7 +237,7 @@ extension ComparisonOperator {
 /// A figure as shown in checks and measured lines: four decimals, or three significant digits
 /// in scientific notation when four decimals would hide it (gradients of 0.000001).
 public func figureText(_ x: Float) -> String {
-    guard x.isFinite else { return format4(x) }
-    if x == 0 || abs(x) >= 0.01 { return format4(x) }
+    guard x.isFinite else { return NumberFormat.fourDecimals(x) }
+    if x == 0 || abs(x) >= 0.01 { return NumberFormat.fourDecimals(x) }
     return String(format: "%.2e", Double(x))
 }

@@ -14,7 +14,7 @@ public struct Lesson: Sendable, Equatable {
     /// "01-vanishing-gradients": the file name without `.lesson`, the same in every language.
     public var slug: String
     /// "en" or "ko".
-    public var language: String
+    public var language: Language
     public var number: Int
     public var title: String
     /// How long it takes ("10 min").

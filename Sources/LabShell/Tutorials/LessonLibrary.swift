@@ -22,8 +22,8 @@ public struct LessonLibrary: Sendable {
         public let file: URL
 
         /// The file in `language` ("en": the English file itself).
-        func file(in language: String, folder: URL) -> URL {
-            language == "en" ? file : folder.appendingPathComponent(language).appendingPathComponent(slug + ".lesson")
+        func file(in language: Language, folder: URL) -> URL {
+            language == .en ? file : folder.appendingPathComponent(language.rawValue).appendingPathComponent(slug + ".lesson")
         }
     }
 
@@ -66,14 +66,14 @@ public struct LessonLibrary: Sendable {
 
     /// Reads `entry` in English.
     public func english(_ entry: Entry) throws(LessonFileError) -> Lesson {
-        try read(entry.file, slug: entry.slug, language: "en")
+        try read(entry.file, slug: entry.slug, language: .en)
     }
 
     /// Reads `entry` in `language`, falling back to English (with a note in that language) when
     /// there is no translation or the translation's steps do not match the English ones.
-    public func load(_ entry: Entry, language: String) throws(LessonFileError) -> Loaded {
+    public func load(_ entry: Entry, language: Language) throws(LessonFileError) -> Loaded {
         let english = try english(entry)
-        guard language != "en" else { return Loaded(lesson: english, fallbackNote: nil) }
+        guard language != .en else { return Loaded(lesson: english, fallbackNote: nil) }
         let url = entry.file(in: language, folder: folder)
         guard FileManager.default.fileExists(atPath: url.path) else {
             return Loaded(lesson: english, fallbackNote: TutorialText(language).noTranslation)
@@ -99,7 +99,7 @@ public struct LessonLibrary: Sendable {
             : "\(base)/\(parent.lastPathComponent)/\(url.lastPathComponent)"
     }
 
-    private func read(_ url: URL, slug: String, language: String) throws(LessonFileError) -> Lesson {
+    private func read(_ url: URL, slug: String, language: Language) throws(LessonFileError) -> Lesson {
         let shown = displayPath(url)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw LessonFileError(file: shown, line: 0, message: "cannot read the file (missing, or not UTF-8 text)")

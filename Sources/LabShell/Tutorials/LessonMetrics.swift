@@ -8,7 +8,7 @@ enum LessonMetrics {
     static func reader(_ lab: Lab) -> (MetricReference) -> Float? {
         { [unowned lab] ref in
             guard let name = ref.run else { return metric(ref.name, run: nil, lab: lab) }
-            guard let run = lab.runs.last(where: { $0.name == name }) else { return nil }
+            guard let run = lab.results.runs.last(where: { $0.name == name }) else { return nil }
             return metric(ref.name, run: run, lab: lab)
         }
     }

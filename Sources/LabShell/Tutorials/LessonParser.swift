@@ -30,7 +30,7 @@ public enum LessonParser {
     static let headerKeys = ["lesson", "title", "time", "about", "fast"]
 
     /// Parses a lesson's text; `file` names it in errors, `slug` and `language` are stored as given.
-    public static func parse(_ text: String, file: String, slug: String, language: String) throws(LessonFileError) -> Lesson {
+    public static func parse(_ text: String, file: String, slug: String, language: Language) throws(LessonFileError) -> Lesson {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         func fail(_ line: Int, _ message: String) -> LessonFileError { LessonFileError(file: file, line: line, message: message) }

@@ -5,6 +5,7 @@
 // own words.
 
 import Foundation
+import LabKit
 import NNFormats
 
 enum LessonRecorder {

@@ -13,7 +13,7 @@ import TermCharts
 public struct LessonVerifier {
     public var fast = false
     /// The language whose lesson files run ("en" or "ko").
-    public var language = "en"
+    public var language = Language.en
     /// Write the measured figures into the lesson files (full runs only).
     public var record = false
     /// Print every command and its output, not only a line per step.
@@ -25,8 +25,13 @@ public struct LessonVerifier {
     /// Where the report goes (a line at a time).
     public let output: (String) -> Void
 
-    public init(paths: LabPaths, style: Style = .plain, output: @escaping (String) -> Void) {
+    /// Runs each lesson's commands in a fresh lab, through the interpreter `makeInterpreter` gives.
+    public let makeInterpreter: InterpreterMaker
+
+    public init(paths: LabPaths, style: Style = .plain, makeInterpreter: @escaping InterpreterMaker,
+                output: @escaping (String) -> Void) {
         self.paths = paths
+        self.makeInterpreter = makeInterpreter
         self.style = style
         self.output = output
     }
@@ -99,10 +104,10 @@ public struct LessonVerifier {
         defer { try? FileManager.default.removeItem(at: state) }
         let console = VerifyConsole(echo: verbose ? output : nil)
         let lab = Lab(console: console, paths: LabPaths(root: paths.root, state: state, dataOverride: paths.dataOverride))
-        lab.language = language
+        lab.settings.language = language
         lab.shouldStop = shouldStop
-        if fast { lab.fast = lesson.fast }
-        let interpreter = Interpreter(lab: lab)
+        if fast { lab.settings.fast = lesson.fast }
+        let interpreter = makeInterpreter(lab)
         let metrics = LessonMetrics.reader(lab)
         var figures: [[StepFigure]] = []
         let started = ContinuousClock.now
@@ -164,11 +169,10 @@ public struct LessonVerifier {
             output("  " + style.paint("figures not recorded: a command failed or was stopped", fg: .yellow))
             return
         }
-        var files: [(URL, String)] = [(entry.file, "en")]
-        let translations = (try? FileManager.default.contentsOfDirectory(at: library.folder, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
-        for folder in translations where (try? folder.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-            let url = folder.appendingPathComponent(entry.slug + ".lesson")
-            if FileManager.default.fileExists(atPath: url.path) { files.append((url, folder.lastPathComponent)) }
+        var files: [(URL, Language)] = [(entry.file, .en)]
+        for language in Language.allCases where language != .en {
+            let url = entry.file(in: language, folder: library.folder)
+            if FileManager.default.fileExists(atPath: url.path) { files.append((url, language)) }
         }
         for (url, language) in files {
             do {

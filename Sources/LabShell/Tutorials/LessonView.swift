@@ -11,7 +11,7 @@ enum LessonView {
 
     /// The lesson's title, facts, summary and how the runner works; the runner's own words are
     /// in `language` (the learner's), even when the lesson itself fell back to English.
-    static func intro(_ lesson: Lesson, language: String, style: Style, note: String?) -> [String] {
+    static func intro(_ lesson: Lesson, language: Language, style: Style, note: String?) -> [String] {
         let text = TutorialText(language)
         var lines = [style.bold(style.paint(text.lessonHeading(lesson), fg: .yellow)) + " " + style.dim(text.lessonFacts(lesson))]
         if !lesson.about.isEmpty { lines += wrap(lesson.about, style: style) }
@@ -21,7 +21,7 @@ enum LessonView {
     }
 
     /// A step: its heading, paragraphs, commands, and what Enter will do.
-    static func step(_ lesson: Lesson, index: Int, language: String, style: Style) -> [String] {
+    static func step(_ lesson: Lesson, index: Int, language: Language, style: Style) -> [String] {
         let text = TutorialText(language)
         let step = lesson.steps[index]
         var lines = ["", style.bold(text.stepHeading(index, of: lesson.steps.count, step.title))]
@@ -42,7 +42,7 @@ enum LessonView {
     }
 
     /// "    seed 1", or "    ! eval keep_prob=0.7  (nnlab should refuse this one)".
-    static func command(_ c: LessonCommand, style: Style, language: String) -> String {
+    static func command(_ c: LessonCommand, style: Style, language: Language) -> String {
         guard c.expectsRefusal else { return "    " + style.paint(c.text, fg: .cyan) }
         return "    ! " + style.paint(c.text, fg: .cyan) + "  " + style.dim(TutorialText(language).refusalNote)
     }

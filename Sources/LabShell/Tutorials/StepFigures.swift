@@ -4,6 +4,7 @@
 // records while the step runs, and written in the lesson's language with the same numbers in
 // every language.
 
+import LabKit
 import NNEngine
 
 /// One measured figure of a step.
@@ -15,26 +16,26 @@ enum StepFigure: Equatable {
     case ensemble(accuracy: Float, bestMember: Float)
     case gradients([(String, Float)])
 
-    static func == (a: StepFigure, b: StepFigure) -> Bool { a.text(language: "en") == b.text(language: "en") }
+    static func == (a: StepFigure, b: StepFigure) -> Bool { a.text(language: .en) == b.text(language: .en) }
 
     /// The figure as the text of a `measured:` line.
-    func text(language: String) -> String {
-        let ko = language == "ko"
+    func text(language: Language) -> String {
+        let ko = language == .ko
         switch self {
         case let .run(name, first, cost, train, validation, test, epochs, completed):
-            var s = ko ? "\(name): 비용 \(figureText(first)) -> \(figureText(cost)), 학습 정확도 \(format4(train))"
-                       : "\(name): cost \(figureText(first)) -> \(figureText(cost)), train accuracy \(format4(train))"
-            if let validation { s += ko ? ", 검증 정확도 \(format4(validation))" : ", validation \(format4(validation))" }
-            if let (split, accuracy) = test { s += ko ? ", \(["test": "테스트", "validation": "검증", "train": "학습"][split] ?? split) 정확도 \(format4(accuracy))" : ", \(split) \(format4(accuracy))" }
+            var s = ko ? "\(name): 비용 \(figureText(first)) -> \(figureText(cost)), 학습 정확도 \(NumberFormat.fourDecimals(train))"
+                       : "\(name): cost \(figureText(first)) -> \(figureText(cost)), train accuracy \(NumberFormat.fourDecimals(train))"
+            if let validation { s += ko ? ", 검증 정확도 \(NumberFormat.fourDecimals(validation))" : ", validation \(NumberFormat.fourDecimals(validation))" }
+            if let (split, accuracy) = test { s += ko ? ", \(["test": "테스트", "validation": "검증", "train": "학습"][split] ?? split) 정확도 \(NumberFormat.fourDecimals(accuracy))" : ", \(split) \(NumberFormat.fourDecimals(accuracy))" }
             s += ko ? " (\(epochs) 에폭" : " (\(epochs) epoch\(epochs == 1 ? "" : "s")"
             if !completed { s += ko ? ", 중간에 멈춤" : ", stopped early" }
             return s + ")"
         case let .evaluation(split, accuracy, cost):
-            return ko ? "eval \(split): 정확도 \(format4(accuracy)), 비용 \(format4(cost))"
-                      : "eval \(split): accuracy \(format4(accuracy)), cost \(format4(cost))"
+            return ko ? "eval \(split): 정확도 \(NumberFormat.fourDecimals(accuracy)), 비용 \(NumberFormat.fourDecimals(cost))"
+                      : "eval \(split): accuracy \(NumberFormat.fourDecimals(accuracy)), cost \(NumberFormat.fourDecimals(cost))"
         case let .ensemble(accuracy, best):
-            return ko ? "앙상블: 정확도 \(format4(accuracy)), 가장 좋은 멤버 \(format4(best))"
-                      : "ensemble: accuracy \(format4(accuracy)), best member \(format4(best))"
+            return ko ? "앙상블: 정확도 \(NumberFormat.fourDecimals(accuracy)), 가장 좋은 멤버 \(NumberFormat.fourDecimals(best))"
+                      : "ensemble: accuracy \(NumberFormat.fourDecimals(accuracy)), best member \(NumberFormat.fourDecimals(best))"
         case .gradients(let pairs):
             let list = pairs.map { "\($0.0) \(figureText($0.1))" }.joined(separator: ", ")
             return ko ? "층별 기울기: \(list)" : "gradients: \(list)"
@@ -47,9 +48,9 @@ enum StepFigure: Equatable {
         for event in events {
             switch event {
             case .trainingEnded(let name, let outcome):
-                guard let run = lab.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
+                guard let run = lab.results.runs.last(where: { $0.name == name }), let first = run.result.epochs.first,
                       let last = run.result.epochs.last else { continue }
-                let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split, $0.evaluation.accuracy) }
+                let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split.rawValue, $0.evaluation.accuracy) }
                 figures.append(.run(name: name, firstCost: first.cost, cost: last.cost, train: last.trainAccuracy,
                                     validation: last.validationAccuracy, test: own, epochs: run.result.epochs.count,
                                     completed: outcome == "completed"))

@@ -44,7 +44,7 @@ enum StepRun {
                                     echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
         let lab = interpreter.lab
         let console = lab.console, style = console.style
-        let text = TutorialText(lab.language)
+        let text = TutorialText(lab.settings.language)
         var outcome = StepOutcome()
 
         // Notice Ctrl-C during this step, while still letting the trainer see it.
@@ -85,7 +85,7 @@ enum StepRun {
         }
         outcome.checks = step.expectations(fast: fast).map { $0.expectation.check(metrics) }
         for check in outcome.checks {
-            let message = check.message(language: lab.language)
+            let message = check.message(language: lab.settings.language)
             console.write("  " + style.paint(message, fg: check.agrees ? .green : .red))
         }
         return outcome

@@ -4,6 +4,7 @@
 // never a crash.
 
 import Foundation
+import LabKit
 import NNFormats
 
 /// Progress in every lesson, keyed by the lesson's file name (`01-vanishing-gradients`), which

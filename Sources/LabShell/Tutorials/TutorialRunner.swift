@@ -3,7 +3,7 @@
 // the interpreter as always and do not disturb the lesson), checks the step's expectations and
 // shows the figures a full run recorded. `next`, `back`, `again` and `where` move around, the
 // prompt shows the lesson and step, and progress is saved after every move so the lesson can be
-// picked up in a later session. The runner follows `lab.language` at every step, so `set lang ko`
+// picked up in a later session. The runner follows `lab.settings.language` at every step, so `set lang ko`
 // switches the lesson under way to Korean.
 //
 // Not here: reading lesson files (LessonLibrary), running a step's commands (StepRun), running
@@ -14,8 +14,13 @@ import TermCharts
 
 /// The lesson a learner is working through.
 public final class TutorialRunner {
-    /// The runner is held by the lab (`lab.tutorial`), so it does not hold the lab in turn.
+    /// The runner is held by the shell state (`shell.tutorial`), whose interpreter holds the lab, so
+    /// it holds neither in turn.
     unowned let lab: Lab
+    /// The shell's state (prompt, Enter) this lesson drives; it holds the runner in turn.
+    unowned let shell: ShellState
+    /// The shell's interpreter, which runs the steps' commands (handed in by `tutorial start`).
+    weak var interpreter: Interpreter?
     public let library: LessonLibrary
     public let entry: LessonLibrary.Entry
     /// The current step (0-based).
@@ -33,36 +38,39 @@ public final class TutorialRunner {
     public var metrics: (MetricReference) -> Float?
     /// Each step's latest checks: (agreed, made).
     private var checkTally: [Int: (agreed: Int, made: Int)] = [:]
-    private var cache: [String: LessonLibrary.Loaded] = [:]
+    private var cache: [Language: LessonLibrary.Loaded] = [:]
     /// The lesson as read when it started (used if its file breaks while it runs).
     private let initial: LessonLibrary.Loaded
-    private var notesShown: Set<String> = []
+    private var notesShown: Set<Language> = []
     private var progressWarningShown = false
 
-    init(lab: Lab, library: LessonLibrary, entry: LessonLibrary.Entry, loaded: LessonLibrary.Loaded, step: Int) {
+    init(lab: Lab, shell: ShellState, library: LessonLibrary, entry: LessonLibrary.Entry, loaded: LessonLibrary.Loaded, step: Int) {
         self.lab = lab
+        self.shell = shell
         self.library = library
         self.entry = entry
         self.step = step
         initial = loaded
-        cache[lab.language] = loaded
+        cache[lab.settings.language] = loaded
         metrics = LessonMetrics.reader(lab)
     }
 
     // MARK: - Starting and stopping
 
     /// Starts (or picks up) the lesson `reference` names and shows its current step.
-    public static func start(_ lab: Lab, lesson reference: String, restart: Bool) throws(ShellError) {
+    public static func start(_ interpreter: Interpreter, lesson reference: String, restart: Bool) throws(ShellError) {
+        let lab = interpreter.lab
         let library = LessonLibrary(folder: lab.paths.tutorials)
         let entry = try library.find(reference)
         let loaded: LessonLibrary.Loaded
-        do { loaded = try library.load(entry, language: lab.language) } catch {
+        do { loaded = try library.load(entry, language: lab.settings.language) } catch {
             throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
         }
-        if let latest = lab.tutorial {
+        if let latest = interpreter.shell.tutorial {
             // The same lesson, paused or running in this session: its data and models are here.
             if latest.entry == entry && !restart && !latest.isFinished {
                 let wasActive = latest.isActive
+                latest.interpreter = interpreter
                 latest.install()
                 latest.show(intro: !wasActive)
                 latest.saveProgress(current: true)
@@ -78,8 +86,9 @@ public final class TutorialRunner {
             step = saved.step
             catchUp = (0..<step).filter { !steps[$0].commands.isEmpty }
         }
-        let runner = TutorialRunner(lab: lab, library: library, entry: entry, loaded: loaded, step: step)
+        let runner = TutorialRunner(lab: lab, shell: interpreter.shell, library: library, entry: entry, loaded: loaded, step: step)
         runner.catchUp = catchUp
+        runner.interpreter = interpreter
         runner.install()
         runner.show(intro: true)
         runner.saveProgress(current: true)
@@ -94,38 +103,38 @@ public final class TutorialRunner {
 
     private func install() {
         isActive = true
-        lab.tutorial = self
-        lab.emptyLineAction = { [weak self] in self?.enter() }
+        shell.tutorial = self
+        shell.emptyLineAction = { [weak self] in self?.enter() }
         updatePrompt()
     }
 
     private func uninstall() {
         isActive = false
-        if lab.tutorial === self {
-            lab.emptyLineAction = nil
-            lab.promptPrefix = nil
+        if shell.tutorial === self {
+            shell.emptyLineAction = nil
+            shell.promptPrefix = nil
         }
     }
 
     private func updatePrompt() {
-        lab.promptPrefix = "[\(entry.number): \(step + 1)/\(lesson.steps.count)]"
+        shell.promptPrefix = "[\(entry.number): \(step + 1)/\(lesson.steps.count)]"
     }
 
     // MARK: - The lesson in the learner's language
 
-    /// The lesson in `lab.language` (English when there is no matching translation).
+    /// The lesson in `lab.settings.language` (English when there is no matching translation).
     public var lesson: Lesson { loaded.lesson }
 
     private var loaded: LessonLibrary.Loaded {
-        if let l = cache[lab.language] { return l }
+        if let l = cache[lab.settings.language] { return l }
         // A file that broke while the lesson ran: keep what was read at the start.
-        var l = (try? library.load(entry, language: lab.language)) ?? initial
+        var l = (try? library.load(entry, language: lab.settings.language)) ?? initial
         if l.lesson.steps.count != initial.lesson.steps.count { l = initial }
-        cache[lab.language] = l
+        cache[lab.settings.language] = l
         return l
     }
 
-    private var text: TutorialText { TutorialText(lab.language) }
+    private var text: TutorialText { TutorialText(lab.settings.language) }
 
     // MARK: - Moving
 
@@ -205,17 +214,17 @@ public final class TutorialRunner {
         let style = lab.console.style
         let loaded = self.loaded
         var note: String?
-        if let n = loaded.fallbackNote, !notesShown.contains(lab.language) {
-            notesShown.insert(lab.language)
+        if let n = loaded.fallbackNote, !notesShown.contains(lab.settings.language) {
+            notesShown.insert(lab.settings.language)
             note = n
         }
         var lines: [String] = []
         if intro {
-            lines += LessonView.intro(loaded.lesson, language: lab.language, style: style, note: note)
+            lines += LessonView.intro(loaded.lesson, language: lab.settings.language, style: style, note: note)
         } else if let note {
             lines += LessonView.wrap(note, style: style, highlighting: false).map { style.paint($0, fg: .yellow) }
         }
-        lines += LessonView.step(loaded.lesson, index: step, language: lab.language, style: style)
+        lines += LessonView.step(loaded.lesson, index: step, language: lab.settings.language, style: style)
         if !catchUp.isEmpty { lines += LessonView.wrap(text.catchUp(catchUp, lesson: entry.number), style: style, highlighting: false).map { style.paint($0, fg: .yellow) } }
         lab.console.write(lines.joined(separator: "\n"))
     }
@@ -224,20 +233,23 @@ public final class TutorialRunner {
     /// the reference figures and what comes next.
     private func runStep() {
         let l = lesson, style = lab.console.style
-        let interpreter = Interpreter(lab: lab)
+        guard let interpreter else {
+            lab.console.warn("the lesson's shell is gone: `tutorial start` it again")
+            return
+        }
         for i in catchUp {
             lab.console.write(style.dim(text.catchingUp(i)))
-            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.fast != nil, echo: true, prompt: lab.prompt, metrics: metrics)
+            let o = StepRun.run(l.steps[i], of: l, interpreter: interpreter, fast: lab.settings.fast != nil, echo: true, prompt: shell.prompt, metrics: metrics)
             if !o.failures.isEmpty || o.stopped { return }
             catchUp.removeFirst()
         }
-        let outcome = StepRun.run(l.steps[step], of: l, interpreter: interpreter, fast: lab.fast != nil,
-                                  echo: true, prompt: lab.prompt, metrics: metrics)
+        let outcome = StepRun.run(l.steps[step], of: l, interpreter: interpreter, fast: lab.settings.fast != nil,
+                                  echo: true, prompt: shell.prompt, metrics: metrics)
         guard outcome.failures.isEmpty && !outcome.stopped else { return }
         stepHasRun = true
         checkTally[step] = (outcome.checks.filter(\.agrees).count, outcome.checks.count)
         let measured = l.steps[step].measured
-        if !measured.isEmpty && lab.fast == nil {
+        if !measured.isEmpty && lab.settings.fast == nil {
             lab.console.write(style.dim(text.referenceHeading) + "\n" + measured.map { style.dim("  " + $0.text) }.joined(separator: "\n"))
         }
         let follow = step + 1 < l.steps.count ? text.nextUp(step + 1, of: l.steps.count, l.steps[step + 1].title) : text.lastStepRan

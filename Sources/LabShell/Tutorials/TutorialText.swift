@@ -4,11 +4,11 @@
 
 import Foundation
 
-/// The runner's sentences in one language ("ko" for Korean; anything else is English).
+/// The runner's sentences in one language.
 struct TutorialText {
     let ko: Bool
 
-    init(_ language: String) { ko = language == "ko" }
+    init(_ language: Language) { ko = language == .ko }
 
     // MARK: - Lesson and steps
 

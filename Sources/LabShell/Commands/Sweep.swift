@@ -12,6 +12,7 @@
 //
 // Not here: the training loop (RunTraining) or charts (PlotCommand.costChart).
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
@@ -45,12 +46,10 @@ enum Sweep {
                    "sweep optimizer sgd,momentum,adagrad,rmsprop,adam", "sweep keep_prob 0.5,0.7,1",
                    "sweep lr 0.1,0.01,0.001 epochs=5", "sweep batch 10,100,1000 epochs=3"],
         arguments: [
-            .positional("setting", .word(Setting.allCases.map(\.rawValue)), "which setting to vary"),
-            .positional("values", .text,
-                        completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
-                        "the values to try, separated by commas (no spaces)"),
-            .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "epochs per entry"),
-            .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+            setting.spec,
+            values.spec,
+            RunTraining.epochs.described("epochs per entry").spec,
+            RunTraining.batch.spec,
         ], changesState: true, handler: run)
 
     // MARK: - Planning (checks everything before anything trains)
@@ -74,11 +73,11 @@ enum Sweep {
             var model = lab.model, optimizer = lab.optimizerSpec, options = base
             switch setting {
             case .initializer:
-                guard Initializer.allNames.contains(value) else {
+                guard let name = InitializerName(rawValue: value) else {
                     throw ShellError("unknown initializer '\(value)'" + didYouMean(value, Initializer.allNames),
                                      hint: "choose from \(Initializer.allNames.joined(separator: ", "))")
                 }
-                let weights = try SettingsCommands.initializer(value, Invocation(path: ["sweep"], line: ""))
+                let weights = try InitCommand.initializer(name, Invocation(path: ["sweep"], line: ""))
                 model.initializer = InitializerChoice(weights: weights)
                 for i in model.layers.indices { model.layers[i].initializer = nil }
             case .activation:
@@ -131,15 +130,20 @@ enum Sweep {
 
     // MARK: - Running
 
+    static let setting = TypedArgument<Setting>.positional("setting", choices: Setting.allCases, "which setting to vary")
+    static let values = TypedArgument<String>.positional(
+        "values", completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
+        "the values to try, separated by commas (no spaces)")
+
     static func run(_ lab: Lab, _ inv: Invocation) throws {
         _ = try lab.requireNetwork()
         let data = try lab.requireData()
-        let setting = Setting(rawValue: inv.string("setting")!)!
+        let setting = try inv.required(Self.setting)
         let base = try RunTraining.options(lab, inv)
-        let entries = try plan(setting, values: inv.string("values")!, lab: lab, options: base, data: data)
+        let entries = try plan(setting, values: inv.required(values), lab: lab, options: base, data: data)
         let style = lab.console.style
         lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
-                          + "on \(grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
+                          + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
         let stop = StopAfterCurrent(lab, what: "entry")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
@@ -154,15 +158,15 @@ enum Sweep {
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: entry.value, recipe: TrainCommands.recipe(model: entry.model, optimizer: entry.optimizer, entry.options),
                           options: entry.options, result: result)
-            run.evaluations["test"] = test
-            run.lastEvaluatedSplit = "test"
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
             run.comparison = "sweep \(setting.rawValue)"
             lab.keep(run)
             let seconds = (ContinuousClock.now - start) / .seconds(1)
             finished.append((run, seconds))
             let line = figure(run)
             lab.recordFigure(line)
-            lab.console.write(line + "  " + style.dim(format1(seconds) + " s"))
+            lab.console.write(line + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
         }
         if finished.count < entries.count {
             let line = "sweep stopped after \(finished.count) of \(entries.count) entries"
@@ -184,9 +188,9 @@ enum Sweep {
     /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal).
     static func figure(_ run: Run) -> String {
         let last = run.result.epochs.last
-        var line = "sweep \(run.name)  cost \(last.map { format4($0.cost) } ?? "-")  train \(last.map { format4($0.trainAccuracy) } ?? "-")"
-        if let v = last?.validationAccuracy { line += "  validation \(format4(v))" }
-        if let t = run.evaluations["test"] { line += "  test \(format4(t.accuracy))" }
+        var line = "sweep \(run.name)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+        if let v = last?.validationAccuracy { line += "  validation \(NumberFormat.fourDecimals(v))" }
+        if let t = run.evaluations[.test] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
         switch run.result.outcome {
         case .completed: break
         case .stopped: line += "  (stopped)"
@@ -205,9 +209,9 @@ enum Sweep {
             case .stopped: mark = " (stopped)"
             case .diverged: mark = " (diverged)"
             }
-            return [run.name + mark, last.map { format4($0.cost) } ?? "-", last.map { format4($0.trainAccuracy) } ?? "-",
-                    last?.validationAccuracy.map(format4) ?? "-", run.evaluations["test"].map { format4($0.accuracy) } ?? "-",
-                    format1(seconds)]
+            return [run.name + mark, last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
+                    last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations[.test].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
+                    NumberFormat.oneDecimal(seconds)]
         }
         return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn("cost", highlight: .smallest),
                                    TableColumn("train", highlight: .largest), TableColumn("validation", highlight: .largest),

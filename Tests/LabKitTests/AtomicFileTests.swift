@@ -5,7 +5,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import NNFormats
+@testable import LabKit
 
 /// System calls that fail one step with `code`, to simulate a full disk or a read-only mount.
 private func failing(_ step: String, with code: Int32, afterBytes: Int = 0) -> SystemCalls {

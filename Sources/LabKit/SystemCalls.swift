@@ -1,4 +1,4 @@
-// SystemCalls: the few POSIX calls the file writers make, held as replaceable values.
+// SystemCalls: the few POSIX calls the file writers (here and in NNFormats) make, held as replaceable values.
 //
 // Production code always uses `SystemCalls.system`. Tests replace single calls to produce failures a
 // test machine cannot produce on demand: a full disk (ENOSPC), a read-only mount while running as
@@ -15,16 +15,16 @@ import Darwin
 #endif
 
 /// The system calls used to create, write, sync and rename files (POSIX semantics: -1 and errno on failure).
-struct SystemCalls: Sendable {
-    var open: @Sendable (_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
-    var write: @Sendable (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
-    var fsync: @Sendable (_ fd: Int32) -> Int32
-    var close: @Sendable (_ fd: Int32) -> Int32
-    var rename: @Sendable (_ from: String, _ to: String) -> Int32
-    var unlink: @Sendable (_ path: String) -> Int32
+package struct SystemCalls: Sendable {
+    package var open: @Sendable (_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
+    package var write: @Sendable (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+    package var fsync: @Sendable (_ fd: Int32) -> Int32
+    package var close: @Sendable (_ fd: Int32) -> Int32
+    package var rename: @Sendable (_ from: String, _ to: String) -> Int32
+    package var unlink: @Sendable (_ path: String) -> Int32
 
     /// The real operating system.
-    static let system = SystemCalls(
+    package static let system = SystemCalls(
         open: { path, flags, mode in systemOpen(path, flags, mode) },
         write: { fd, bytes, count in systemWrite(fd, bytes, count) },
         fsync: { fd in systemFsync(fd) },
@@ -34,7 +34,7 @@ struct SystemCalls: Sendable {
     )
 
     /// Writes all `count` bytes, retrying short writes and EINTR. Returns 0, or the errno of the failure.
-    func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    package func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
         var done = 0
         while done < bytes.count {
             guard let base = bytes.baseAddress else { return 0 }
@@ -51,7 +51,7 @@ struct SystemCalls: Sendable {
     }
 
     /// `open` retried on EINTR. Returns the descriptor, or -1 with errno set.
-    func openRetrying(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    package func openRetrying(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
         while true {
             let fd = open(path, flags, mode)
             if fd >= 0 || errno != EINTR { return fd }
@@ -60,7 +60,7 @@ struct SystemCalls: Sendable {
 }
 
 /// The OS's text for an errno value ("No space left on device").
-func osErrorText(_ code: Int32) -> String {
+package func osErrorText(_ code: Int32) -> String {
     guard let text = strerror(code) else { return "error \(code)" }
     return String(cString: text)
 }

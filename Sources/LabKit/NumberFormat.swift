@@ -1,6 +1,7 @@
-// Number formatting for charts and tables: fixed decimals, scientific notation ("1.2e-7"),
-// thousands grouping ("1,234"), and a compact form that picks between them by magnitude.
-// All of it is locale-independent: a chart reads the same on every machine.
+// Number formatting for charts, tables and the shell: fixed decimals, scientific notation ("1.2e-7"),
+// thousands grouping ("1,234"), a compact form that picks between them by magnitude, and the shell's
+// own forms (four decimals for costs, a value as typed). The one home of number formats: all of it
+// is locale-independent, so a chart or a transcript reads the same on every machine.
 //
 // Not here: choosing tick positions (AxisScale.swift).
 
@@ -102,5 +103,33 @@ extension NumberFormat {
         if perSecond < 10 { return fixed(perSecond, decimals: 1) }
         if perSecond >= 9e15 { return scientific(perSecond, significant: 2) }
         return grouped(Int(perSecond.rounded()))
+    }
+}
+
+// MARK: - The shell's forms
+
+extension NumberFormat {
+    /// Four decimals, the precision costs and accuracies are shown and saved with: 0.12345678 -> "0.1235".
+    /// A diverging value prints Swift's own form (1.2e+20); NaN "nan", infinities "inf" / "-inf".
+    public static func fourDecimals(_ x: Float) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+        guard abs(x) < 1e9 else { return "\(x)" }
+        var s = String(Int((abs(Double(x)) * 10_000).rounded()))
+        while s.count < 5 { s = "0" + s }
+        return (x < 0 && s != "00000" ? "-" : "") + s.dropLast(4) + "." + s.suffix(4)
+    }
+
+    /// One decimal, Swift's shortest form: 12.345 -> "12.3", 3 -> "3.0".
+    public static func oneDecimal(_ x: Double) -> String { String((x * 10).rounded() / 10) }
+
+    /// A number as a user would type it: whole values without a point (2 -> "2"), others in
+    /// Swift's shortest form (0.001 -> "0.001").
+    public static func typed(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
+    }
+
+    /// A Float as typed: 0.001 -> "0.001", 2 -> "2".
+    public static func typed(_ x: Float) -> String {
+        x == x.rounded() && abs(x) < 1e7 ? String(Int(x)) : "\(x)"
     }
 }

@@ -13,11 +13,14 @@
 // Not here: the scripts themselves (NNFormats/Export*.swift).
 
 import Foundation
+import LabKit
 import NNData
 import NNEngine
 import NNFormats
 
 enum ModelExportCommand {
+    static let scriptFile = TypedArgument<String>.positional("file", completion: .files, "the Python script to write (ends in .py)")
+
     enum Framework: String {
         case keras, pytorch
 
@@ -36,12 +39,12 @@ enum ModelExportCommand {
                         + "or the saved session's file when nothing changed since `save`); generated or CSV data to "
                         + "model-train.csv and model-test.csv. The script's docstring says how to run it.",
                     examples: ["export \(framework.rawValue) model.py", "export \(framework.rawValue) /tmp/lab10_\(framework.rawValue).py"],
-                    arguments: [.positional("file", .text, completion: .files, "the Python script to write (ends in .py)")],
+                    arguments: [scriptFile.spec],
                     handler: { lab, inv in try export(lab, inv, framework) })
     }
 
     static func export(_ lab: Lab, _ inv: Invocation, _ framework: Framework) throws {
-        let path = inv.string("file")!
+        let path = try inv.required(scriptFile)
         guard path.hasSuffix(".py") else {
             throw ShellError("\(path) does not end in .py", hint: "name a Python file: `export \(framework.rawValue) \(path).py`")
         }
@@ -54,12 +57,12 @@ enum ModelExportCommand {
         // Everything is checked and built first; files are written only once the script exists as text.
         let (exportData, splits) = try dataDescription(data, beside: base, root: root)
         let (weightsURL, sessionWeights) = weightsFile(lab, network: network, beside: base)
-        let own = lab.runs.last { $0.comparison == nil }
+        let own = lab.results.runs.last { $0.comparison == nil }
         var request = ExportRequest(model: lab.model, inputWidth: data.featureCount,
                                     inputShape: data.info.featureShape.count > 1 ? data.info.featureShape : nil,
-                                    classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.defaults,
+                                    classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.settings.defaults,
                                     weightsPath: display(weightsURL, root: root), data: exportData,
-                                    scriptPath: display(script, root: root), sessionName: lab.sessionName)
+                                    scriptPath: display(script, root: root), sessionName: lab.session.name)
         let text: String
         do {
             // The exporter checks the model first (its refusal is clearer than any later failure);
@@ -84,7 +87,7 @@ enum ModelExportCommand {
         let run = "python3 \(display(script, root: root))"
         lab.console.write("run it from \(root.path):")
         lab.console.write("  \(framework.install)")
-        lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(format4(accuracy))"))
+        lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(NumberFormat.fourDecimals(accuracy))"))
         lab.console.write("  \(run) --train          " + style.dim("# continue training with the same optimizer"))
         lab.console.write("  \(run) --check-weights  " + style.dim("# match the weights file only (numpy + safetensors)"))
     }
@@ -108,7 +111,7 @@ enum ModelExportCommand {
     /// The weights file the script loads: the saved session's when it is current and complete,
     /// else FILE.safetensors (the Bool says whether it is the session's).
     static func weightsFile(_ lab: Lab, network: Network, beside base: URL) -> (URL, Bool) {
-        if let name = lab.sessionName, !lab.hasUnsavedWork {
+        if let name = lab.session.name, !lab.session.hasUnsavedWork {
             let url = lab.paths.sessions.appendingPathComponent(name + ".safetensors")
             if let file = try? SafetensorsFile(contentsOf: url),
                network.parameters.allSatisfy({ p in

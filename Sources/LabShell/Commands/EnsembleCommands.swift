@@ -9,11 +9,14 @@
 //
 // Not here: the averaging itself (NNEngine.Ensemble).
 
+import LabKit
 import NNData
 import NNEngine
 import TermCharts
 
 enum EnsembleCommands {
+    static let memberCount = TypedArgument<Int>.positional("count", 2...100, "how many members")
+
     static let spec = CommandSpec(
         "ensemble", group: .compare, summary: "Train several copies of the recipe from different seeds and average them",
         details: "`ensemble train N` trains N members of the current model and settings, member i starting from seed + i "
@@ -26,14 +29,13 @@ enum EnsembleCommands {
                             + "and keeps the members trained so far.",
                         examples: ["ensemble train 5", "ensemble train 3 epochs=2 batch=50"],
                         arguments: [
-                            .positional("count", .integer(2...100), "how many members"),
-                            .option("epochs", .integer(1...1_000_000), default: "set epochs (15)", "epochs per member"),
-                            .option("batch", .integer(1...1_000_000), default: "set batch (100)", "examples per step"),
+                            memberCount.spec,
+                            RunTraining.epochs.described("epochs per member").spec,
+                            RunTraining.batch.spec,
                         ], changesState: true, handler: train),
             CommandSpec("eval", group: .compare, summary: "Each member's accuracy, the averaged ensemble's, and the gain",
                         examples: ["ensemble eval", "ensemble eval validation"],
-                        arguments: [.positional("split", .word(["test", "validation", "train"]), required: false, default: "test",
-                                                "which split")],
+                        arguments: [TrainCommands.split.spec],
                         changesState: true, handler: eval),
         ])
 
@@ -45,10 +47,10 @@ enum EnsembleCommands {
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
-        let count = inv.int("count")!
+        let count = try inv.required(memberCount)
         let options = try RunTraining.options(lab, inv)
         let style = lab.console.style
-        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(grouped(data.train.count)) examples, "
+        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
                           + "seeds \(lab.seed) to \(lab.seed &+ UInt64(count - 1))")
         let stop = StopAfterCurrent(lab, what: "member")
         let ensemble = Ensemble()
@@ -62,20 +64,20 @@ enum EnsembleCommands {
                                            generator: generator, data: data, options: options, echo: .quiet, shouldStop: stop.poll)
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: name, recipe: TrainCommands.recipe(lab, options) + "; seed \(seed)", options: options, result: result)
-            run.evaluations["test"] = test
-            run.lastEvaluatedSplit = "test"
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
             run.comparison = "ensemble"
             lab.keep(run)
             ensemble.add(network, seed: seed)
             let last = result.epochs.last
-            let line = "\(name) seed \(seed)  cost \(last.map { format4($0.cost) } ?? "-")  train \(last.map { format4($0.trainAccuracy) } ?? "-")"
-                + (last?.validationAccuracy.map { "  validation \(format4($0))" } ?? "")
-                + "  test \(format4(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
+            let line = "\(name) seed \(seed)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+                + (last?.validationAccuracy.map { "  validation \(NumberFormat.fourDecimals($0))" } ?? "")
+                + "  test \(NumberFormat.fourDecimals(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
             lab.recordFigure(line)
             lab.console.write(line)
         }
-        lab.ensemble = ensemble
-        lab.lastEnsembleEvaluation = nil
+        lab.results.ensemble = ensemble
+        lab.results.lastEnsembleEvaluation = nil
         if ensemble.members.count < count {
             let line = "ensemble stopped after \(ensemble.members.count) of \(count) members"
             lab.recordFigure(line)
@@ -87,9 +89,9 @@ enum EnsembleCommands {
     // MARK: - ensemble eval
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
-        guard let ensemble = lab.ensemble, !ensemble.members.isEmpty else {
+        guard let ensemble = lab.results.ensemble, !ensemble.members.isEmpty else {
             // A loaded session keeps its members' runs but not their weights.
-            if lab.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.sessionName {
+            if lab.results.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
                 throw ShellError("this session's ensemble members are runs only: saved sessions keep the model's weights, "
                                  + "not the members'", hint: "`replay \(name)` trains them again and compares their figures")
             }
@@ -101,37 +103,37 @@ enum EnsembleCommands {
             throw ShellError("the ensemble was trained on other data (\(ensemble.members[0].inputWidth) features; \(data.info.name) has \(data.featureCount))",
                              hint: "train a new one for this data: `ensemble train 5`")
         }
-        let split = inv.string("split") ?? "test"
-        guard let set = split == "test" ? data.test : (split == "train" ? data.train : data.validation) else {
+        let split = inv[TrainCommands.split] ?? .test
+        guard let set = data.examples(split) else {
             throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
         }
         let e = ensemble.evaluate(on: set)
-        lab.lastEnsembleEvaluation = e
+        lab.results.lastEnsembleEvaluation = e
         lab.console.record(.ensemble(e))
         let style = lab.console.style
         var rows: [[String]] = []
         for (i, accuracy) in e.memberAccuracies.enumerated() {
-            rows.append(["member\(i + 1)", String(ensemble.seeds[i]), format4(accuracy)])
-            lab.recordFigure("member\(i + 1) \(split) accuracy \(format4(accuracy))")
+            rows.append(["member\(i + 1)", String(ensemble.seeds[i]), NumberFormat.fourDecimals(accuracy)])
+            lab.recordFigure("member\(i + 1) \(split) accuracy \(NumberFormat.fourDecimals(accuracy))")
         }
         let table = TextTable(columns: [TableColumn("member", alignment: .left), TableColumn("seed"), TableColumn("accuracy", highlight: .largest)],
-                              rows: rows, footer: [["ensemble", "average", format4(e.accuracy)]],
-                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(grouped(e.count)) examples)", border: .minimal)
+                              rows: rows, footer: [["ensemble", "average", NumberFormat.fourDecimals(e.accuracy)]],
+                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(NumberFormat.grouped(e.count)) examples)", border: .minimal)
         lab.console.write(table.render(style))
-        let line = "ensemble \(split) accuracy \(format4(e.accuracy))  best member \(format4(e.bestMember))  "
+        let line = "ensemble \(split) accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
             + "gain over best \(signed(e.gainOverBest))  gain over mean \(signed(e.gainOverMean))"
         lab.recordFigure(line)
         let verdict: String
         if e.gainOverBest > 0 {
-            verdict = style.paint("beats its best member", fg: .green) + " (\(format4(e.bestMember))) by \(signed(e.gainOverBest))"
+            verdict = style.paint("beats its best member", fg: .green) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(signed(e.gainOverBest))"
         } else if e.gainOverBest == 0 {
-            verdict = "ties with its best member (\(format4(e.bestMember)))"
+            verdict = "ties with its best member (\(NumberFormat.fourDecimals(e.bestMember)))"
         } else {
-            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(format4(e.bestMember))) by \(format4(-e.gainOverBest))"
+            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(NumberFormat.fourDecimals(-e.gainOverBest))"
         }
-        lab.console.write("the average (\(style.bold(format4(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
+        lab.console.write("the average (\(style.bold(NumberFormat.fourDecimals(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
     }
 
     /// 0.0123 -> "+0.0123"
-    static func signed(_ x: Float) -> String { (x >= 0 ? "+" : "") + format4(x) }
+    static func signed(_ x: Float) -> String { (x >= 0 ? "+" : "") + NumberFormat.fourDecimals(x) }
 }

@@ -5,9 +5,12 @@
 // Not here: writing CSV (NNFormats.CSVTable), exporting models (ModelExportCommand).
 
 import Foundation
+import LabKit
 import NNFormats
 
 enum RunExports {
+    static let csvFile = TypedArgument<String>.positional("file", completion: .files, "the CSV file to write")
+
     static let spec = CommandSpec(
         "export", group: .compare, summary: "Write the runs' figures as CSV, or the model as a Keras or PyTorch script",
         details: "`export csv FILE`: one row per run and epoch. `export keras FILE.py` / `export pytorch FILE.py`: a "
@@ -19,7 +22,7 @@ enum RunExports {
                         details: "Columns: run, epoch, cost, train_accuracy, validation_accuracy, seconds. The file is written "
                             + "whole or not at all (an existing file is replaced only once the new one is complete).",
                         examples: ["export csv runs.csv", "export csv /tmp/lab10.csv"],
-                        arguments: [.positional("file", .text, completion: .files, "the CSV file to write")],
+                        arguments: [csvFile.spec],
                         handler: csv),
             ModelExportCommand.subcommand(.keras),
             ModelExportCommand.subcommand(.pytorch),
@@ -38,13 +41,13 @@ enum RunExports {
     }
 
     static func csv(_ lab: Lab, _ inv: Invocation) throws {
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("there are no runs to export yet", hint: "train first: `train epochs=5`")
         }
-        let url = try outputFile(inv.string("file")!, kind: "csv")
-        let table = metricsTable(lab.runs)
+        let url = try outputFile(inv.required(csvFile), kind: "csv")
+        let table = metricsTable(lab.results.runs)
         try table.write(to: url)
-        lab.console.write("wrote \(url.path): \(grouped(table.rows.count)) rows (\(lab.runs.count) run\(lab.runs.count == 1 ? "" : "s"))")
+        lab.console.write("wrote \(url.path): \(NumberFormat.grouped(table.rows.count)) rows (\(lab.results.runs.count) run\(lab.results.runs.count == 1 ? "" : "s"))")
     }
 
     /// The file at `path`, checked: its folder exists and it is not a folder itself.

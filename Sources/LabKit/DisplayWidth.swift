@@ -81,15 +81,15 @@ extension String {
 }
 
 /// Splitting terminal text into visible characters (with their widths) and escape sequences.
-enum TerminalText {
-    enum Piece {
+package enum TerminalText {
+    package enum Piece {
         case visible(Character, Int)
         case escape(String)
     }
 
     /// Visible characters and escape sequences in order. ESC is always its own grapheme, and the
     /// bytes of a CSI or OSC sequence are ASCII, so walking Characters finds sequence ends exactly.
-    static func pieces(of s: String) -> [Piece] {
+    package static func pieces(of s: String) -> [Piece] {
         var out: [Piece] = []
         var escape = ""
         enum Mode { case text, afterEscape, csi, osc, oscAfterEscape }
@@ -117,7 +117,7 @@ enum TerminalText {
     }
 
     /// Columns of one grapheme: 2 if any scalar is wide, else the sum (combining marks add 0).
-    static func width(of c: Character) -> Int {
+    package static func width(of c: Character) -> Int {
         var sum = 0
         for scalar in c.unicodeScalars {
             let w = width(of: scalar)
@@ -128,7 +128,7 @@ enum TerminalText {
     }
 
     /// Columns of one scalar in isolation.
-    static func width(of scalar: Unicode.Scalar) -> Int {
+    package static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return v == 0xAD ? 0 : 1 }
@@ -142,12 +142,12 @@ enum TerminalText {
     }
 
     /// East Asian Width W or F (the ranges that matter in practice, emoji included).
-    static func isWide(_ v: UInt32) -> Bool {
+    package static func isWide(_ v: UInt32) -> Bool {
         for range in wideRanges where range.contains(v) { return true }
         return false
     }
 
-    static let wideRanges: [ClosedRange<UInt32>] = [
+    package static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F,    // Hangul Jamo initial consonants
         0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
         0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693,

@@ -9,6 +9,7 @@
 // Not here: the drawing itself (TermCharts) or atomic file writing (NNFormats.AtomicFile).
 
 import Foundation
+import LabKit
 import NNEngine
 import NNFormats
 import TermCharts
@@ -38,15 +39,26 @@ enum PlotCommand {
         examples: ["plot", "plot cost sigmoid relu log", "plot accuracy", "plot validation relu he",
                    "plot cost every=50", "plot cost svg=cost.svg", "plot cost relu png cost.png", "plot boundary"],
         arguments: [
-            .positional("what", .text, required: false, default: "cost", completion: .choices(Metric.allCases.map(\.rawValue)),
-                        "cost, accuracy, validation or boundary"),
+            what.spec,
             .positional("runs", .text, required: false, default: "every run (the last if many)", completion: .runNames,
                         variadic: true, "runs to draw, by name"),
-            .flag("log", "cost on a log scale (costs that fall by orders of magnitude)"),
-            .option("every", .integer(1...1_000_000), "cost per N batches instead of per epoch"),
-            .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
-            .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
+            logScale.spec, every.spec, svgFile.spec, pngFile.spec,
         ], handler: plot)
+
+    // MARK: - Arguments
+
+    /// A metric, or (when it names none) the first run to draw.
+    static let what = TypedArgument<String>.positional("what", required: false, default: "cost",
+                                                       completion: .choices(Metric.allCases.map(\.rawValue)),
+                                                       "cost, accuracy, validation or boundary")
+    static let logScale = TypedFlag.named("log", "cost on a log scale (costs that fall by orders of magnitude)")
+    static let every = TypedArgument<Int>.option("every", 1...1_000_000, "cost per N batches instead of per epoch")
+    static let svgFile = TypedArgument<String>(
+        .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
+        read: { $0 })
+    static let pngFile = TypedArgument<String>(
+        .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
+        read: { $0 })
 
     /// Without names, `plot` draws every run up to this many (else the last).
     static let defaultRunLimit = 6
@@ -55,40 +67,40 @@ enum PlotCommand {
         // The first word is WHAT when it names a metric, else it is the first run.
         var names = inv.list
         var metric = Metric.cost
-        if let first = inv.string("what") {
+        if let first = inv[what] {
             if let m = Metric(rawValue: first) { metric = m } else { names.insert(first, at: 0) }
         }
         let files = try outputFiles(inv)
         if metric == .boundary {
-            guard names.isEmpty, files.isEmpty, !inv.has("log"), inv.int("every") == nil else {
+            guard names.isEmpty, files.isEmpty, !inv[logScale], inv[every] == nil else {
                 throw ShellError("`plot boundary` takes no runs or options: it draws the current network over the data",
                                  hint: "type `plot boundary` alone")
             }
             try boundary(lab)
             return
         }
-        guard !lab.runs.isEmpty else {
+        guard !lab.results.runs.isEmpty else {
             throw ShellError("there is nothing to plot yet: no run has been trained", hint: "train first: `train epochs=10`")
         }
         let runs: [Run]
         if names.isEmpty {
-            runs = lab.runs.count <= defaultRunLimit ? lab.runs : [lab.runs[lab.runs.count - 1]]
+            runs = lab.results.runs.count <= defaultRunLimit ? lab.results.runs : [lab.results.runs[lab.results.runs.count - 1]]
         } else {
             var seen = Set<String>()
             runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
         }
         if metric != .cost {
-            if inv.has("log") { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
-            if inv.int("every") != nil {
+            if inv[logScale] { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
+            if inv[every] != nil {
                 throw ShellError("every= applies to cost only: accuracy is measured once per epoch", hint: "`plot cost every=50`")
             }
         }
-        let chart = try makeChart(metric, runs: runs, log: inv.has("log"), every: inv.int("every"), width: lab.console.style.width)
+        let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)
         lab.console.write(chart.render(lab.console.style))
-        if names.isEmpty && lab.runs.count > defaultRunLimit {
-            lab.console.write(lab.console.style.dim("(the last of \(lab.runs.count) runs; name runs to compare them: `plot cost A B`)"))
+        if names.isEmpty && lab.results.runs.count > defaultRunLimit {
+            lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
         }
-        if metric == .cost, inv.int("every") == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
+        if metric == .cost, inv[every] == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
             lab.console.write(lab.console.style.dim("(one epoch per run: `plot cost every=10` shows the cost every 10 batches)"))
         }
         try write(chart, to: files, lab: lab)
@@ -171,8 +183,8 @@ enum PlotCommand {
     /// The files asked for, checked before anything is drawn (their folders must exist).
     static func outputFiles(_ inv: Invocation) throws(ShellError) -> [(kind: String, url: URL)] {
         var files: [(String, URL)] = []
-        for kind in ["svg", "png"] {
-            guard let path = inv.string(kind) else { continue }
+        for (kind, argument) in [("svg", svgFile), ("png", pngFile)] {
+            guard let path = inv[argument] else { continue }
             let url = try RunExports.outputFile(path, kind: kind)
             files.append((kind, url))
         }
@@ -202,7 +214,7 @@ enum PlotCommand {
     static func boundary(_ lab: Lab) throws {
         let data = try lab.requireData()
         guard data.featureCount == 2 else {
-            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(grouped(data.featureCount))",
+            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(NumberFormat.grouped(data.featureCount))",
                              hint: "load 2-D data: `data load spiral` (or circle, gaussian, xor)")
         }
         let net = try lab.requireNetwork()

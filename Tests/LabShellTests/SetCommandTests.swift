@@ -1,0 +1,27 @@
+// `set`: the defaults and the language, a closed set of keys; a bad value changes nothing.
+
+import Testing
+@testable import LabShell
+
+@Suite struct SetCommandTests {
+    @Test func changesDefaultsAndLanguage() {
+        let t = TestLab()
+        #expect(t.run("set epochs=5 lang=ko", "set batch 50"))
+        #expect(t.lab.settings.defaults.epochs == 5 && t.lab.settings.defaults.batchSize == 50 && t.lab.settings.language == .ko)
+        t.console.reset()
+        t.run("set")
+        #expect(t.output == "epochs 5   batch 50   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang ko")
+    }
+
+    @Test func anUnknownLanguageIsAnErrorListingTheChoices() {
+        let t = TestLab()
+        #expect(t.failure("set lang fr").contains("'fr' is not one of en, ko"))
+        #expect(t.lab.settings.language == .en)
+    }
+
+    @Test func aBadValueLeavesEverySettingAsItWas() {
+        let t = TestLab()
+        #expect(t.failure("set epochs=7 batch=0").contains("batch="))
+        #expect(t.lab.settings.defaults.epochs != 7)
+    }
+}
