@@ -70,9 +70,10 @@ let package = Package(
         // A minimal REPL over LibEditLine that EndToEndTests drive through a pseudo-terminal.
         .executableTarget(name: "lineedit-demo", dependencies: ["LineEditing", "LibEditLine"]),
 
-        // Shared by the test targets: running a program (nnlab, python3) and capturing its output.
+        // Shared by the test targets: running a program (nnlab, python3) and capturing its output;
+        // temporary folders.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
-        .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "TestProcess"]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "CKernels"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData"]),

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 #if canImport(Glibc)
 import Glibc
 #endif

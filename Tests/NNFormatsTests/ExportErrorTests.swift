@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 @testable import NNFormats
 import NNEngine
 import LabKit

@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 @testable import NNFormats
 import NNEngine
 

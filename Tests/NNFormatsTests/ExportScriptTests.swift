@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 @testable import NNFormats
 import NNEngine
 

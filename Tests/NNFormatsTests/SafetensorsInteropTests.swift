@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 @testable import NNFormats
 
 @Suite(.enabled(if: Python.hasSafetensors,

@@ -3,6 +3,7 @@
 import Foundation
 import NNCore
 import Testing
+import TestProcess
 @testable import NNFormats
 
 /// A safetensors file made by hand: 8-byte length, `header` as given, then `data`.

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+import TestProcess
 @testable import NNFormats
 import LabKit
 

@@ -1,24 +1,11 @@
-// Helpers shared by the NNFormats tests: temporary folders and running python3 reference scripts.
+// Helpers shared by the NNFormats tests: running python3 reference scripts (temporary folders come
+// from TestProcess).
 
 import Foundation
 import TestProcess
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// A fresh empty folder under the system temp dir, unique per call.
-func makeTemporaryFolder(_ label: String = #function) throws -> URL {
-    let safe = label.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("nnformats-\(safe)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// The names in `folder`, sorted.
-func folderContents(_ folder: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-}
 
 /// Runs `python3 -c script args...` and returns its exit status and combined output.
 func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
@@ -49,6 +36,3 @@ enum Python {
     static let hasTensorBoard = pythonCanImport("tensorboard.backend.event_processing.event_accumulator")
     static let hasPython = pythonCanImport("csv")
 }
-
-/// Whether the tests run as root (who can write into read-only folders).
-var runningAsRoot: Bool { geteuid() == 0 }
