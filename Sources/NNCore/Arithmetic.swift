@@ -11,7 +11,7 @@ import CKernels
 public enum Arithmetic {
     /// Written into session headers (`arithmetic: nnlab-1`). Changes whenever any kernel's
     /// rounding changes, so a replay knows whether to expect identical bits.
-    public static let name = String(cString: NN_ARITHMETIC)
+    public static let name: String = NN_ARITHMETIC
 
     /// A kernel level: the instruction set the products and elementwise loops run on.
     public enum Level: String, CaseIterable, Sendable {
