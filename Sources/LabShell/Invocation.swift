@@ -45,6 +45,10 @@ public struct Invocation {
 
 /// Parses "0.7", "1e-3", "-2", ".5" (not "nan" or "inf": a learner never means those).
 func parseNumber(_ text: String) -> Double? {
-    guard let v = Double(text), v.isFinite else { return nil }
+    guard text.wholeMatch(of: decimalNumber) != nil, let v = Double(text), v.isFinite else { return nil }
     return v
 }
+
+/// A decimal number as people write it: `3`, `-0.5`, `.25`, `1e-3`. Not Swift's wider syntax:
+/// `0x10`, `inf` and `nan` are refused rather than read as 16, infinity or NaN.
+nonisolated(unsafe) private let decimalNumber = /[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/

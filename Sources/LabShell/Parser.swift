@@ -133,7 +133,15 @@ public struct Parser: Sendable {
             return String(v)
         case .number(let above, let atLeast, let atMost):
             guard let v = parseNumber(value) else {
-                throw ShellError("\(label) must be a number, not '\(value)'", hint: arg.help)
+                throw ShellError("\(label) must be a decimal number, not '\(value)'", hint: arg.help)
+            }
+            // The engine computes in Float: a value that becomes 0 or infinity there would not be
+            // the value typed (lr=1e-320 would train with lr 0).
+            let single = Float(v)
+            if v != 0 && (single == 0 || !single.isNormal || !single.isFinite) {
+                throw ShellError("\(label) is \(value), which is beyond the numbers nnlab computes with "
+                                 + "(\(NumberFormat.typed(Double(Float.leastNormalMagnitude))) to \(NumberFormat.typed(Double(Float.greatestFiniteMagnitude))) in size)",
+                                 hint: arg.help)
             }
             if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(NumberFormat.typed(a))\(atMost.map { " and at most \(NumberFormat.typed($0))" } ?? "")", hint: arg.help) }
             if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(NumberFormat.typed(a))", hint: arg.help) }

@@ -25,7 +25,7 @@ enum SettingsCommands {
     ]
 
     /// `seed N`.
-    static let seedValue = TypedArgument<Int>.positional("n", 0...Int.max, "any whole number")
+    static let seedValue = TypedArgument<Int>.positional("n", 0...Int.max, "a whole number from 0 to 9223372036854775807")
     /// `optimizer NAME`.
     static let optimizerKind = TypedArgument<OptimizerKind>.positional("name", choices: OptimizerKind.allCases, "which optimizer")
     /// `optimizer NAME lr=X`.
