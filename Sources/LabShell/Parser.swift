@@ -140,8 +140,7 @@ public struct Parser: Sendable {
             let single = Float(v)
             if v != 0 && (single == 0 || !single.isNormal || !single.isFinite) {
                 throw ShellError("\(label) is \(value), which is beyond the numbers nnlab computes with "
-                                 + "(\(NumberFormat.typed(Double(Float.leastNormalMagnitude))) to \(NumberFormat.typed(Double(Float.greatestFiniteMagnitude))) in size)",
-                                 hint: arg.help)
+                                 + "(sizes from about 1.2e-38 to 3.4e38)", hint: arg.help)
             }
             if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(NumberFormat.typed(a))\(atMost.map { " and at most \(NumberFormat.typed($0))" } ?? "")", hint: arg.help) }
             if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(NumberFormat.typed(a))", hint: arg.help) }
