@@ -17,7 +17,8 @@ public enum Arithmetic {
     public enum Level: String, CaseIterable, Sendable {
         case scalar, avx2, avx512, neon
 
-        var c: nn_level {
+        /// The level's value in CKernels (for calls such as `nn_gemm_level`).
+        public var c: nn_level {
             switch self {
             case .scalar: NN_LEVEL_SCALAR
             case .avx2: NN_LEVEL_AVX2

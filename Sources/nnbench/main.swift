@@ -22,8 +22,7 @@ let environment = ProcessInfo.processInfo.environment
 print("nnbench: \(Arithmetic.summary); OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "(unset)")")
 
 let level = Arithmetic.level
-let levelCode: Int32 = switch level { case .scalar: 0; case .avx2: 1; case .avx512: 2; case .neon: 3 }
-let peak1 = nn_fma_peak_gflops(levelCode, 1), peak2 = nn_fma_peak_gflops(levelCode, 2)
+let peak1 = nn_fma_peak_gflops(Int32(level.c.rawValue), 1), peak2 = nn_fma_peak_gflops(Int32(level.c.rawValue), 2)
 print("FMA peak from registers (\(level.rawValue)): \(f1(peak1)) GF/s on 1 thread, \(f1(peak2)) on 2")
 
 // `--profile-only`: just where one epoch's time goes (quicker while tuning).

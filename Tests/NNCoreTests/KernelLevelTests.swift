@@ -37,7 +37,7 @@ struct KernelLevelTests {
                     for threads in [1, 2] {
                         BLAS.threadCount = threads
                         var got = c0
-                        nn_gemm_level(level.cLevel, ta ? 1 : 0, tb ? 1 : 0, s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, &got, ldc)
+                        nn_gemm_level(level.c, ta ? 1 : 0, tb ? 1 : 0, s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, &got, ldc)
                         #expect(bits(got) == bits(want),
                                 "\(level) \(threads) thread(s): \(s.m)x\(s.n)x\(s.k) ta \(ta) tb \(tb) alpha \(alpha) beta \(beta)")
                     }
@@ -143,16 +143,5 @@ struct OwnMathTests {
         }
         #expect(Math.pow(0.9, 0) == 1 && Math.pow(2, 10) == 1024)
         #expect(abs(Math.pow(0.999, 1000) - Foundation.pow(0.999, 1000)) < 1e-14)
-    }
-}
-
-extension Arithmetic.Level {
-    var cLevel: nn_level {
-        switch self {
-        case .scalar: NN_LEVEL_SCALAR
-        case .avx2: NN_LEVEL_AVX2
-        case .avx512: NN_LEVEL_AVX512
-        case .neon: NN_LEVEL_NEON
-        }
     }
 }
