@@ -14,7 +14,12 @@
 //   TermCharts   terminal charts, digits, SVG and PNG              <- LabKit, CZlib
 //   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
-//   LabShell     the lab, commands, sessions, tutorials            <- all of the above but LibEditLine
+//   LabCore      the lab, command declarations, parser, interpreter <- NNEngine, NNData, NNFormats,
+//                                                                     TermCharts, LineEditing, LabKit
+//   LabCommands  the commands that build, train and inspect         <- LabCore (+ the engine's modules)
+//   LabSessions  save/load/replay, autosave journal, recovery       <- LabCommands, LabCore
+//   LabTutorials lessons, runner, checks, verifier                  <- LabCore
+//   LabShell     the whole command table and the REPL loop          <- the Lab modules, LineEditing
 //   nnlab        the executable: argument parsing and wiring
 //   CPeak        nnbench's C: the FMA peak from registers; OpenBLAS's sgemm (CBLAS) as the reference
 //   nnbench      the benchmark executable (make bench): nnlab's kernels against OpenBLAS and the peak
@@ -56,11 +61,23 @@ let package = Package(
         .target(name: "TermCharts", dependencies: ["LabKit", "CZlib"], swiftSettings: testable),
         .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
-        .target(name: "LabShell", dependencies: [
+        .target(name: "LabCore", dependencies: [
             "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
         ], swiftSettings: testable),
+        .target(name: "LabCommands", dependencies: [
+            "LabCore", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+        ], swiftSettings: testable),
+        .target(name: "LabSessions", dependencies: [
+            "LabCore", "LabCommands", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+        ], swiftSettings: testable),
+        .target(name: "LabTutorials", dependencies: [
+            "LabCore", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+        ], swiftSettings: testable),
+        .target(name: "LabShell", dependencies: [
+            "LabCore", "LabCommands", "LabSessions", "LabTutorials", "LabKit", "LineEditing",
+        ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
-            "LabShell", "LibEditLine", "NNCore",
+            "LabShell", "LabCore", "LabSessions", "LabTutorials", "LibEditLine", "LineEditing", "NNCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark's own C: the FMA peak from registers, and OpenBLAS's sgemm as the reference.
@@ -80,7 +97,9 @@ let package = Package(
         .testTarget(name: "NNFormatsTests", dependencies: ["NNFormats", "LabKit", "TestProcess"]),
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit", "CZlib"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabKit", "TestProcess"],
+        .testTarget(name: "LabShellTests", dependencies: [
+            "LabShell", "LabCore", "LabCommands", "LabSessions", "LabTutorials", "LabKit", "TestProcess",
+        ],
                     exclude: ["Golden"]),  // help-*.txt, read by HelpGoldenTests through #filePath
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess", "NNCore"]),
     ],

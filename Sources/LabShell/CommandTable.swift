@@ -1,6 +1,11 @@
 // CommandTable: every command of the REPL, in one list. Help, completion, parsing, the README's
 // command reference and the lesson checks all read this table.
 
+import LabCommands
+import LabCore
+import LabSessions
+import LabTutorials
+
 public enum CommandTable {
     /// All commands, in the order the help overview shows them within each group.
     public static let all: [CommandSpec] =

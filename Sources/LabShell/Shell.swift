@@ -4,6 +4,10 @@
 // (offering to save unsaved work).
 
 import Foundation
+import LabCommands
+import LabCore
+import LabSessions
+import LabTutorials
 import LineEditing
 
 /// The interactive loop.
@@ -19,7 +23,7 @@ public final class Shell {
         self.editor = editor
         let lab = interpreter.lab
         lab.shouldStop = { Interrupts.take() }
-        editor.completer = CommandCompleter(commands: interpreter.parser.commands, names: LabNames(lab: lab).provider)
+        editor.completer = CommandCompleter(commands: interpreter.parser.commands, names: LabNames(lab: lab, commands: interpreter.parser.commands).provider)
         if let console = lab.console as? TerminalConsole {
             console.readAnswer = { [weak editor] question in
                 guard case .line(let text)? = editor?.readLine(prompt: question) else { return nil }
@@ -63,6 +67,3 @@ public final class Shell {
             + s.dim("`tutorial` for the lessons, `help` for commands, TAB completes, Ctrl-D quits")
     }
 }
-
-/// The version shown by `--version` and written into session files.
-public let nnlabVersion = "0.1.0"

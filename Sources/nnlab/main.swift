@@ -10,7 +10,10 @@
 
 import ArgumentParser
 import Foundation
+import LabCore
+import LabSessions
 import LabShell
+import LabTutorials
 import LibEditLine
 import LineEditing
 import NNCore

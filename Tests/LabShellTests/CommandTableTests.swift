@@ -4,7 +4,11 @@
 import Foundation
 import Testing
 import LineEditing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Command table")
 struct CommandTableTests {
@@ -45,7 +49,7 @@ struct CommandTableTests {
     func completion() {
         let t = TestLab()
         t.run("data load xor", "layer add dense 4 relu as h1")
-        let c = CommandCompleter(names: LabNames(lab: t.lab).provider)
+        let c = CommandCompleter(commands: CommandTable.all, names: LabNames(lab: t.lab, commands: CommandTable.all).provider)
         #expect(c.complete("la").candidates == ["layer"])
         #expect(c.complete("layer a").candidates == ["add"])
         #expect(c.complete("layer add dense 5 ").candidates.contains("relu"))
@@ -68,7 +72,7 @@ struct ReadmeTests {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        #expect(text.contains(CommandReference.markdown()),
+        #expect(text.contains(CommandReference.markdown(CommandTable.all)),
                 "README.md's command list is out of date: paste the output of `nnlab help --markdown` between its markers")
     }
 }

@@ -4,7 +4,11 @@
 import Testing
 import NNCore
 import NNEngine
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 @Suite("Comparing runs: runs, metrics, ensembles")
@@ -159,7 +163,7 @@ struct CompareRunsTests {
     func completion() {
         let t = TestLab()
         t.spiralModel("train epochs=1 as relu", "train epochs=1 as tanh")
-        let c = CommandCompleter(names: LabNames(lab: t.lab).provider)
+        let c = CommandCompleter(commands: CommandTable.all, names: LabNames(lab: t.lab, commands: CommandTable.all).provider)
         #expect(c.complete("plot ").candidates.starts(with: ["cost", "accuracy", "validation", "boundary"]))
         #expect(c.complete("plot cost r").candidates == ["relu"])
         #expect(c.complete("plot cost relu l").candidates == ["log"])

@@ -6,7 +6,11 @@ import TestProcess
 import NNCore
 import NNData
 import NNEngine
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 extension TestLab {
     /// Loads 4x4 "images" of two classes (a bright top half or a bright bottom half, with noise):

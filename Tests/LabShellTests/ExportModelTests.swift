@@ -7,7 +7,11 @@ import Foundation
 import TestProcess
 import Testing
 import NNFormats
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 @Suite("export keras / pytorch")

@@ -9,7 +9,11 @@
 import Foundation
 import Testing
 import NNEngine
+import LabCommands
+import LabCore
+import LabSessions
 import LabShell
+import LabTutorials
 
 @Suite("Fuzzing the command table")
 struct FuzzTests {

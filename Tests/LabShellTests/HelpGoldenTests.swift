@@ -6,7 +6,11 @@
 
 import Foundation
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite struct HelpGoldenTests {
     static let families: [(file: String, commands: [CommandSpec])] = [

@@ -6,7 +6,11 @@ import Testing
 import NNCore
 import NNEngine
 import TermCharts
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 @Suite("Inspecting runs: grads, predict, show wrong")

@@ -3,7 +3,11 @@
 
 import Testing
 import NNEngine
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Graphs in the shell: skip, split and merge, recurrent layers")
 struct InspectGraphTests {

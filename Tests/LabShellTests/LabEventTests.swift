@@ -1,7 +1,11 @@
 // LabEvent's JSON lines (`nnlab run --json`): one flat object, keys sorted, absent fields left out.
 
 import Testing
+import LabCommands
+import LabCore
+import LabSessions
 import LabShell
+import LabTutorials
 
 @Suite struct LabEventTests {
     @Test func anErrorNamesItsCommandFileAndLine() {

@@ -1,7 +1,11 @@
 // How the lab's weights were obtained is lab state (ModelOrigin), not a search through the journal.
 
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite struct ModelOriginTests {
     @Test func evalNotesAnUntrainedModelUntilTrainingRuns() {

@@ -1,7 +1,11 @@
 // The parser through the command table: values checked, refusals that name what was wrong.
 
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Parsing against the command table")
 struct ParserTests {

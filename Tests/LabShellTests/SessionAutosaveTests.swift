@@ -4,7 +4,11 @@
 
 import Foundation
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Autosave and recovery")
 struct SessionAutosaveTests {

@@ -2,7 +2,11 @@
 // tolerance (with the place of the largest), lines of another shape, and the best accuracy.
 
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Figure comparison")
 struct SessionFigureTests {

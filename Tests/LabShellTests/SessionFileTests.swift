@@ -4,7 +4,11 @@
 import Foundation
 import NNData
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Session file format")
 struct SessionFileTests {
@@ -43,7 +47,7 @@ struct SessionFileTests {
 
     @Test("a session file is read field by field and written back byte for byte")
     func roundTrip() throws {
-        let file = try SessionFile.parse(Self.sample, file: "s.nnlab")
+        let file = try SessionFile.parse(Self.sample, file: "s.nnlab", commands: CommandTable.all)
         let h = file.header
         #expect(h.format == 1 && h.seed == 777 && h.data == "mnist limit=1000" && h.best == "test 0.9000")
         #expect(h.dataIdentity == DataIdentity(name: "mnist", parameters: ["limit": "1000"],
@@ -61,7 +65,7 @@ struct SessionFileTests {
         #expect(file.entries[4].notes == ["now the test split"])
         #expect(file.trailingNotes == ["the end"])
         #expect(file.render() == Self.sample)
-        #expect(try SessionFile.parse(file.render(), file: "again") == file)
+        #expect(try SessionFile.parse(file.render(), file: "again", commands: CommandTable.all) == file)
     }
 
     @Test("the header alone is read for listings, even when the body is damaged")
@@ -69,13 +73,13 @@ struct SessionFileTests {
         let damaged = Self.sample.replacingOccurrences(of: "eval test\n", with: "eval tset\n")
         let header = try SessionFile.parseHeader(damaged, file: "s.nnlab")
         #expect(header.model == "784-10 softmax; xavier; adam lr 0.001")
-        #expect(throws: SessionFileError.self) { try SessionFile.parse(damaged, file: "s.nnlab") }
+        #expect(throws: SessionFileError.self) { try SessionFile.parse(damaged, file: "s.nnlab", commands: CommandTable.all) }
     }
 
     /// The error for `text`, which must be refused.
     func refusal(_ text: String) throws -> SessionFileError {
         do {
-            _ = try SessionFile.parse(text, file: "s.nnlab")
+            _ = try SessionFile.parse(text, file: "s.nnlab", commands: CommandTable.all)
         } catch {
             return error
         }
@@ -153,8 +157,8 @@ struct SessionFileTests {
         var bytes = Data(Self.sample.utf8)
         let at = bytes.range(of: Data("eval test\n".utf8))!.lowerBound
         bytes[at + 2] = 0xFF
-        #expect(throws: SessionFileError.self) { try SessionFile.parse(bytes, file: "s.nnlab") }
-        do { _ = try SessionFile.parse(bytes, file: "s.nnlab") } catch {
+        #expect(throws: SessionFileError.self) { try SessionFile.parse(bytes, file: "s.nnlab", commands: CommandTable.all) }
+        do { _ = try SessionFile.parse(bytes, file: "s.nnlab", commands: CommandTable.all) } catch {
             #expect(error.line == 24 && error.problem.contains("not UTF-8"))
         }
     }
@@ -162,7 +166,7 @@ struct SessionFileTests {
     @Test("commands are stored as the shell journals them; `;` lines split into commands")
     func normalizedCommands() throws {
         let text = "# nnlab session\n# format: 1\n\nseed 5;  data load xor   # comment\nlayer add dense 2 relu as=h1\n# end of session\n"
-        let file = try SessionFile.parse(text, file: "x")
+        let file = try SessionFile.parse(text, file: "x", commands: CommandTable.all)
         #expect(file.entries.map(\.command) == ["seed 5", "data load xor", "layer add dense 2 relu as=h1"])
         #expect(file.entries.map(\.line) == [4, 4, 5])
     }

@@ -4,7 +4,11 @@
 
 import Foundation
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 /// Runs `python3 -c script args...`; returns the exit status and the combined output.
 func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {

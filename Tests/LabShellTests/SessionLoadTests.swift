@@ -4,7 +4,11 @@
 import Foundation
 import NNFormats
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Loading sessions")
 struct SessionLoadTests {
@@ -43,7 +47,7 @@ struct SessionLoadTests {
         let t = project.lab()
         t.lab.reseed(42)
         t.run("data load xor", "layer add dense 2 sigmoid", "train epochs=3 batch=4", "seed 9", "train epochs=2 batch=4", "save seeded")
-        let file = try SessionFile.parse(try project.text("seeded"), file: "seeded")
+        let file = try SessionFile.parse(try project.text("seeded"), file: "seeded", commands: CommandTable.all)
         #expect(file.header.seed == 42)
         let replayed = Replay.run(file, name: "seeded", console: CapturingConsole(), paths: project.paths,
                                   makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) })

@@ -5,7 +5,11 @@
 import Foundation
 import NNCore
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 @Suite("Replaying sessions")
@@ -33,7 +37,7 @@ struct SessionReplayTests {
 
     /// The recorded eval line of the xor session, and the same with its cost moved by `delta`.
     func evalLine(_ project: SessionProject, costPlus delta: Float) throws -> (String, String) {
-        let file = try SessionFile.parse(try project.text("xor"), file: "xor")
+        let file = try SessionFile.parse(try project.text("xor"), file: "xor", commands: CommandTable.all)
         let line = file.entries[6].figures[0]
         let cost = try #require(FigureLine(line).value(after: "cost"))
         return (line, "eval test  accuracy " + line.split(separator: " ")[3] + "  cost " + NumberFormat.fourDecimals(Float(cost) + delta))
@@ -93,7 +97,7 @@ struct SessionReplayTests {
         let weights = try project.bytes(project.weights("xor"))
         let recorder = project.lab()
         #expect(recorder.run("replay xor fast record"), "\(recorder.warnings)")
-        let file = try SessionFile.parse(try project.text("xor"), file: "xor")
+        let file = try SessionFile.parse(try project.text("xor"), file: "xor", commands: CommandTable.all)
         #expect(file.entries[5].fastFigures.count == 4 && file.entries[5].fastFigures.last!.hasPrefix("epoch 4  cost"))
         #expect(file.entries[6].fastFigures.count == 1 && file.entries[5].figures.count == 30)
         #expect(try project.bytes(project.weights("xor")) == weights, "a fast record must not touch the weights")
@@ -175,7 +179,7 @@ struct SessionReplayTests {
         let console = CapturingConsole()
         #expect(ReplayCommandLine.run(targets: ["xor"], folder: nil, options: ReplayOptions(quiet: true), record: true,
                                       console: console, paths: project.paths, makeInterpreter: everyCommand) == 0)
-        let file = try SessionFile.parse(try project.text("xor"), file: "xor")
+        let file = try SessionFile.parse(try project.text("xor"), file: "xor", commands: CommandTable.all)
         #expect(file.entries[6].figures == [line])
         #expect(file.entries[0].notes == ["a note for learners"] && file.header.fast == FastMode(epochs: 2))
         #expect(project.lab().run("load xor"))

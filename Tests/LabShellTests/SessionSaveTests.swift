@@ -5,7 +5,11 @@ import Foundation
 import NNData
 import NNFormats
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 #if canImport(Glibc)
 import Glibc
 import LabKit
@@ -18,7 +22,7 @@ struct SessionSaveTests {
         let project = SessionProject()
         let t = project.savedXOR()
         #expect(t.output.contains("saved sessions/xor.nnlab (7 commands) and sessions/xor.safetensors"))
-        let file = try SessionFile.parse(try project.text("xor"), file: "xor.nnlab")
+        let file = try SessionFile.parse(try project.text("xor"), file: "xor.nnlab", commands: CommandTable.all)
         #expect(file.header.seed == 3 && file.header.data == "xor" && file.header.dataIdentity?.name == "xor")
         #expect(file.header.model == "2-4-1 relu/sigmoid; xavier; adam lr 0.05")
         #expect(file.entries.map(\.command) == xorCommands)
@@ -58,7 +62,7 @@ struct SessionSaveTests {
         t.run("train epochs=2 batch=4")
         #expect(t.lab.session.hasUnsavedWork)
         #expect(t.run("save"))
-        #expect(try SessionFile.parse(try project.text("first"), file: "first").entries.count == 8)
+        #expect(try SessionFile.parse(try project.text("first"), file: "first", commands: CommandTable.all).entries.count == 8)
 
         let fresh = project.lab()
         fresh.run("data load xor")
@@ -113,10 +117,10 @@ struct SessionSaveTests {
         let yes = project.lab(interactive: true, answers: ["y"])
         yes.run("data load xor")
         #expect(yes.run("save taken"))
-        #expect(try SessionFile.parse(try project.text("taken"), file: "taken").entries.count == 1)
+        #expect(try SessionFile.parse(try project.text("taken"), file: "taken", commands: CommandTable.all).entries.count == 1)
 
         other.run("save taken --force")
-        #expect(try SessionFile.parse(try project.text("taken"), file: "taken").entries.count == 2)
+        #expect(try SessionFile.parse(try project.text("taken"), file: "taken", commands: CommandTable.all).entries.count == 2)
     }
 
     /// Saves over `xor` with writes failing as `fail` says; checks that the old pair is intact.

@@ -2,7 +2,11 @@
 // cannot bring back of an ensemble.
 
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Session summaries and loaded ensembles")
 struct SessionSummaryTests {

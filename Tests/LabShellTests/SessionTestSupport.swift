@@ -4,7 +4,11 @@
 import Foundation
 import NNCore
 import NNEngine
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 /// A temporary project folder that several labs can open, removed when the folder object goes.
 final class SessionProject {

@@ -1,7 +1,11 @@
 // `set`: the defaults and the language, a closed set of keys; a bad value changes nothing.
 
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite struct SetCommandTests {
     @Test func changesDefaultsAndLanguage() {

@@ -1,7 +1,11 @@
 // Shared helpers for shell tests: a lab in a temporary project folder with a capturing console.
 
 import Foundation
+import LabCommands
+import LabCore
+import LabSessions
 import LabShell
+import LabTutorials
 
 /// A lab wired to a capturing console, in a fresh temporary project folder.
 final class TestLab {

@@ -5,7 +5,11 @@
 import Testing
 import NNCore
 import NNEngine
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 @Suite("sweep")

@@ -6,7 +6,11 @@
 import Foundation
 import TestProcess
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("TensorBoard logging")
 struct TensorBoardLoggingTests {

@@ -5,7 +5,11 @@
 
 import Foundation
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("The lesson files")
 struct TutorialLessonFilesTests {

@@ -6,7 +6,11 @@ import Foundation
 import Testing
 import LineEditing
 import TermCharts
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 import LabKit
 
 /// Lesson files in a TestLab's project folder.
@@ -186,7 +190,7 @@ struct TutorialRunnerTests {
         enter(t)
         #expect(t.output.contains("Lesson 1 is done. Your runs agreed with the lecture on 2 of 2 checks."))
         #expect(t.output.contains("`tutorial start 2` begins the next one"))
-        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil && t.interpreter.shell.emptyLineAction == nil)
+        #expect(t.interpreter.shell.lessonRunner?.isActive == false && t.interpreter.shell.promptPrefix == nil && t.interpreter.shell.emptyLineAction == nil)
         let progress = TutorialProgress.load(from: t.lab.paths.progressFile).progress
         #expect(progress.lessons["01-tiny-xor"]?.finished == true)
         #expect(progress.lessons["01-tiny-xor"]?.stepsRun == [0, 1])
@@ -224,12 +228,12 @@ struct TutorialRunnerTests {
         #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]")
         t.run("tutorial stop")
         #expect(t.output.contains("Lesson 1 paused at step 2 of 3; `tutorial start 1` picks it up again."))
-        #expect(t.interpreter.shell.tutorial?.isActive == false && t.interpreter.shell.promptPrefix == nil)
+        #expect(t.interpreter.shell.lessonRunner?.isActive == false && t.interpreter.shell.promptPrefix == nil)
         #expect(t.failure("again").contains("no lesson is running"))
         // Picked up again in the same session: the data and models are here, so no catching up.
         t.console.reset()
         t.run("tutorial start 1")
-        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]" && t.interpreter.shell.tutorial?.catchUp == [])
+        #expect(t.interpreter.shell.promptPrefix == "[1: 2/3]" && t.interpreter.shell.lessonRunner?.catchUp == [])
         #expect(t.output.contains("Lesson 1 · Tiny XOR") && !t.output.contains("Welcome back"))
     }
 

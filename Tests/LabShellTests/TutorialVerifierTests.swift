@@ -3,7 +3,11 @@
 
 import Foundation
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite("Tutorial verify")
 struct TutorialVerifierTests {

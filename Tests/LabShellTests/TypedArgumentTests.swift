@@ -2,7 +2,11 @@
 
 import NNEngine
 import Testing
+@testable import LabCommands
+@testable import LabCore
+@testable import LabSessions
 @testable import LabShell
+@testable import LabTutorials
 
 @Suite struct TypedArgumentTests {
     let parser = Parser(commands: CommandTable.all)

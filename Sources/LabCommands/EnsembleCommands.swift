@@ -1,0 +1,140 @@
+// EnsembleCommands: `ensemble train N` and `ensemble eval`, lecture 10's last trick: train the
+// same recipe several times from different seeds and average what the members say.
+//
+// Member i (from 0) starts from seed + i: its weights are drawn (pre-trained first when the
+// model's initializer is rbm), then it trains like `train` with its own fresh optimizer. Members
+// are networks of their own; the learner's model and weights are not touched. Each member is also
+// a run ("member1", ...) that `runs`, `plot` and TensorBoard see. `ensemble eval` measures every
+// member and the average of their probabilities, and the gain over the best and the mean member.
+//
+// Not here: the averaging itself (NNEngine.Ensemble).
+
+import LabCore
+import LabKit
+import NNData
+import NNEngine
+import TermCharts
+
+enum EnsembleCommands {
+    static let memberCount = TypedArgument<Int>.positional("count", 2...100, "how many members")
+
+    static let spec = CommandSpec(
+        "ensemble", group: .compare, summary: "Train several copies of the recipe from different seeds and average them",
+        details: "`ensemble train N` trains N members of the current model and settings, member i starting from seed + i "
+            + "(fresh weights, its own optimizer); `ensemble eval` shows each member's test accuracy and the accuracy of "
+            + "their averaged probabilities. Usually the ensemble beats its best member by a little.",
+        examples: ["ensemble train 5 epochs=5", "ensemble eval"],
+        subcommands: [
+            CommandSpec("train", group: .compare, summary: "Train N members of the current recipe, member i from seed + i",
+                        details: "Each member is a run named member1, member2, ... Ctrl-C stops after the current member "
+                            + "and keeps the members trained so far.",
+                        examples: ["ensemble train 5", "ensemble train 3 epochs=2 batch=50"],
+                        arguments: [
+                            memberCount.spec,
+                            RunTraining.epochs.described("epochs per member").spec,
+                            RunTraining.batch.spec,
+                        ], changesState: true, handler: train),
+            CommandSpec("eval", group: .compare, summary: "Each member's accuracy, the averaged ensemble's, and the gain",
+                        examples: ["ensemble eval", "ensemble eval validation"],
+                        arguments: [TrainCommands.split.spec],
+                        changesState: true, handler: eval),
+        ])
+
+    // MARK: - ensemble train
+
+    static func train(_ lab: Lab, _ inv: Invocation) throws {
+        _ = try lab.requireNetwork()
+        let data = try lab.requireData()
+        do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
+            throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
+        }
+        let count = try inv.required(memberCount)
+        let options = try RunTraining.options(lab, inv)
+        let style = lab.console.style
+        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
+                          + "seeds \(lab.seed) to \(lab.seed &+ UInt64(count - 1))")
+        let stop = StopAfterCurrent(lab, what: "member")
+        let ensemble = Ensemble()
+        for i in 0..<count {
+            if stop.requested { break }
+            let seed = lab.seed &+ UInt64(i)
+            let name = "member\(i + 1)"
+            let generator = SeededGenerator(seed: seed)
+            let network = try RunTraining.freshNetwork(lab, spec: lab.model, data: data, generator: generator, shouldStop: stop.poll)
+            let result = RunTraining.train(lab, name: name, network: network, optimizer: Optimizer(lab.optimizerSpec),
+                                           generator: generator, data: data, options: options, echo: .quiet, shouldStop: stop.poll)
+            let test = Evaluator.evaluate(network, on: data.test)
+            var run = Run(name: name, recipe: TrainCommands.recipe(lab, options) + "; seed \(seed)", options: options, result: result)
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
+            run.comparison = "ensemble"
+            lab.keep(run)
+            ensemble.add(network, seed: seed)
+            let last = result.epochs.last
+            let line = "\(name) seed \(seed)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+                + (last?.validationAccuracy.map { "  validation \(NumberFormat.fourDecimals($0))" } ?? "")
+                + "  test \(NumberFormat.fourDecimals(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
+            lab.recordFigure(line)
+            lab.console.write(line)
+        }
+        lab.results.ensemble = ensemble
+        lab.results.lastEnsembleEvaluation = nil
+        if ensemble.members.count < count {
+            let line = "ensemble stopped after \(ensemble.members.count) of \(count) members"
+            lab.recordFigure(line)
+            lab.console.write(style.paint(line, fg: .yellow))
+        }
+        lab.console.write(style.dim("`ensemble eval` compares the members with their average"))
+    }
+
+    // MARK: - ensemble eval
+
+    static func eval(_ lab: Lab, _ inv: Invocation) throws {
+        guard let ensemble = lab.results.ensemble, !ensemble.members.isEmpty else {
+            // A loaded session keeps its members' runs but not their weights.
+            if lab.results.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
+                throw ShellError("this session's ensemble members are runs only: saved sessions keep the model's weights, "
+                                 + "not the members'", hint: "`replay \(name)` trains them again and compares their figures")
+            }
+            throw ShellError("there is no ensemble yet", hint: "train one first: `ensemble train 5 epochs=5`")
+        }
+        let data = try lab.requireData()
+        guard let first = ensemble.members.first, first.inputWidth == data.featureCount,
+              first.outputWidth == (lab.network?.outputWidth ?? first.outputWidth) else {
+            throw ShellError("the ensemble was trained on other data (\(ensemble.members[0].inputWidth) features; \(data.info.name) has \(data.featureCount))",
+                             hint: "train a new one for this data: `ensemble train 5`")
+        }
+        let split = inv[TrainCommands.split] ?? .test
+        guard let set = data.examples(split) else {
+            throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
+        }
+        let e = ensemble.evaluate(on: set)
+        lab.results.lastEnsembleEvaluation = e
+        lab.console.record(.ensemble(e))
+        let style = lab.console.style
+        var rows: [[String]] = []
+        for (i, accuracy) in e.memberAccuracies.enumerated() {
+            rows.append(["member\(i + 1)", String(ensemble.seeds[i]), NumberFormat.fourDecimals(accuracy)])
+            lab.recordFigure("member\(i + 1) \(split) accuracy \(NumberFormat.fourDecimals(accuracy))")
+        }
+        let table = TextTable(columns: [TableColumn("member", alignment: .left), TableColumn("seed"), TableColumn("accuracy", highlight: .largest)],
+                              rows: rows, footer: [["ensemble", "average", NumberFormat.fourDecimals(e.accuracy)]],
+                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(NumberFormat.grouped(e.count)) examples)", border: .minimal)
+        lab.console.write(table.render(style))
+        let line = "ensemble \(split) accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
+            + "gain over best \(signed(e.gainOverBest))  gain over mean \(signed(e.gainOverMean))"
+        lab.recordFigure(line)
+        let verdict: String
+        if e.gainOverBest > 0 {
+            verdict = style.paint("beats its best member", fg: .green) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(signed(e.gainOverBest))"
+        } else if e.gainOverBest == 0 {
+            verdict = "ties with its best member (\(NumberFormat.fourDecimals(e.bestMember)))"
+        } else {
+            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(NumberFormat.fourDecimals(-e.gainOverBest))"
+        }
+        lab.console.write("the average (\(style.bold(NumberFormat.fourDecimals(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
+    }
+
+    /// 0.0123 -> "+0.0123"
+    static func signed(_ x: Float) -> String { (x >= 0 ? "+" : "") + NumberFormat.fourDecimals(x) }
+}

@@ -1,0 +1,128 @@
+// grads, predict, show wrong: looking inside what a training run produced.
+//
+// `grads` makes the vanishing gradient visible: each layer's mean |gradient| as a bar on a log
+// scale, beside the size of its weights, and `grads plot` how those sizes moved epoch by epoch.
+// `predict` and `show wrong` put single test examples in front of the learner, drawn in the
+// terminal with what the network made of them (Predictions.swift draws them).
+//
+// Not here: run tables and charts of costs (CompareCommands, PlotCommand).
+
+import LabCore
+import LabKit
+import NNEngine
+import TermCharts
+
+package enum InspectCommands {
+    static let gradsRun = TypedArgument<String>.positional("run", required: false, default: "the last run", completion: .runNames, "which run")
+    static let gradsPlotFlag = TypedFlag.named("plot", "draw how each layer's gradient size moved over training, epoch by epoch")
+
+    package static let commands: [CommandSpec] = [
+        CommandSpec("grads", aliases: ["gradients"], group: .inspect,
+                    summary: "Per-layer gradient sizes of the last run (log scale): the vanishing gradient made visible",
+                    details: "Each bar is a layer's mean |gradient| of its weights, averaged over the last epoch (the first "
+                        + "layer at the top). A deep sigmoid net shows bars shrinking by orders of magnitude toward the "
+                        + "input: those layers hardly learn. The table adds the mean |weight| and their ratio, how far one "
+                        + "plain gradient step moves a layer relative to its size. `grads plot` draws each layer's size per epoch.",
+                    examples: ["grads", "grads plot", "grads relu", "grads plot sigmoid"],
+                    arguments: [
+                        gradsRun.spec, gradsPlotFlag.spec,
+                    ], handler: { lab, inv in try inv[gradsPlotFlag] ? gradsPlot(lab, inv) : grads(lab, inv) }),
+        CommandSpec("predict", group: .inspect, summary: "One test example with its label, the prediction and the top probabilities",
+                    details: "Without N a random test example is drawn (from a generator of its own, so the session's "
+                        + "numbers do not change). Images are drawn in the terminal; other data shows its features.",
+                    examples: ["predict", "predict 42"],
+                    arguments: [Predictions.index.spec],
+                    handler: Predictions.predict),
+        CommandSpec("show", group: .inspect, summary: "Show test examples the network gets wrong",
+                    examples: ["show wrong", "show wrong 16"],
+                    subcommands: [
+                        CommandSpec("wrong", aliases: ["errors", "mistakes"], group: .inspect,
+                                    summary: "Misclassified test examples side by side, with their label and the prediction",
+                                    details: "The first N test examples the current network gets wrong, in test-set order, "
+                                        + "each captioned with its number, its true class and what the network said (with its probability).",
+                                    examples: ["show wrong", "show wrong 16"],
+                                    arguments: [Predictions.count.spec],
+                                    handler: Predictions.showWrong),
+                    ]),
+    ]
+
+    // MARK: - grads
+
+    /// The run `grads` looks at: the named one, or the last.
+    static func gradientRun(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> Run {
+        guard !lab.results.runs.isEmpty else {
+            throw ShellError("nothing has been trained yet, so there are no gradients to show",
+                             hint: "train first, e.g. `train epochs=5`; then `grads`")
+        }
+        guard let name = inv[gradsRun] else { return lab.results.runs[lab.results.runs.count - 1] }
+        return try CompareCommands.run(named: name, in: lab)
+    }
+
+    static func grads(_ lab: Lab, _ inv: Invocation) throws {
+        let run = try gradientRun(lab, inv)
+        let style = lab.console.style
+        let averaged = run.result.epochs.last.map { ($0.gradients, "averaged over epoch \($0.epoch)") }
+        let (layers, when) = averaged.flatMap { $0.0.isEmpty ? nil : $0 } ?? (run.result.lastStepGradients, "at the last step")
+        guard !layers.isEmpty else {
+            throw ShellError("run '\(run.name)' recorded no gradients (it stopped before its first step)",
+                             hint: "train at least one batch: `train epochs=1`")
+        }
+        let chart = BarChart.gradientSizes(layers: layers.map { ($0.layer, Double($0.meanAbsGradient)) },
+                                           title: "mean |gradient| per layer, \(when) of \(run.name) (log scale)")
+        lab.console.write(chart.render(style))
+        lab.console.write("")
+        let rows = layers.map { g in
+            [g.layer, NumberFormat.scientific(Double(g.meanAbsGradient)), NumberFormat.scientific(Double(g.meanAbsWeight)),
+             NumberFormat.scientific(Double(g.ratio))]
+        }
+        lab.console.write(TextTable(columns: [TableColumn("layer", alignment: .left), TableColumn("mean |gradient|"),
+                                              TableColumn("mean |weight|"), TableColumn("ratio")],
+                                    rows: rows, border: .minimal).render(style))
+        if let verdict = verdict(layers) { lab.console.write(verdict) }
+    }
+
+    /// 1234 -> "1,234"; beyond a million (or infinite), scientific.
+    static func times(_ r: Double) -> String {
+        r.isFinite && r < 1e6 ? NumberFormat.grouped(Int(r.rounded())) : NumberFormat.scientific(r)
+    }
+
+    /// A sentence about first vs last layer when the difference is telling.
+    static func verdict(_ layers: [LayerGradient]) -> String? {
+        guard layers.count >= 2, let first = layers.first, let last = layers.last else { return nil }
+        let a = Double(first.meanAbsGradient), b = Double(last.meanAbsGradient)
+        if a == 0 && b == 0 { return "every gradient is zero: nothing can learn (all-zero weights? try `init xavier`)" }
+        guard a > 0, b > 0 else { return nil }
+        let ratio = b / a
+        // "1e20x" cannot be an Int: beyond a billion the exact factor says nothing more.
+        func times(_ r: Double) -> String { r < 1e9 ? NumberFormat.grouped(Int(r.rounded())) : "more than 1,000,000,000" }
+        if ratio >= 100 {
+            return "the first layer's gradients are \(times(ratio))x smaller than the last layer's: "
+                + "they vanish on the way back, so the early layers barely learn (try relu, or `init xavier`/`he`)"
+        }
+        if ratio <= 0.01 {
+            return "the first layer's gradients are \(times(1 / ratio))x larger than the last layer's: "
+                + "they grow on the way back (exploding); a smaller learning rate or initial weights help"
+        }
+        return nil
+    }
+
+    static func gradsPlot(_ lab: Lab, _ inv: Invocation) throws {
+        let run = try gradientRun(lab, inv)
+        let epochs = run.result.epochs.filter { !$0.gradients.isEmpty }
+        guard let first = epochs.first else {
+            throw ShellError("run '\(run.name)' finished no epoch, so there is no history of gradients",
+                             hint: "train at least one epoch: `train epochs=5`")
+        }
+        guard epochs.count >= 2 else {
+            throw ShellError("run '\(run.name)' has a single epoch: a history needs two or more",
+                             hint: "train more epochs (`train epochs=10`), or see this epoch with `grads`")
+        }
+        let names = first.gradients.map(\.layer)
+        let series = names.enumerated().map { i, name in
+            (name: name, values: epochs.map { i < $0.gradients.count ? Double($0.gradients[i].meanAbsGradient) : .nan })
+        }
+        let chart = LineChart.gradientHistory(layers: series, firstX: Double(first.epoch),
+                                              title: "mean |gradient| per layer and epoch, \(run.name) (log scale)")
+        lab.console.write(chart.render(lab.console.style))
+    }
+}

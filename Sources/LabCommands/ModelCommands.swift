@@ -1,0 +1,76 @@
+// model new / show / reset: the model as a whole, and its summary (like Keras's model.summary()).
+
+import LabCore
+import LabKit
+import NNEngine
+import TermCharts
+
+package enum ModelCommands {
+    package static let commands: [CommandSpec] = [
+        CommandSpec("model", group: .model, summary: "Start, show or reset the model",
+                    examples: ["model new", "model show"],
+                    subcommands: [
+                        CommandSpec("new", aliases: ["clear"], group: .model, summary: "Start an empty model (the data stays loaded)",
+                                    details: "Forgets every layer and its weights. The default initializer goes back to xavier.",
+                                    examples: ["model new"], changesState: true, handler: { lab, _ in
+                                        lab.clearModel()
+                                        lab.setDefaultInitializer()
+                                        lab.console.write("a new, empty model: add layers with `layer add dense UNITS ACTIVATION`")
+                                    }),
+                        CommandSpec("show", aliases: ["summary"], group: .model,
+                                    summary: "Each layer with its output size, activation, initializer and parameters",
+                                    details: "Like Keras's model.summary(). Graphs with skips, splits and merges are also drawn.",
+                                    examples: ["model show"], handler: { lab, _ in show(lab) }),
+                        CommandSpec("reset", group: .model, summary: "Draw every weight again from its initializer",
+                                    examples: ["model reset"], changesState: true, handler: { lab, _ in
+                                        _ = try lab.requireNetwork()
+                                        lab.reinitialize()
+                                        lab.console.write("weights drawn afresh (\(lab.model.initializer.description)); the optimizer starts over")
+                                    }),
+                    ]),
+    ]
+
+    static func show(_ lab: Lab) {
+        let style = lab.console.style
+        guard !lab.model.layers.isEmpty else {
+            lab.console.write("the model is empty: add layers with `layer add dense UNITS ACTIVATION`")
+            return
+        }
+        let width = lab.data?.featureCount
+        let nodes = width.flatMap { try? lab.model.resolve(inputWidth: $0, allowDangling: true) }
+        var rows: [[String]] = []
+        for (i, layer) in lab.model.layers.enumerated() {
+            let node = nodes?[i]
+            let reads = layer.inputs.isEmpty ? (i == 0 ? "input" : "") : layer.inputs.joined(separator: ", ")
+            let initText = layer.kind.hasWeights ? lab.model.initializer(ofLayer: i).description : ""
+            rows.append([String(i + 1), layer.name, LayerCommands.kindText(layer.kind),
+                         node.map { "(\($0.outputWidth))" } ?? "?", reads, initText,
+                         node.map { NumberFormat.grouped($0.parameterCount) } ?? "?"])
+        }
+        let total = nodes.map { NumberFormat.grouped($0.reduce(0) { $0 + $1.parameterCount }) } ?? "?"
+        let table = TextTable(columns: [TableColumn("#"), TableColumn("layer"), TableColumn("type", alignment: .left),
+                                        TableColumn("output"), TableColumn("reads", alignment: .left),
+                                        TableColumn("initializer", alignment: .left), TableColumn("params")],
+                              rows: rows, footer: [["", "total", "", "", "", "", total]],
+                              title: lab.data.map { "input: \($0.featureCount) features (\($0.info.name))" }
+                                  ?? "input: unknown until data is loaded",
+                              border: .minimal)
+        lab.console.write(table.render(style))
+        let loss = lab.model.effectiveLoss.rawValue
+        lab.console.write("loss \(loss)   optimizer \(lab.optimizerSpec.description)   seed \(lab.seed)")
+        if lab.model.layers.contains(where: { !$0.inputs.isEmpty }) {
+            lab.console.write("")
+            lab.console.write(GraphDrawing.draw(lab.model, nodes: nodes, style: style))
+        }
+        if let width {
+            do { _ = try lab.model.resolve(inputWidth: width) } catch {
+                lab.console.write(style.paint("note: \(error.description)", fg: .yellow))
+            }
+        }
+    }
+}
+
+extension Lab {
+    /// Keras's default initializer for new models.
+    func setDefaultInitializer() { setInitializer(.standard, layers: nil) }
+}

@@ -1,0 +1,225 @@
+// PlotCommand: `plot`, the lecture's TensorBoard curves in the terminal: cost or accuracy per
+// epoch (or per N batches) of one run or several overlaid, on a log scale if asked, and the same
+// chart as an SVG or PNG file for a report. `plot boundary` draws the current network's decision
+// regions over 2-D data, like TensorFlow Playground.
+//
+// The chart of a sweep's cost curves comes from here too (`costChart`), so a sweep and a later
+// `plot cost A B C` draw alike.
+//
+// Not here: the drawing itself (TermCharts) or atomic file writing (NNFormats.AtomicFile).
+
+import Foundation
+import LabCore
+import LabKit
+import NNEngine
+import NNFormats
+import TermCharts
+
+enum PlotCommand {
+    /// What `plot` can draw.
+    enum Metric: String, CaseIterable {
+        case cost, accuracy, validation, boundary
+
+        var title: String {
+            switch self {
+            case .cost: "cost"
+            case .accuracy: "training accuracy"
+            case .validation: "validation accuracy"
+            case .boundary: "decision boundary"
+            }
+        }
+    }
+
+    static let spec = CommandSpec(
+        "plot", group: .compare, summary: "Cost or accuracy per epoch of one or several runs, overlaid (also as SVG/PNG)",
+        details: "WHAT is cost (the default), accuracy (training), validation (validation accuracy) or boundary (the "
+            + "current network's decision regions over 2-D data). Name runs to compare them (`plot cost sigmoid relu`); "
+            + "without names every run is drawn when there are at most \(defaultRunLimit), else the last one. "
+            + "`log` puts cost on a log scale; every=N draws the cost per N batches instead of per epoch. "
+            + "svg FILE and png FILE (or svg=FILE, png=FILE) also write the chart as a picture (800 x 500).",
+        examples: ["plot", "plot cost sigmoid relu log", "plot accuracy", "plot validation relu he",
+                   "plot cost every=50", "plot cost svg=cost.svg", "plot cost relu png cost.png", "plot boundary"],
+        arguments: [
+            what.spec,
+            .positional("runs", .text, required: false, default: "every run (the last if many)", completion: .runNames,
+                        variadic: true, "runs to draw, by name"),
+            logScale.spec, every.spec, svgFile.spec, pngFile.spec,
+        ], handler: plot)
+
+    // MARK: - Arguments
+
+    /// A metric, or (when it names none) the first run to draw.
+    static let what = TypedArgument<String>.positional("what", required: false, default: "cost",
+                                                       completion: .choices(Metric.allCases.map(\.rawValue)),
+                                                       "cost, accuracy, validation or boundary")
+    static let logScale = TypedFlag.named("log", "cost on a log scale (costs that fall by orders of magnitude)")
+    static let every = TypedArgument<Int>.option("every", 1...1_000_000, "cost per N batches instead of per epoch")
+    static let svgFile = TypedArgument<String>(
+        .option("svg", .text, completion: .files, keyword: true, "also write the chart as an SVG file (`svg FILE` or `svg=FILE`)"),
+        read: { $0 })
+    static let pngFile = TypedArgument<String>(
+        .option("png", .text, completion: .files, keyword: true, "also write the chart as a PNG file (`png FILE` or `png=FILE`)"),
+        read: { $0 })
+
+    /// Without names, `plot` draws every run up to this many (else the last).
+    static let defaultRunLimit = 6
+
+    static func plot(_ lab: Lab, _ inv: Invocation) throws {
+        // The first word is WHAT when it names a metric, else it is the first run.
+        var names = inv.list
+        var metric = Metric.cost
+        if let first = inv[what] {
+            if let m = Metric(rawValue: first) { metric = m } else { names.insert(first, at: 0) }
+        }
+        let files = try outputFiles(inv)
+        if metric == .boundary {
+            guard names.isEmpty, files.isEmpty, !inv[logScale], inv[every] == nil else {
+                throw ShellError("`plot boundary` takes no runs or options: it draws the current network over the data",
+                                 hint: "type `plot boundary` alone")
+            }
+            try boundary(lab)
+            return
+        }
+        guard !lab.results.runs.isEmpty else {
+            throw ShellError("there is nothing to plot yet: no run has been trained", hint: "train first: `train epochs=10`")
+        }
+        let runs: [Run]
+        if names.isEmpty {
+            runs = lab.results.runs.count <= defaultRunLimit ? lab.results.runs : [lab.results.runs[lab.results.runs.count - 1]]
+        } else {
+            var seen = Set<String>()
+            runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
+        }
+        if metric != .cost {
+            if inv[logScale] { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
+            if inv[every] != nil {
+                throw ShellError("every= applies to cost only: accuracy is measured once per epoch", hint: "`plot cost every=50`")
+            }
+        }
+        let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)
+        lab.console.write(chart.render(lab.console.style))
+        if names.isEmpty && lab.results.runs.count > defaultRunLimit {
+            lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
+        }
+        if metric == .cost, inv[every] == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
+            lab.console.write(lab.console.style.dim("(one epoch per run: `plot cost every=10` shows the cost every 10 batches)"))
+        }
+        try write(chart, to: files, lab: lab)
+    }
+
+    // MARK: - Charts
+
+    /// The chart of `metric` for `runs`.
+    static func makeChart(_ metric: Metric, runs: [Run], log: Bool, every: Int?, width: Int?) throws(ShellError) -> LineChart {
+        var series: [LineSeries] = []
+        for run in runs {
+            let epochs = run.result.epochs
+            switch metric {
+            case .cost:
+                if let every {
+                    let costs = run.result.batchCosts
+                    guard costs.count >= every else {
+                        throw ShellError("run '\(run.name)' has \(costs.count) batch\(costs.count == 1 ? "" : "es"), fewer than every=\(every)",
+                                         hint: "use a smaller every=, at most \(max(1, costs.count))")
+                    }
+                    series.append(LineSeries(name: run.name, xy: blockMeans(costs, every: every)))
+                } else {
+                    series.append(LineSeries(name: run.name, xy: epochs.map { (Double($0.epoch), Double($0.cost)) }))
+                }
+            case .accuracy:
+                series.append(LineSeries(name: run.name, xy: epochs.map { (Double($0.epoch), Double($0.trainAccuracy)) }))
+            case .validation:
+                let points = epochs.compactMap { e in e.validationAccuracy.map { (Double(e.epoch), Double($0)) } }
+                guard !points.isEmpty || runs.count > 1 else {
+                    throw ShellError("run '\(run.name)' has no validation figures (its data has no validation split)",
+                                     hint: "plot its training accuracy: `plot accuracy \(run.name)`")
+                }
+                series.append(LineSeries(name: run.name, xy: points))
+            case .boundary:
+                break
+            }
+        }
+        if metric == .validation, series.allSatisfy({ $0.points.isEmpty }) {
+            throw ShellError("none of these runs has validation figures (the data has no validation split)",
+                             hint: "`plot accuracy` draws the training accuracy")
+        }
+        if series.allSatisfy({ $0.points.isEmpty }) {
+            throw ShellError("these runs finished no epoch, so there is nothing to draw", hint: "`plot cost every=10` draws per batch")
+        }
+        let names = runs.map(\.name).joined(separator: ", ")
+        let unit = every.map { "per \($0) batch\($0 == 1 ? "" : "es")" } ?? "per epoch"
+        // Accuracy keeps 1.0 at the top and starts at the tenth below the lowest point, so curves
+        // between 0.9 and 0.98 are not squeezed into a line at the top.
+        let lowest = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite).min() ?? 0
+        let accuracyRange = max(0, min(0.9, (lowest * 10).rounded(.down) / 10))...1
+        return LineChart(series: series, title: "\(metric.title) \(unit): \(names)", xLabel: every == nil ? "epoch" : "batch",
+                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange, width: width)
+    }
+
+    /// The cost curves of several runs in one chart (a sweep's summary): per epoch, or per batch
+    /// block when the runs are a single epoch long; on a log scale when the costs span decades.
+    static func costChart(_ runs: [Run], title: String, width: Int?) -> LineChart {
+        let perEpoch = runs.contains { $0.result.epochs.count >= 2 }
+        let series = runs.map { run -> LineSeries in
+            if perEpoch { return LineSeries(name: run.name, xy: run.result.epochs.map { (Double($0.epoch), Double($0.cost)) }) }
+            let costs = run.result.batchCosts
+            return LineSeries(name: run.name, xy: blockMeans(costs, every: max(1, costs.count / 40)))
+        }
+        let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
+        let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-12)
+        return LineChart(series: series, title: title, xLabel: perEpoch ? "epoch" : "batch",
+                         yScale: spread > 50 ? .log : .linear, width: width)
+    }
+
+    /// Means of consecutive blocks of `every` values, at x = the block's last batch number.
+    static func blockMeans(_ values: [Float], every: Int) -> [(Double, Double)] {
+        stride(from: 0, to: values.count - every + 1, by: every).map { start in
+            let block = values[start..<(start + every)]
+            return (Double(start + every), block.reduce(0.0) { $0 + Double($1) } / Double(every))
+        }
+    }
+
+    // MARK: - Files
+
+    /// The files asked for, checked before anything is drawn (their folders must exist).
+    static func outputFiles(_ inv: Invocation) throws(ShellError) -> [(kind: String, url: URL)] {
+        var files: [(String, URL)] = []
+        for (kind, argument) in [("svg", svgFile), ("png", pngFile)] {
+            guard let path = inv[argument] else { continue }
+            let url = try RunExports.outputFile(path, kind: kind)
+            files.append((kind, url))
+        }
+        return files
+    }
+
+    static func write(_ chart: LineChart, to files: [(kind: String, url: URL)], lab: Lab) throws {
+        for (kind, url) in files {
+            if kind == "svg" {
+                try AtomicFile.write(chart.svg(), to: url)
+            } else {
+                try AtomicFile.write(Data(chart.png()), to: url)
+            }
+            lab.console.write("wrote \(url.path) (\(kind.uppercased()), 800 x 500)")
+        }
+    }
+
+    /// A path as typed: `~` expanded, relative to the current folder.
+    static func resolvedPath(_ path: String) -> URL {
+        let expanded = NSString(string: path).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(expanded)
+    }
+
+    // MARK: - Decision boundary
+
+    static func boundary(_ lab: Lab) throws {
+        let data = try lab.requireData()
+        guard data.featureCount == 2 else {
+            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(NumberFormat.grouped(data.featureCount))",
+                             hint: "load 2-D data: `data load spiral` (or circle, gaussian, xor)")
+        }
+        let net = try lab.requireNetwork()
+        let names = data.info.classNames.count >= data.classCount ? data.info.classNames : (0..<data.classCount).map(String.init)
+        lab.console.write(Pictures.scatter(data.train, classNames: names, style: lab.console.style, network: net))
+    }
+}

@@ -1,0 +1,180 @@
+// RunTraining: one training run as every command that trains shows and records it.
+//
+// `train` trains the lab's own network; `sweep` and `ensemble train` train networks of their own,
+// one per entry or member. All three go through `RunTraining.train`, so a run looks the same
+// wherever it came from: the progress bar while a person watches, epoch lines and figures (for
+// `train`), TensorBoard event files while `tensorboard DIR` is on, machine-readable events, and a
+// plain word about how the run ended. Keeping the run in `lab.results.runs` is `Lab.keep(_:)`: a new run
+// with an existing name replaces the old one, because lessons reuse names.
+//
+// Not here: choosing what to train (the commands do that) or evaluating afterwards.
+
+import LabCore
+import LabKit
+import NNData
+import NNEngine
+import TermCharts
+
+enum RunTraining {
+    /// How much of a run to print: every epoch (`train`), or only the progress bar and problems
+    /// (`sweep` and `ensemble`, which print one line per entry themselves).
+    enum Echo {
+        case epochs
+        case quiet
+    }
+
+    /// Trains `network` for one run called `name` and returns what it produced. Epoch lines and
+    /// figures are written when `echo` is `.epochs`; a stop or divergence is always said.
+    static func train(_ lab: Lab, name: String, network: Network, optimizer: Optimizer, generator: SeededGenerator,
+                      data: LoadedDataSet, options: TrainingOptions, echo: Echo,
+                      shouldStop: () -> Bool) -> TrainingResult {
+        let trainer = Trainer(network: network, optimizer: optimizer, generator: generator)
+        let printEvery = max(1, options.epochs / 20)
+        var progress = ProgressThrottle()
+        var logProblem: String?
+        func log(_ body: (TensorBoardLog) throws -> Void) {
+            guard let tb = lab.tensorboard, logProblem == nil else { return }
+            do { try body(tb) } catch { logProblem = "\(error)" }
+        }
+        log { try $0.begin(run: name) }
+        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: shouldStop) { event in
+            switch event {
+            case .batch(let b):
+                log { try $0.batch(b) }
+                guard lab.console.isInteractive, progress.due() else { break }
+                lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
+                                                cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
+                                                etaSeconds: b.secondsLeft).render(lab.console.style))
+            case .epoch(let e):
+                lab.console.record(.epoch(run: name, e))
+                log { try $0.epoch(e, network: network, learningRate: options.learningRate ?? optimizer.learningRate) }
+                guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
+                lab.console.clearStatus()
+                let line = TrainCommands.epochLine(e)
+                lab.console.write(line + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
+                lab.recordFigure(line)
+            default: break
+            }
+        }
+        lab.console.clearStatus()
+        lab.tensorboard?.end()
+        if let logProblem {
+            lab.console.warn("TensorBoard logging stopped: \(logProblem)")
+        } else if let tb = lab.tensorboard, echo == .epochs {
+            lab.console.write(lab.console.style.dim("logged to \(tb.directory.appendingPathComponent(name).path) (tensorboard --logdir \(tb.directory.path))"))
+        }
+        // `train` keeps its figure lines as they always were; entries of a sweep or an ensemble say whose they are.
+        let who = echo == .epochs ? "" : "\(name) "
+        switch result.outcome {
+        case .completed:
+            lab.console.record(.trainingEnded(run: name, outcome: "completed"))
+        case .stopped(let epoch, let batch):
+            lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
+            lab.recordFigure(who + "stopped at epoch \(epoch) batch \(batch)")
+            lab.console.write(lab.console.style.paint(who + "stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far",
+                                                      fg: .yellow))
+        case .diverged(_, _, let message):
+            lab.console.record(.trainingEnded(run: name, outcome: "diverged"))
+            lab.recordFigure(who + "diverged: \(message)")
+            lab.console.warn(who + "training diverged: \(message)")
+        }
+        return result
+    }
+
+    // MARK: - Arguments
+
+    /// `epochs=N`; the default is the lab's (`set epochs`), which starts at TrainingOptions'.
+    static let epochs = TypedArgument<Int>.option("epochs", 1...1_000_000, default: "set epochs (\(TrainingOptions().epochs))",
+                                             "passes over the training data")
+    /// `batch=N`; the default is the lab's (`set batch`), which starts at TrainingOptions'.
+    static let batch = TypedArgument<Int>.option("batch", 1...1_000_000, default: "set batch (\(TrainingOptions().batchSize))",
+                                            "examples per step")
+    static let keepProb = TypedArgument<Float>.option("keep_prob", above: 0, atMost: 1, default: "each dropout layer's own",
+                                                 "keep probability for every dropout layer during this run")
+    static let learningRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "the optimizer's",
+                                                     "learning rate for this run")
+
+    /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.
+    static func options(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> TrainingOptions {
+        var options = lab.settings.defaults
+        if let e = inv[epochs] { options.epochs = e }
+        if let b = inv[batch] { options.batchSize = b }
+        if let k = inv[keepProb] { options.keepProb = k }
+        if let lr = inv[learningRate] { options.learningRate = lr }
+        if let cap = lab.settings.fast?.epochs { options.epochs = min(options.epochs, cap) }
+        // Every layer keeps a few batch-sized buffers: refuse a batch that would not fit in memory.
+        if let data = lab.data, let nodes = try? lab.model.resolve(inputWidth: data.featureCount, allowDangling: true) {
+            let rows = min(options.batchSize, data.train.count)
+            let megabytes = rows * nodes.reduce(data.featureCount) { $0 + 3 * $1.outputWidth } * 4 / 1_000_000
+            guard megabytes <= 4_000 else {
+                throw ShellError("batch \(rows) needs about \(NumberFormat.grouped(megabytes)) MB of activations for this model",
+                                 hint: "use a smaller batch, e.g. `train batch=100`")
+            }
+        }
+        return options
+    }
+
+    /// A fresh network of `spec` with starting weights drawn from `generator`, pre-trained first
+    /// when the model's initializer is `rbm` (as `init rbm` does for the lab's own network).
+    static func freshNetwork(_ lab: Lab, spec: ModelSpec, data: LoadedDataSet, generator: SeededGenerator,
+                             shouldStop: () -> Bool) throws(ShellError) -> Network {
+        let network: Network
+        do { network = try Network(spec: spec, inputWidth: data.featureCount) } catch {
+            throw ShellError(error.description, hint: "see `model show`")
+        }
+        network.initialize(generator: generator)
+        if let rbm = spec.layers.indices.lazy.compactMap({ i -> (Int, Float)? in
+            if case .rbm(let epochs, let lr) = spec.initializer(ofLayer: i).weights { return (epochs, lr) }
+            return nil
+        }).first {
+            RBMPretraining(epochs: rbm.0, learningRate: rbm.1, batchSize: lab.settings.defaults.batchSize)
+                .run(on: network, data: data.train, generator: generator, shouldStop: shouldStop)
+        }
+        return network
+    }
+}
+
+/// Ctrl-C for commands that train several runs in a row: the first press lets the current run
+/// finish and stops the command after it; a second press also cuts the current run short.
+final class StopAfterCurrent {
+    private let lab: Lab
+    private let what: String
+    /// True once the learner asked to stop.
+    private(set) var requested = false
+
+    init(_ lab: Lab, what: String) {
+        self.lab = lab
+        self.what = what
+    }
+
+    /// Polled by the trainer between batches.
+    func poll() -> Bool {
+        guard lab.shouldStop() else { return false }
+        if requested { return true }
+        requested = true
+        lab.console.clearStatus()
+        lab.console.write(lab.console.style.paint("Ctrl-C: stopping after this \(what) (press it again to cut this one short)", fg: .yellow))
+        return false
+    }
+}
+
+extension Lab {
+    /// Keeps a finished run; a run with the same name is replaced (lessons reuse names).
+    func keep(_ run: Run) {
+        results.runs.removeAll { $0.name == run.name }
+        results.runs.append(run)
+        if run.comparison == nil { results.modelOrigin = .trained }
+    }
+
+    /// "run3": the first runN not taken.
+    func nextRunName() -> String {
+        var n = results.runs.count + 1
+        while results.runs.contains(where: { $0.name == "run\(n)" }) { n += 1 }
+        return "run\(n)"
+    }
+
+    /// A dim note when `name` will replace an earlier run ("" when it is new).
+    func replacementNote(for name: String) -> String? {
+        results.runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
+    }
+}

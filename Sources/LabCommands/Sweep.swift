@@ -1,0 +1,222 @@
+// Sweep: the lecture's "try several and keep what works" as one command. `sweep SETTING V1,V2,...`
+// trains the current recipe once per value, each entry from the same seed and fresh weights, so the
+// entries differ only in that one setting, and prints a table of the results with one chart of
+// their cost curves.
+//
+// Each entry trains a network of its own, built from a copy of the learner's model and settings
+// with the one setting changed; the learner's model, weights, optimizer, defaults and random
+// stream are never touched, so after a sweep everything is as it was before. An entry's generator
+// starts from the session seed, exactly as `seed N` would restart it, so an entry's numbers equal
+// those of `seed N; init ...; train` typed by hand. Each entry becomes a run named after its value
+// (`plot cost sigmoid relu`, `run(relu)` in lessons), replacing an earlier run of that name.
+//
+// Not here: the training loop (RunTraining) or charts (PlotCommand.costChart).
+
+import LabCore
+import LabKit
+import NNData
+import NNEngine
+import TermCharts
+
+enum Sweep {
+    /// What a sweep can vary.
+    enum Setting: String, CaseIterable {
+        case initializer = "init"
+        case activation, optimizer
+        case keepProb = "keep_prob"
+        case lr, batch
+    }
+
+    /// One entry, ready to train: the model and optimizer it uses and its options.
+    struct Entry {
+        let value: String
+        let model: ModelSpec
+        let optimizer: OptimizerSpec
+        let options: TrainingOptions
+    }
+
+    static let spec = CommandSpec(
+        "sweep", group: .compare, summary: "Train the current recipe once per value of one setting and compare",
+        details: "SETTING is init, activation, optimizer, keep_prob, lr or batch; VALUES a comma-separated list. "
+            + "Every entry starts from the session seed and fresh weights, so only that setting differs. "
+            + "activation changes every hidden dense layer (the output layer keeps its own); optimizer uses each "
+            + "one's default learning rate; keep_prob overrides every dropout layer while training. Each entry "
+            + "becomes a run named after its value (see `runs`, `plot cost relu tanh`). Your model and settings "
+            + "are left exactly as they were. Ctrl-C stops after the current entry and keeps the table so far.",
+        examples: ["sweep init zeros,normal,rbm,xavier,he", "sweep activation sigmoid,tanh,relu,leaky_relu,elu,maxout",
+                   "sweep optimizer sgd,momentum,adagrad,rmsprop,adam", "sweep keep_prob 0.5,0.7,1",
+                   "sweep lr 0.1,0.01,0.001 epochs=5", "sweep batch 10,100,1000 epochs=3"],
+        arguments: [
+            setting.spec,
+            values.spec,
+            RunTraining.epochs.described("epochs per entry").spec,
+            RunTraining.batch.spec,
+        ], changesState: true, handler: run)
+
+    // MARK: - Planning (checks everything before anything trains)
+
+    /// The entries of a sweep, or an error naming the value at fault.
+    static func plan(_ setting: Setting, values text: String, lab: Lab, options base: TrainingOptions,
+                     data: LoadedDataSet) throws(ShellError) -> [Entry] {
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if let empty = values.firstIndex(where: { $0.isEmpty }) {
+            throw ShellError("value \(empty + 1) of '\(text)' is empty", hint: "separate values by single commas, without spaces: `sweep lr 0.1,0.01`")
+        }
+        var seen = Set<String>()
+        if let twice = values.first(where: { !seen.insert($0).inserted }) {
+            throw ShellError("'\(twice)' is listed twice", hint: "list each value once")
+        }
+        for value in values where !isValidName(value) {
+            throw ShellError("'\(value)' cannot name a run", hint: "values become run names: letters, digits, '_', '-', '.'")
+        }
+        var entries: [Entry] = []
+        for value in values {
+            var model = lab.model, optimizer = lab.optimizerSpec, options = base
+            switch setting {
+            case .initializer:
+                guard let name = InitializerName(rawValue: value) else {
+                    throw ShellError("unknown initializer '\(value)'" + didYouMean(value, Initializer.allNames),
+                                     hint: "choose from \(Initializer.allNames.joined(separator: ", "))")
+                }
+                let weights = try InitCommand.initializer(name, Invocation(path: ["sweep"], line: ""))
+                model.initializer = InitializerChoice(weights: weights)
+                for i in model.layers.indices { model.layers[i].initializer = nil }
+            case .activation:
+                guard let activation = Activation.named(value) else {
+                    throw ShellError("unknown activation '\(value)'" + didYouMean(value, Activation.allNames),
+                                     hint: "choose from \(Activation.allNames.joined(separator: ", "))")
+                }
+                let hidden = model.layers.indices.dropLast().filter { if case .dense = model.layers[$0].kind { true } else { false } }
+                guard !hidden.isEmpty else {
+                    throw ShellError("the model has no hidden dense layer whose activation could change",
+                                     hint: "add one before the output layer: `layer insert 1 dense 64 relu`")
+                }
+                for i in hidden {
+                    if case .dense(let units, _) = model.layers[i].kind { model.layers[i].kind = .dense(units: units, activation: activation) }
+                }
+            case .optimizer:
+                guard let kind = OptimizerKind(rawValue: value) else {
+                    let names = OptimizerKind.allCases.map(\.rawValue)
+                    throw ShellError("unknown optimizer '\(value)'" + didYouMean(value, names), hint: "choose from \(names.joined(separator: ", "))")
+                }
+                optimizer = OptimizerSpec(kind)
+                options.learningRate = nil      // each optimizer with its own default rate
+            case .keepProb:
+                guard let k = parseNumber(value), k > 0, k <= 1 else {
+                    throw ShellError("keep_prob '\(value)' must be a number above 0 and at most 1", hint: "for example `sweep keep_prob 0.5,0.7,1`")
+                }
+                guard model.layers.contains(where: { if case .dropout = $0.kind { true } else { false } }) else {
+                    throw ShellError("the model has no dropout layer, so keep_prob would change nothing",
+                                     hint: "add one after a hidden layer: `layer insert 2 dropout 0.7`")
+                }
+                options.keepProb = Float(k)
+            case .lr:
+                guard let lr = parseNumber(value), lr > 0, lr <= 100 else {
+                    throw ShellError("lr '\(value)' must be a number above 0 and at most 100", hint: "for example `sweep lr 0.1,0.01,0.001`")
+                }
+                options.learningRate = Float(lr)
+            case .batch:
+                guard let b = Int(value), b >= 1, b <= 1_000_000 else {
+                    throw ShellError("batch '\(value)' must be a whole number from 1 to 1000000", hint: "for example `sweep batch 10,100,1000`")
+                }
+                options.batchSize = b
+            }
+            do { _ = try model.resolve(inputWidth: data.featureCount) } catch {
+                throw ShellError("with \(setting.rawValue) \(value): \(error.description)", hint: "see `model show`")
+            }
+            entries.append(Entry(value: value, model: model, optimizer: optimizer, options: options))
+        }
+        return entries
+    }
+
+    // MARK: - Running
+
+    static let setting = TypedArgument<Setting>.positional("setting", choices: Setting.allCases, "which setting to vary")
+    static let values = TypedArgument<String>.positional(
+        "values", completion: .choices(Initializer.allNames + Activation.allNames + OptimizerKind.allCases.map(\.rawValue)),
+        "the values to try, separated by commas (no spaces)")
+
+    package static func run(_ lab: Lab, _ inv: Invocation) throws {
+        _ = try lab.requireNetwork()
+        let data = try lab.requireData()
+        let setting = try inv.required(Self.setting)
+        let base = try RunTraining.options(lab, inv)
+        let entries = try plan(setting, values: inv.required(values), lab: lab, options: base, data: data)
+        let style = lab.console.style
+        lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
+                          + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
+        let stop = StopAfterCurrent(lab, what: "entry")
+        var finished: [(run: Run, seconds: Double)] = []
+        for entry in entries {
+            if stop.requested { break }
+            let start = ContinuousClock.now
+            let generator = SeededGenerator(seed: lab.seed)
+            if let note = lab.replacementNote(for: entry.value) { lab.console.write(style.dim(note)) }
+            let network = try RunTraining.freshNetwork(lab, spec: entry.model, data: data, generator: generator, shouldStop: stop.poll)
+            let optimizer = Optimizer(entry.optimizer)
+            let result = RunTraining.train(lab, name: entry.value, network: network, optimizer: optimizer, generator: generator,
+                                           data: data, options: entry.options, echo: .quiet, shouldStop: stop.poll)
+            let test = Evaluator.evaluate(network, on: data.test)
+            var run = Run(name: entry.value, recipe: TrainCommands.recipe(model: entry.model, optimizer: entry.optimizer, entry.options),
+                          options: entry.options, result: result)
+            run.evaluations[.test] = test
+            run.lastEvaluatedSplit = .test
+            run.comparison = "sweep \(setting.rawValue)"
+            lab.keep(run)
+            let seconds = (ContinuousClock.now - start) / .seconds(1)
+            finished.append((run, seconds))
+            let line = figure(run)
+            lab.recordFigure(line)
+            lab.console.write(line + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
+        }
+        if finished.count < entries.count {
+            let line = "sweep stopped after \(finished.count) of \(entries.count) entries"
+            lab.recordFigure(line)
+            lab.console.write(style.paint(line, fg: .yellow))
+        }
+        guard !finished.isEmpty else { return }
+        lab.console.write("")
+        lab.console.write(table(finished, setting: setting).render(style))
+        lab.console.write("")
+        let chart = PlotCommand.costChart(finished.map(\.run), title: "cost: sweep \(setting.rawValue)", width: style.width)
+        lab.console.write(chart.render(style))
+        if let tb = lab.tensorboard {
+            lab.console.write(style.dim("logged each entry under \(tb.directory.path)/ (tensorboard --logdir \(tb.directory.path))"))
+        }
+        lab.console.write(style.dim("your model and settings are as before the sweep; compare entries with `plot cost \(finished.map(\.run.name).prefix(3).joined(separator: " "))`"))
+    }
+
+    /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal).
+    static func figure(_ run: Run) -> String {
+        let last = run.result.epochs.last
+        var line = "sweep \(run.name)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+        if let v = last?.validationAccuracy { line += "  validation \(NumberFormat.fourDecimals(v))" }
+        if let t = run.evaluations[.test] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
+        switch run.result.outcome {
+        case .completed: break
+        case .stopped: line += "  (stopped)"
+        case .diverged: line += "  (diverged)"
+        }
+        return line
+    }
+
+    /// The results table, best values highlighted.
+    static func table(_ finished: [(run: Run, seconds: Double)], setting: Setting) -> TextTable {
+        let rows = finished.map { run, seconds -> [String] in
+            let last = run.result.epochs.last
+            let mark: String
+            switch run.result.outcome {
+            case .completed: mark = ""
+            case .stopped: mark = " (stopped)"
+            case .diverged: mark = " (diverged)"
+            }
+            return [run.name + mark, last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
+                    last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations[.test].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
+                    NumberFormat.oneDecimal(seconds)]
+        }
+        return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn("cost", highlight: .smallest),
+                                   TableColumn("train", highlight: .largest), TableColumn("validation", highlight: .largest),
+                                   TableColumn("test", highlight: .largest), TableColumn("seconds")],
+                         rows: rows, border: .minimal)
+    }
+}

@@ -1,0 +1,36 @@
+// Run: one training run of the session, with its settings, its figures and its evaluations.
+// `train`, `sweep` and `ensemble train` make them; `runs`, `plot`, `compare`, sessions and lessons read them.
+
+import NNData
+import NNEngine
+
+/// One training run of the session: its settings and what it produced.
+public struct Run: Sendable {
+    public let name: String
+    /// The recipe in one line: layers, initializer, optimizer, batch, keep_prob.
+    public let recipe: String
+    public let options: TrainingOptions
+    public var result: TrainingResult
+    /// The latest evaluation of each split made after this run.
+    public var evaluations: [Split: Evaluation] = [:]
+    /// The split evaluated last (its figures are the run's "latest eval").
+    public var lastEvaluatedSplit: Split?
+    /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
+    /// `eval` then measures the lab's network and does not credit these runs with it.
+    public var comparison: String?
+
+    package init(name: String, recipe: String, options: TrainingOptions, result: TrainingResult,
+                 evaluations: [Split: Evaluation] = [:], comparison: String? = nil) {
+        self.name = name
+        self.recipe = recipe
+        self.options = options
+        self.result = result
+        self.evaluations = evaluations
+        self.comparison = comparison
+    }
+
+    /// The run's latest evaluation, if any.
+    public var latestEvaluation: (split: Split, evaluation: Evaluation)? {
+        lastEvaluatedSplit.flatMap { split in evaluations[split].map { (split, $0) } }
+    }
+}

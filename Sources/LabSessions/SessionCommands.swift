@@ -1,0 +1,278 @@
+// save, load, sessions, replay, and what `quit` does with unsaved work.
+//
+// A session is saved as sessions/NAME.nnlab (the commands, with their figures) beside
+// sessions/NAME.safetensors (the weights and everything needed to continue exactly): see
+// SessionFile, SessionWeights and SessionStore. None of these commands is journaled: they act on
+// the session as a whole.
+
+import Foundation
+import LabCommands
+import LabCore
+import LabKit
+import NNFormats
+import TermCharts
+
+package enum SessionCommands {
+    package static let commands: [CommandSpec] = [
+        CommandSpec("save", group: .sessions, summary: "Save the session as sessions/NAME.nnlab and NAME.safetensors",
+                    details: "The .nnlab file is the session as a script (every command that changed the lab, with the figures "
+                        + "it produced as comments); the .safetensors file holds the weights, the optimizer's state and the "
+                        + "generator, so `load` continues exactly. Without NAME the session's own name is used. Replacing "
+                        + "another session asks first (`force` replaces without asking, as scripts need). `compact` leaves the "
+                        + "optimizer's state out (a third of the size for Adam; training after `load` restarts the optimizer).",
+                    examples: ["save lab-10-1", "save", "save lab-10-1 force", "save mnist-try compact"],
+                    arguments: [newName.spec, replaceExisting.spec, compact.spec], handler: save),
+        CommandSpec("load", group: .sessions, summary: "Load a saved session: model, weights, optimizer, data and seed",
+                    details: "Restores everything the session saved without training again: `eval` right after gives the "
+                        + "figures it recorded. The data is loaded again with the session's own `data load` words and "
+                        + "checked against what it was (file sizes and SHA-256). The files are checked completely first: "
+                        + "a damaged session changes nothing.",
+                    examples: ["load lab-10-1"],
+                    arguments: [savedName.spec, dropUnsaved.spec], handler: load),
+        CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and best accuracy",
+                    examples: ["sessions"], handler: { lab, _ in list(lab) }),
+        CommandSpec("replay", group: .sessions, summary: "Run a saved session again from scratch and compare every figure",
+                    details: "Starts from a fresh lab and the session's seed, runs its commands, and for every training and "
+                        + "evaluation prints the recorded and the replayed figures with \"matches\" or the largest difference. "
+                        + "On the same build and machine they match exactly; elsewhere they agree within "
+                        + "\(Replay.number(FigureComparison.defaultTolerance)) (BLAS may add in another order). `step` waits "
+                        + "for Enter before each command, like a tutorial. `fast` runs the session's fast variant (fewer "
+                        + "epochs, fewer examples) against its own figures. A full replay that agrees leaves its lab in "
+                        + "place of yours; `record` writes the replayed figures into the file (and, when full, the weights).",
+                    examples: ["replay lab-10-1", "replay xor-relu step", "replay lab-10-5 fast"],
+                    arguments: [savedName.spec, step.spec, fast.spec, recordFigures.spec, dropUnsaved.spec], handler: replay),
+    ]
+
+    // MARK: - Arguments
+
+    /// `save [NAME]`: a new or the session's own name.
+    static let newName = TypedArgument<String>.positional("name", required: false, default: "the session's name",
+                                                          completion: .sessionNames, "letters, digits, '-', '_', '.'")
+    /// `load NAME`, `replay NAME`: a saved session.
+    static let savedName = TypedArgument<String>.positional("name", completion: .sessionNames, "a saved session (see `sessions`)")
+    static let replaceExisting = TypedFlag.named("force", "replace an existing session without asking")
+    static let dropUnsaved = TypedFlag.named("force", "drop unsaved work without asking")
+    static let compact = TypedFlag.named("compact", "leave out the optimizer's state")
+    static let step = TypedFlag.named("step", "one command at a time: Enter runs the next, q stops")
+    static let fast = TypedFlag.named("fast", "the session's fast variant, compared with its fast figures")
+    static let recordFigures = TypedFlag.named("record", "write the replayed figures into the session file")
+
+    /// The name a handler was given, or an error (the parser requires it, so this does not happen).
+    private static func given(_ inv: Invocation, _ argument: TypedArgument<String>) throws(ShellError) -> String {
+        guard let name = inv[argument] else { throw ShellError("`\(inv.commandName)` needs a session name", hint: "see `sessions`") }
+        return try SessionStore.checkName(name)
+    }
+
+    // MARK: - save
+
+    static func save(_ lab: Lab, _ inv: Invocation) throws {
+        var name: String
+        if let given = inv[newName] {
+            name = try SessionStore.checkName(given)
+        } else if let own = lab.session.name {
+            name = own
+        } else if lab.console.isInteractive, let typed = lab.console.ask("name for this session: ")?.trimmingCharacters(in: .whitespaces),
+                  !typed.isEmpty {
+            name = try SessionStore.checkName(typed)
+        } else {
+            throw ShellError("the session has no name yet", hint: "name it: `save NAME` (for example `save my-first-net`)")
+        }
+        guard !lab.session.journal.isEmpty else {
+            throw ShellError("nothing to save yet: no command has changed the lab", hint: "build something first, e.g. `data load xor`")
+        }
+        if name != lab.session.name, SessionStore.exists(name, in: lab.paths.sessions), !inv[replaceExisting] {
+            let question = "sessions/\(name).nnlab exists\(savedDate(name, lab).map { " (saved \($0))" } ?? ""). Replace it? [y/N] "
+            guard lab.console.isInteractive else {
+                throw ShellError("sessions/\(name).nnlab exists already", hint: "`save \(name) force` replaces it; or pick another name")
+            }
+            guard lab.console.ask(question)?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true else {
+                lab.console.write("not saved: sessions/\(name) is unchanged")
+                return
+            }
+        }
+        let file = try SessionStore.save(lab, as: name, withOptimizerState: !inv[compact])
+        lab.markSaved(as: name, file: file)
+        let bytes = file.header.weights?.bytes ?? 0
+        lab.console.write("saved sessions/\(name).nnlab (\(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")) "
+                          + "and sessions/\(name).safetensors (\(sizeText(bytes)))")
+    }
+
+    static func savedDate(_ name: String, _ lab: Lab) -> String? {
+        SessionStore.list(in: lab.paths.sessions).first { $0.name == name }?.header?.saved
+    }
+
+    static func sizeText(_ bytes: Int) -> String {
+        bytes < 10_000 ? "\(NumberFormat.grouped(bytes)) bytes" : (bytes < 10_000_000 ? "\(NumberFormat.grouped(bytes / 1000)) KB" : "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB")
+    }
+
+    // MARK: - load
+
+    static func load(_ lab: Lab, _ inv: Invocation) throws {
+        let name = try given(inv, savedName)
+        guard confirmReplacing(lab, inv, doing: "load \(name)") else { return }
+        let loaded = try SessionLoader.read(SessionStore.files(name, in: lab.paths.sessions).script, for: lab, commands: try inv.runningInterpreter().parser.commands)
+        for warning in loaded.warnings { lab.console.warn(warning) }
+        loaded.snapshot.install(into: lab)
+        lab.markSaved(as: name, file: loaded.file)
+        let h = loaded.file.header
+        lab.console.write("loaded \(name): \(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")"
+                          + (h.saved.map { ", saved \($0)" } ?? ""))
+        lab.console.write(lab.console.style.dim("model \(h.model ?? SessionStore.modelSummary(lab)); data "
+                                                + (h.data ?? "none") + (h.best.map { "; best \($0) (`eval` gives it again)" } ?? "")))
+    }
+
+    /// With unsaved work at a terminal, asks before replacing the session; true to go on.
+    static func confirmReplacing(_ lab: Lab, _ inv: Invocation, doing what: String) -> Bool {
+        guard lab.session.hasUnsavedWork, lab.console.isInteractive, !inv[dropUnsaved] else { return true }
+        let count = lab.unsavedEntries.count
+        let answer = lab.console.ask("`\(what)` replaces this session, which has \(count) unsaved command\(count == 1 ? "" : "s"). Go on? [y/N] ")
+        if answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { return true }
+        lab.console.write("nothing changed (`save NAME` keeps your work)")
+        return false
+    }
+
+    // MARK: - sessions
+
+    static func list(_ lab: Lab) {
+        let listed = SessionStore.list(in: lab.paths.sessions)
+        guard !listed.isEmpty else {
+            lab.console.write("no saved sessions in \(lab.paths.sessions.path) yet: `save NAME` saves this one")
+            return
+        }
+        let rows = listed.map { s -> [String] in
+            guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
+            let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
+            return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
+                    shape, h.data ?? "none", h.best ?? ""]
+        }
+        let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
+                                        TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
+                                        TableColumn("best", alignment: .left)],
+                              rows: rows, border: .minimal)
+        lab.console.write(table.render(lab.console.style))
+        lab.console.write(lab.console.style.dim("`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+    }
+
+    // MARK: - replay
+
+    static func replay(_ lab: Lab, _ inv: Invocation) throws {
+        let name = try given(inv, savedName)
+        let url = SessionStore.files(name, in: lab.paths.sessions).script
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            let known = lab.savedSessionNames()
+            throw ShellError("there is no session '\(name)' in sessions/" + didYouMean(name, known),
+                             hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
+        }
+        let file: SessionFile
+        let commands = try inv.runningInterpreter().parser.commands
+        do { file = try SessionFile.parse(bytes, file: "sessions/\(name).nnlab", commands: commands) } catch { throw error.shellError }
+        let fast = inv[Self.fast]
+        if !fast { guard confirmReplacing(lab, inv, doing: "replay \(name)") else { return } }
+        let interpreter = try inv.runningInterpreter()
+        let result = Replay.run(file, name: name, console: lab.console, paths: lab.paths,
+                                options: ReplayOptions(step: inv[step], fast: fast), shouldStop: lab.shouldStop,
+                                makeInterpreter: interpreter.over)
+        if let line = result.failedLine {
+            throw ShellError("replay \(name) stopped: line \(line) failed (see above)", hint: "your lab is unchanged")
+        }
+        var kept = file
+        if inv[recordFigures] {
+            kept = try record(result, file: file, name: name, folder: lab.paths.sessions, fast: fast)
+            lab.console.write("recorded the replayed \(fast ? "fast " : "")figures in sessions/\(name).nnlab")
+        } else if !result.succeeded {
+            throw ShellError("replay \(name): figures differ from the recorded ones (see above)",
+                             hint: "your lab is unchanged; `replay \(name) record` would write the new figures into the file")
+        }
+        guard !fast else {
+            lab.console.write(lab.console.style.dim("a fast replay is a check: your lab is unchanged"))
+            return
+        }
+        SessionSnapshot(of: result.lab).install(into: lab)
+        if result.stoppedEarly {
+            lab.session.name = nil
+            lab.session.hasUnsavedWork = !lab.session.journal.isEmpty
+            lab.session.base = nil
+            lab.session.savedCount = 0
+            lab.session.file = kept
+            lab.session.autosave?.restart(for: lab)
+            lab.console.write("the lab now holds \(name) up to where the replay stopped")
+        } else {
+            lab.markSaved(as: name, file: kept)
+            lab.console.write(lab.console.style.dim("the lab now holds the replayed session \(name)"))
+        }
+    }
+
+    /// Writes the replayed figures into the session (fast: the `#fast` lines only; full: the
+    /// figures and the weights, as `save` would, with the optimizer's state only if the old
+    /// weights file had it). Returns the session file as written.
+    @discardableResult
+    static func record(_ result: ReplayResult, file: SessionFile, name: String, folder: URL, fast: Bool) throws(ShellError) -> SessionFile {
+        guard result.failedLine == nil, !result.stoppedEarly else {
+            throw ShellError("only a replay that ran to the end can be recorded", hint: "run it again without stopping")
+        }
+        if fast {
+            var updated = file
+            let replayed = result.lab.session.journal
+            guard replayed.count == updated.entries.count else {
+                throw ShellError("the replay journaled \(replayed.count) commands, the file has \(updated.entries.count)",
+                                 hint: "the file holds commands that do not change the lab; remove them, then record again")
+            }
+            for i in updated.entries.indices { updated.entries[i].fastFigures = replayed[i].figures }
+            do { try result.lab.session.writeFile(Data(updated.render().utf8), SessionStore.files(name, in: folder).script) } catch {
+                throw ShellError("cannot record: \(error.description)", hint: "the session file is unchanged")
+            }
+            return updated
+        }
+        let weights = SessionStore.files(name, in: folder).weights
+        let hadState = (try? SafetensorsFile(contentsOf: weights))?.tensors.contains { $0.name.hasPrefix(SessionWeights.slotPrefix) } ?? true
+        result.lab.session.file = file
+        return try SessionStore.save(result.lab, as: name, in: folder, withOptimizerState: hadState)
+    }
+}
+
+extension Lab {
+    /// Ends the session after `quit` (or Ctrl-D). With unsaved work at a terminal, offers to save
+    /// it first; `force` (and piped input) quits without asking. A clean quit removes the autosave
+    /// journal; dropping unsaved work keeps its commands in .nnlab/discarded.nnlab.
+    /// `interpreter` (the shell's) runs the dialog's `save`.
+    public func requestQuit(force: Bool, interpreter: Interpreter) throws {
+        guard session.hasUnsavedWork, !session.journal.isEmpty else {
+            session.autosave?.remove()
+            interpreter.shell.quitRequested = true
+            return
+        }
+        if force || !console.isInteractive {
+            if let kept = session.autosave?.discard() {
+                console.write(console.style.dim("unsaved work dropped; its commands are in \(kept.path) until the next time"))
+            }
+            interpreter.shell.quitRequested = true
+            return
+        }
+        let count = unsavedEntries.count
+        console.write("This session has \(count) unsaved command\(count == 1 ? "" : "s")"
+                      + (unsavedEntries.last.map { ", the last `\($0.command)`" } ?? "") + ".")
+        guard let reply = console.ask("Save before quitting? (y = save" + (session.name.map { " as '\($0)'" } ?? "")
+                                      + ", n = quit without saving, Enter = keep working) ") else {
+            // The input ended at the question (Ctrl-D, or a closed pipe): nothing more can be asked,
+            // so leave, keeping the autosave journal for the next start to recover.
+            session.autosave?.close()
+            console.write("input ended: not saved" + (session.autosave == nil ? ""
+                : "; the next `nnlab` offers to recover it (`nnlab --recover` does it without asking)"))
+            interpreter.shell.quitRequested = true
+            return
+        }
+        let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
+        if answer.hasPrefix("n") {
+            let kept = session.autosave?.discard()
+            console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
+            interpreter.shell.quitRequested = true
+        } else if answer.hasPrefix("y") {
+            if interpreter.run("save") && !session.hasUnsavedWork {
+                session.autosave?.remove()
+                interpreter.shell.quitRequested = true
+            }
+        } else {
+            console.write("still here: `save NAME` saves, `quit force` leaves without saving")
+        }
+    }
+}

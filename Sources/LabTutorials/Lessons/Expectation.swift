@@ -1,0 +1,244 @@
+// Expectation: a lesson's claim about the learner's run, `expect METRIC OP VALUE`, parsed,
+// checked, and said plainly with both numbers.
+//
+//   expect train_accuracy >= 1
+//   expect grad(1) < grad(-1) / 100
+//   expect run(relu).cost < run(sigmoid).cost
+//   expect first_cost > run(lab10_3).first_cost * 2
+//
+// METRIC is a metric name (see `knownMetrics`), optionally of a named run: `run(NAME).METRIC`.
+// VALUE is a number, or a metric optionally times (`* k`) or divided by (`/ k`) a number.
+// The figures themselves come from outside (a closure over the lab's RunMetrics), so checking
+// an expectation never trains, evaluates or changes anything.
+
+import Foundation
+import LabCore
+import LabKit
+
+/// A metric, of the session's latest run or of a named one.
+public struct MetricReference: Sendable, Equatable, CustomStringConvertible {
+    /// The run's name for `run(NAME).metric`; nil for the latest.
+    public var run: String?
+    /// "cost", "grad(1)", ...
+    public var name: String
+
+    public init(_ name: String, run: String? = nil) {
+        self.name = name
+        self.run = run
+    }
+
+    public var description: String { run.map { "run(\($0)).\(name)" } ?? name }
+}
+
+/// `<`, `<=`, `>`, `>=`.
+public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
+    case below = "<", atMost = "<=", above = ">", atLeast = ">="
+
+    func holds(_ a: Float, _ b: Float) -> Bool {
+        switch self {
+        case .below: a < b
+        case .atMost: a <= b
+        case .above: a > b
+        case .atLeast: a >= b
+        }
+    }
+}
+
+/// The right-hand side of an expectation.
+public enum ExpectedValue: Sendable, Equatable {
+    case number(Double)
+    /// A metric times `factor` (`/ 100` is stored as a factor of 0.01 but shown as typed).
+    case metric(MetricReference, factor: Double, shownAs: String)
+}
+
+/// One parsed expectation.
+public struct Expectation: Sendable, Equatable, CustomStringConvertible {
+    public var metric: MetricReference
+    public var op: ComparisonOperator
+    public var value: ExpectedValue
+
+    /// The metric names a lesson may use (RunMetrics' list); `grad(N)` stands for any non-zero N.
+    public static var knownMetrics: [String] { metricNames }
+
+    public var description: String { "\(metric) \(op.rawValue) \(valueText)" }
+
+    /// "0.5", "grad(-1) / 100", "run(sigmoid).cost".
+    public var valueText: String {
+        switch value {
+        case .number(let x): NumberFormat.typed(x)
+        case .metric(let m, _, let shown): shown.isEmpty ? m.description : "\(m) \(shown)"
+        }
+    }
+
+    // MARK: - Parsing
+
+    /// Parses the text after `expect` (or `expect(full)`). Throws a message naming what is wrong.
+    public static func parse(_ text: String) throws(ShellError) -> Expectation {
+        let tokens = tokenize(text)
+        guard tokens.count >= 3 else {
+            throw ShellError("'\(text)' is not an expectation", hint: "write `expect METRIC OP VALUE`, e.g. `expect cost < 0.1`")
+        }
+        let metric = try reference(tokens[0])
+        guard let op = ComparisonOperator(rawValue: tokens[1]) else {
+            throw ShellError("'\(tokens[1])' is not a comparison", hint: "use <, <=, > or >=")
+        }
+        let rest = Array(tokens[2...])
+        if rest.count == 1, let x = parseNumber(rest[0]) {
+            return Expectation(metric: metric, op: op, value: .number(x))
+        }
+        let other = try reference(rest[0])
+        switch rest.count {
+        case 1:
+            return Expectation(metric: metric, op: op, value: .metric(other, factor: 1, shownAs: ""))
+        case 3 where rest[1] == "*" || rest[1] == "/":
+            guard let k = parseNumber(rest[2]), k != 0 else {
+                throw ShellError("'\(rest[2])' must be a non-zero number", hint: "e.g. `\(rest[0]) \(rest[1]) 10`")
+            }
+            return Expectation(metric: metric, op: op,
+                               value: .metric(other, factor: rest[1] == "*" ? k : 1 / k, shownAs: "\(rest[1]) \(rest[2])"))
+        default:
+            throw ShellError("cannot read '\(rest.joined(separator: " "))' as a value",
+                             hint: "use a number, a metric, or a metric `* k` or `/ k`")
+        }
+    }
+
+    /// Words and operators: "grad(1)<grad(-1)/100" and "grad(1) < grad(-1) / 100" read the same.
+    private static func tokenize(_ text: String) -> [String] {
+        var tokens: [String] = [], word = ""
+        var chars = Array(text)[...]
+        func flush() { if !word.isEmpty { tokens.append(word); word = "" } }
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == " " || c == "\t" { flush(); continue }
+            if c == "<" || c == ">" {
+                flush()
+                if chars.first == "=" { chars = chars.dropFirst(); tokens.append("\(c)=") } else { tokens.append(String(c)) }
+                continue
+            }
+            if (c == "*" || c == "/") { flush(); tokens.append(String(c)); continue }
+            word.append(c)
+        }
+        flush()
+        return tokens
+    }
+
+    /// `cost`, `grad(-1)`, `run(relu).train_accuracy`.
+    static func reference(_ word: String) throws(ShellError) -> MetricReference {
+        var run: String?, name = word
+        if word.hasPrefix("run(") {
+            guard let close = word.firstIndex(of: ")"), word[word.index(after: close)...].hasPrefix(".") else {
+                throw ShellError("'\(word)' is not `run(NAME).METRIC`", hint: "e.g. `run(relu).cost`")
+            }
+            let inner = String(word[word.index(word.startIndex, offsetBy: 4)..<close])
+            guard isValidName(inner) else { throw ShellError("'\(inner)' is not a run name", hint: "run names are like `relu` or `lab10_3`") }
+            run = inner
+            name = String(word[word.index(close, offsetBy: 2)...])
+        }
+        guard isKnownMetric(name) else {
+            throw ShellError("unknown metric '\(name)'" + didYouMean(name, knownMetrics),
+                             hint: "metrics: \(knownMetrics.joined(separator: ", "))")
+        }
+        return MetricReference(name, run: run)
+    }
+
+    static func isKnownMetric(_ name: String) -> Bool {
+        (knownMetrics.contains(name) && name != "grad(N)") || gradientLayerNumber(name) != nil
+    }
+
+    // MARK: - Checking
+
+    /// Checks the expectation against figures read through `figure` (nil: not measured).
+    public func check(_ figure: (MetricReference) -> Float?) -> ExpectationCheck {
+        guard let actual = figure(metric) else { return ExpectationCheck(expectation: self, outcome: .notMeasured(metric)) }
+        let expected: Float
+        switch value {
+        case .number(let x):
+            expected = Float(x)
+        case .metric(let m, let factor, _):
+            guard let v = figure(m) else { return ExpectationCheck(expectation: self, outcome: .notMeasured(m)) }
+            expected = v * Float(factor)
+        }
+        let holds = actual.isFinite && expected.isFinite && op.holds(actual, expected)
+        return ExpectationCheck(expectation: self, outcome: holds ? .agrees(actual, expected) : .differs(actual, expected))
+    }
+}
+
+/// The outcome of checking one expectation, and how to say it.
+public struct ExpectationCheck: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// The run agrees with the lesson: (the metric, the value it was compared with).
+        case agrees(Float, Float)
+        case differs(Float, Float)
+        /// The figure does not exist (no such run, no `eval` yet, no layer N).
+        case notMeasured(MetricReference)
+    }
+
+    public let expectation: Expectation
+    public let outcome: Outcome
+
+    public var agrees: Bool { if case .agrees = outcome { true } else { false } }
+
+    /// One plain sentence with both numbers, in `language` ("en" or "ko").
+    public func message(language: Language) -> String {
+        let ko = language == .ko
+        let e = expectation
+        // "grad(-1) / 100 = 0.0004" when the value is a metric; the bare number otherwise.
+        func target(_ value: Float) -> String {
+            if case .number = e.value { return e.valueText }
+            return "\(e.valueText) = \(figureText(value))"
+        }
+        switch outcome {
+        case .agrees(let a, let b):
+            return ko ? "✓ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.korean), 강의와 같습니다"
+                      : "✓ \(e.metric) is \(figureText(a)), \(e.op.english) \(target(b)), as the lesson expects"
+        case .differs(let a, let b):
+            return ko ? "✗ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.koreanMust) 하는데 그렇지 않습니다. 여기서는 여러분의 실행이 강의와 다릅니다"
+                      : "✗ \(e.metric) is \(figureText(a)), but the lesson expects it \(e.op.english) \(target(b)): your run differs from the lecture here"
+        case .notMeasured(let m):
+            if let run = m.run {
+                return ko ? "✗ \(e): '\(run)'이라는 실행이 없어 \(m.name) 값을 알 수 없습니다 (그 실행을 만드는 단계를 건너뛰었나요?)"
+                          : "✗ \(e): there is no run named '\(run)' to read \(m.name) from (was the step that trains it skipped?)"
+            }
+            return ko ? "✗ \(e): \(m.name) 값이 아직 없습니다 (이 단계의 명령이 모두 실행되었나요?)"
+                      : "✗ \(e): \(m.name) has not been measured (did every command of this step run?)"
+        }
+    }
+}
+
+extension ComparisonOperator {
+    var english: String {
+        switch self {
+        case .below: "below"
+        case .atMost: "at most"
+        case .above: "above"
+        case .atLeast: "at least"
+        }
+    }
+
+    var korean: String {
+        switch self {
+        case .below: "미만"
+        case .atMost: "이하"
+        case .above: "초과"
+        case .atLeast: "이상"
+        }
+    }
+
+    /// "미만이어야" / "이하여야": the copula depends on whether the word ends in a consonant.
+    var koreanMust: String {
+        switch self {
+        case .below: "미만이어야"
+        case .atMost: "이하여야"
+        case .above: "초과여야"
+        case .atLeast: "이상이어야"
+        }
+    }
+}
+
+/// A figure as shown in checks and measured lines: four decimals, or three significant digits
+/// in scientific notation when four decimals would hide it (gradients of 0.000001).
+public func figureText(_ x: Float) -> String {
+    guard x.isFinite else { return NumberFormat.fourDecimals(x) }
+    if x == 0 || abs(x) >= 0.01 { return NumberFormat.fourDecimals(x) }
+    return String(format: "%.2e", Double(x))
+}

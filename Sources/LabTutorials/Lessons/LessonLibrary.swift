@@ -1,0 +1,155 @@
+// LessonLibrary: the lesson files of tutorials/ (English) and tutorials/ko/ (Korean), found by
+// number or name, read in the learner's language. A lesson without a translation, or whose
+// translation does not match the English steps, is shown in English with a note saying so.
+
+import Foundation
+import LabCore
+
+/// The lessons in a folder.
+public struct LessonLibrary: Sendable {
+    /// tutorials/ (the English files; translations in a sub-folder per language).
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// One lesson on disk.
+    public struct Entry: Sendable, Equatable {
+        /// "01-vanishing-gradients".
+        public let slug: String
+        /// The number its file name starts with.
+        public let number: Int
+        public let file: URL
+
+        /// The file in `language` ("en": the English file itself).
+        func file(in language: Language, folder: URL) -> URL {
+            language == .en ? file : folder.appendingPathComponent(language.rawValue).appendingPathComponent(slug + ".lesson")
+        }
+    }
+
+    /// A lesson read for a learner.
+    public struct Loaded: Sendable {
+        public let lesson: Lesson
+        /// Why the lesson is in English although another language was asked for (nil: it is not).
+        public let fallbackNote: String?
+    }
+
+    /// Every lesson, by number.
+    public func entries() -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".lesson") }.compactMap { name -> Entry? in
+            let slug = String(name.dropLast(".lesson".count))
+            guard let number = slug.split(separator: "-").first.flatMap({ Int($0) }) else { return nil }
+            return Entry(slug: slug, number: number, file: folder.appendingPathComponent(name))
+        }.sorted { ($0.number, $0.slug) < ($1.number, $1.slug) }
+    }
+
+    /// The lesson `reference` names: its number ("1", "01"), its file name, or a unique part of
+    /// its name ("dropout").
+    public func find(_ reference: String) throws(ShellError) -> Entry {
+        let all = entries()
+        guard !all.isEmpty else {
+            throw ShellError("no lessons in \(folder.path)", hint: "run nnlab from its project folder, or set NNLAB_HOME to it")
+        }
+        let word = reference.lowercased()
+        if let n = Int(word), let e = all.first(where: { $0.number == n }) { return e }
+        if let e = all.first(where: { $0.slug == word || $0.slug == word + ".lesson" }) { return e }
+        let matches = all.filter { $0.slug.contains(word) }
+        if matches.count == 1 { return matches[0] }
+        let list = all.map { "\($0.number) \($0.slug.split(separator: "-").dropFirst().joined(separator: "-"))" }
+        if matches.count > 1 {
+            throw ShellError("'\(reference)' matches several lessons: \(matches.map(\.slug).joined(separator: ", "))",
+                             hint: "use the lesson's number")
+        }
+        throw ShellError("no lesson '\(reference)'", hint: "the lessons are: \(list.joined(separator: ", ")) (`tutorial` lists them)")
+    }
+
+    /// Reads `entry` in English.
+    public func english(_ entry: Entry) throws(LessonFileError) -> Lesson {
+        try read(entry.file, slug: entry.slug, language: .en)
+    }
+
+    /// Reads `entry` in `language`, falling back to English (with a note in that language) when
+    /// there is no translation or the translation's steps do not match the English ones.
+    public func load(_ entry: Entry, language: Language) throws(LessonFileError) -> Loaded {
+        let english = try english(entry)
+        guard language != .en else { return Loaded(lesson: english, fallbackNote: nil) }
+        let url = entry.file(in: language, folder: folder)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return Loaded(lesson: english, fallbackNote: TutorialText(language).noTranslation)
+        }
+        do {
+            let translated = try read(url, slug: entry.slug, language: language)
+            if let problem = LessonStructure.difference(english, translated) {
+                return Loaded(lesson: english, fallbackNote: TutorialText(language).translationDiffers(problem))
+            }
+            return Loaded(lesson: translated, fallbackNote: nil)
+        } catch {
+            return Loaded(lesson: english, fallbackNote: TutorialText(language).translationDiffers(error.description))
+        }
+    }
+
+    /// The path shown in messages: "tutorials/ko/01-vanishing-gradients.lesson".
+    func displayPath(_ url: URL) -> String {
+        let base = folder.lastPathComponent
+        let parent = url.deletingLastPathComponent()
+        func trimmed(_ u: URL) -> String { u.standardizedFileURL.path.hasSuffix("/") ? String(u.standardizedFileURL.path.dropLast()) : u.standardizedFileURL.path }
+        return trimmed(parent) == trimmed(folder)
+            ? "\(base)/\(url.lastPathComponent)"
+            : "\(base)/\(parent.lastPathComponent)/\(url.lastPathComponent)"
+    }
+
+    private func read(_ url: URL, slug: String, language: Language) throws(LessonFileError) -> Lesson {
+        let shown = displayPath(url)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw LessonFileError(file: shown, line: 0, message: "cannot read the file (missing, or not UTF-8 text)")
+        }
+        return try LessonParser.parse(text, file: shown, slug: slug, language: language)
+    }
+}
+
+/// What must be the same in a lesson and its translation.
+public enum LessonStructure {
+    /// The first difference between two versions of a lesson that must match (steps, commands,
+    /// expectations, header numbers, the numbers of the measured lines), or nil when they match.
+    public static func difference(_ a: Lesson, _ b: Lesson) -> String? {
+        if a.number != b.number { return "lesson number \(a.number) vs \(b.number)" }
+        if a.fast != b.fast { return "the `fast:` headers differ" }
+        if a.time.filter(\.isNumber) != b.time.filter(\.isNumber) { return "the `time:` headers differ (\(a.time) vs \(b.time))" }
+        if a.steps.count != b.steps.count { return "\(a.steps.count) steps vs \(b.steps.count)" }
+        for (i, (x, y)) in zip(a.steps, b.steps).enumerated() {
+            let where_ = "step \(i + 1) (line \(x.line) vs \(y.line))"
+            if x.commands.map(\.text) != y.commands.map(\.text) || x.commands.map(\.expectsRefusal) != y.commands.map(\.expectsRefusal) {
+                return "\(where_): the commands differ"
+            }
+            if x.expectations.map(\.expectation) != y.expectations.map(\.expectation) || x.expectations.map(\.scope) != y.expectations.map(\.scope) {
+                return "\(where_): the expectations differ"
+            }
+            if x.measured.map({ numbers(in: $0.text) }) != y.measured.map({ numbers(in: $0.text) }) {
+                return "\(where_): the measured figures differ"
+            }
+        }
+        return nil
+    }
+
+    /// The numbers in a line, in order ("cost 0.6931 -> 0.0003" gives ["0.6931", "0.0003"]).
+    static func numbers(in text: String) -> [String] {
+        var out: [String] = [], current = ""
+        func flush() {
+            while let last = current.last, last == "." || last == "e" || last == "-" { current.removeLast() }
+            if !current.isEmpty { out.append(current) }
+            current = ""
+        }
+        for c in text {
+            let digit = c.isASCII && c.isNumber
+            if digit || (!current.isEmpty && (c == "." || c == "e" || (c == "-" && current.last == "e"))) {
+                current.append(c)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,220 @@
+// LessonVerifier: runs lessons without a person (`nnlab tutorial verify`, `make test`). Each
+// lesson gets a fresh lab; every step's commands run as a learner's Enter would run them; every
+// expectation that applies is checked. One line per step, a line per lesson, a summary last.
+// `fast` shortens each lesson as its `fast:` header says; `record` writes the figures of a full
+// run into the lesson and its translation as `measured:` lines.
+//
+// Not here: the interactive runner (TutorialRunner); the command line wiring (nnlab's main).
+
+import Foundation
+import LabCore
+import TermCharts
+
+/// Runs and checks lessons.
+public struct LessonVerifier {
+    public var fast = false
+    /// The language whose lesson files run ("en" or "ko").
+    public var language = Language.en
+    /// Write the measured figures into the lesson files (full runs only).
+    public var record = false
+    /// Print every command and its output, not only a line per step.
+    public var verbose = false
+    /// Polled between batches (Ctrl-C); a stopped step ends its lesson.
+    public var shouldStop: () -> Bool = { false }
+    public let paths: LabPaths
+    public let style: Style
+    /// Where the report goes (a line at a time).
+    public let output: (String) -> Void
+
+    /// Runs each lesson's commands in a fresh lab, through the interpreter `makeInterpreter` gives.
+    public let makeInterpreter: InterpreterMaker
+
+    public init(paths: LabPaths, style: Style = .plain, makeInterpreter: @escaping InterpreterMaker,
+                output: @escaping (String) -> Void) {
+        self.paths = paths
+        self.makeInterpreter = makeInterpreter
+        self.style = style
+        self.output = output
+    }
+
+    /// The outcome of a verification.
+    public struct Summary: Sendable, Equatable {
+        public var lessons = 0
+        public var steps = 0
+        public var checks = 0
+        public var agreed = 0
+        public var failedCommands = 0
+        public var stoppedSteps = 0
+        /// Lesson files that could not be read.
+        public var brokenLessons = 0
+        public var seconds: Double = 0
+
+        public var succeeded: Bool {
+            lessons > 0 && agreed == checks && failedCommands == 0 && stoppedSteps == 0 && brokenLessons == 0
+        }
+    }
+
+    /// Verifies the lesson `reference` names, or every lesson.
+    public func run(_ reference: String? = nil) throws(ShellError) -> Summary {
+        guard !(record && fast) else {
+            throw ShellError("--record writes the figures of a full run", hint: "leave out --fast when recording")
+        }
+        let library = LessonLibrary(folder: paths.tutorials)
+        let entries = try reference.map { r throws(ShellError) in [try library.find(r)] } ?? library.entries()
+        guard !entries.isEmpty else {
+            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "run from nnlab's project folder, or set NNLAB_HOME")
+        }
+        var total = Summary()
+        let started = ContinuousClock.now
+        for entry in entries {
+            let s = verify(entry, library: library)
+            total.lessons += 1
+            total.steps += s.steps
+            total.checks += s.checks
+            total.agreed += s.agreed
+            total.failedCommands += s.failedCommands
+            total.stoppedSteps += s.stoppedSteps
+            total.brokenLessons += s.brokenLessons
+        }
+        total.seconds = StepRun.seconds(since: started)
+        let verdict = total.succeeded ? style.paint("OK", fg: .green) : style.paint("FAILED", fg: .red)
+        var parts = ["\(total.lessons) lesson\(total.lessons == 1 ? "" : "s")", "\(total.steps) steps",
+                     "\(total.agreed) of \(total.checks) checks agree"]
+        if total.failedCommands > 0 { parts.append("\(total.failedCommands) command\(total.failedCommands == 1 ? "" : "s") failed") }
+        if total.stoppedSteps > 0 { parts.append("\(total.stoppedSteps) stopped") }
+        if total.brokenLessons > 0 { parts.append("\(total.brokenLessons) lesson file\(total.brokenLessons == 1 ? "" : "s") unreadable") }
+        output("\(style.bold("verify")) (\(fast ? "fast" : "full"), \(language)): " + parts.joined(separator: ", ")
+               + ", \(duration(total.seconds)): " + verdict)
+        return total
+    }
+
+    /// Runs one lesson in a fresh lab and prints its lines.
+    private func verify(_ entry: LessonLibrary.Entry, library: LessonLibrary) -> Summary {
+        var summary = Summary()
+        let loaded: LessonLibrary.Loaded
+        do { loaded = try library.load(entry, language: language) } catch {
+            output(style.paint("✗ ", fg: .red) + error.description)
+            summary.brokenLessons = 1
+            return summary
+        }
+        let lesson = loaded.lesson
+        output(style.bold("lesson \(lesson.number): \(lesson.title)") + style.dim("  \(lesson.file)"))
+        if let note = loaded.fallbackNote { output("  " + style.paint(note, fg: .yellow)) }
+
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let console = VerifyConsole(echo: verbose ? output : nil)
+        let lab = Lab(console: console, paths: LabPaths(root: paths.root, state: state, dataOverride: paths.dataOverride))
+        lab.settings.language = language
+        lab.shouldStop = shouldStop
+        if fast { lab.settings.fast = lesson.fast }
+        let interpreter = makeInterpreter(lab)
+        let metrics = LessonMetrics.reader(lab)
+        var figures: [[StepFigure]] = []
+        let started = ContinuousClock.now
+        for (i, step) in lesson.steps.enumerated() {
+            let before = console.events.count, warningsBefore = console.warnings.count
+            let outcome = StepRun.run(step, of: lesson, interpreter: interpreter, fast: fast, echo: verbose,
+                                      prompt: "nnlab> ", metrics: metrics)
+            summary.steps += 1
+            summary.checks += outcome.checks.count
+            summary.agreed += outcome.checks.filter(\.agrees).count
+            summary.failedCommands += outcome.failures.count
+            if outcome.stopped { summary.stoppedSteps += 1 }
+            figures.append(StepFigure.collect(events: Array(console.events[before...]), lab: lab, step: step, metrics: metrics))
+            output(stepLine(i, of: lesson, outcome))
+            for f in outcome.failures {
+                output("      " + style.paint("\(lesson.file) line \(f.line): \(f.command)", fg: .red))
+                output("        " + f.message)
+            }
+            if !outcome.failures.isEmpty && !verbose {
+                for w in console.warnings[warningsBefore...] where !w.hasPrefix("error:") { output("        " + w) }
+            }
+            for c in outcome.checks where !c.agrees { output("      " + style.paint(c.message(language: language), fg: .red)) }
+            if !outcome.failures.isEmpty || outcome.stopped { break }
+        }
+        let seconds = StepRun.seconds(since: started)
+        output(style.dim("  \(summary.agreed) of \(summary.checks) checks agree"
+                         + (summary.failedCommands > 0 ? ", \(summary.failedCommands) failed command\(summary.failedCommands == 1 ? "" : "s")" : "")
+                         + ", \(duration(seconds))"))
+        if record { recordFigures(figures, entry: entry, library: library, failed: summary.failedCommands > 0 || summary.stoppedSteps > 0) }
+        return summary
+    }
+
+    /// "  3/7 ok     12.1 s  Ten thousand steps  [train_accuracy 0.5000 <= 0.75, cost 0.6931 > 0.6]"
+    private func stepLine(_ index: Int, of lesson: Lesson, _ o: StepOutcome) -> String {
+        let mark = o.agrees ? style.paint("ok  ", fg: .green) : style.paint("FAIL", fg: .red)
+        let time = String(format: "%6.1f s", o.seconds)
+        var line = "  \(index + 1)/\(lesson.steps.count) \(mark) \(time)  \(lesson.steps[index].title)"
+        if o.refusals > 0 { line += style.dim("  (\(o.refusals) refused as expected)") }
+        if !o.checks.isEmpty { line += style.dim("  [" + o.checks.map(compact).joined(separator: "; ") + "]") }
+        return line
+    }
+
+    /// "grad(1) 2.10e-06 < 4.12e-05"
+    private func compact(_ c: ExpectationCheck) -> String {
+        let e = c.expectation
+        switch c.outcome {
+        case .agrees(let a, let b), .differs(let a, let b):
+            let target: String
+            if case .number = e.value { target = e.valueText } else { target = "\(figureText(b)) (\(e.valueText))" }
+            return "\(e.metric) \(figureText(a)) \(e.op.rawValue) \(target)"
+        case .notMeasured(let m):
+            return "\(m) not measured"
+        }
+    }
+
+    /// Writes the figures into the English lesson and every translation of it.
+    private func recordFigures(_ figures: [[StepFigure]], entry: LessonLibrary.Entry, library: LessonLibrary, failed: Bool) {
+        guard !failed else {
+            output("  " + style.paint("figures not recorded: a command failed or was stopped", fg: .yellow))
+            return
+        }
+        var files: [(URL, Language)] = [(entry.file, .en)]
+        for language in Language.allCases where language != .en {
+            let url = entry.file(in: language, folder: library.folder)
+            if FileManager.default.fileExists(atPath: url.path) { files.append((url, language)) }
+        }
+        for (url, language) in files {
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let lesson = try LessonParser.parse(text, file: library.displayPath(url), slug: entry.slug, language: language)
+                guard lesson.steps.count == figures.count else {
+                    output("  " + style.paint("not recorded in \(library.displayPath(url)): it has \(lesson.steps.count) steps, the run had \(figures.count)", fg: .red))
+                    continue
+                }
+                try LessonRecorder.record(figures, into: url, lesson: lesson)
+                output(style.dim("  recorded the figures in \(library.displayPath(url))"))
+            } catch {
+                output("  " + style.paint("not recorded in \(library.displayPath(url)): \(error)", fg: .red))
+            }
+        }
+    }
+}
+
+/// "2.4 s", "3 min 12 s".
+func duration(_ seconds: Double) -> String {
+    seconds < 60 ? String(format: "%.1f s", seconds) : "\(Int(seconds) / 60) min \(Int(seconds) % 60) s"
+}
+
+/// The console of a lab under verification: keeps events and warnings, and optionally echoes
+/// everything (`--verbose`).
+final class VerifyConsole: Console {
+    let style = Style.plain
+    let isInteractive = false
+    private(set) var events: [LabEvent] = []
+    private(set) var warnings: [String] = []
+    private let echo: ((String) -> Void)?
+
+    init(echo: ((String) -> Void)?) { self.echo = echo }
+
+    func write(_ text: String) { echo?(text) }
+    func warn(_ text: String) {
+        warnings.append(text)
+        echo?(text)
+    }
+    func status(_ text: String) {}
+    func clearStatus() {}
+    func record(_ event: LabEvent) { events.append(event) }
+    func ask(_ question: String) -> String? { nil }
+}

@@ -1,0 +1,124 @@
+// StepRun: runs one step of a lesson, for a learner (TutorialRunner) and without one
+// (LessonVerifier) alike: each command exactly as if typed, errors pointing at the lesson's file
+// and line; `!` commands must be refused; the expectations are checked afterwards and said in
+// plain words. The first failing command, or Ctrl-C, ends the step early.
+
+import Foundation
+import LabCore
+
+/// A command of a step that did not do what the lesson says.
+public struct StepFailure: Sendable, Equatable {
+    public let line: Int
+    public let command: String
+    /// nnlab's error, or why a command that should have been refused is a failure.
+    public let message: String
+}
+
+/// What happened when a step ran.
+public struct StepOutcome: Sendable {
+    public var commandsRun = 0
+    /// `!` commands refused, as they should be.
+    public var refusals = 0
+    public var failures: [StepFailure] = []
+    /// The expectations that apply, checked (empty when a command failed or the step was stopped).
+    public var checks: [ExpectationCheck] = []
+    /// Ctrl-C stopped a command; the rest of the step did not run.
+    public var stopped = false
+    public var seconds: Double = 0
+
+    /// Every command did what the lesson says and every check agreed.
+    public var agrees: Bool { failures.isEmpty && !stopped && checks.allSatisfy(\.agrees) }
+}
+
+enum StepRun {
+    /// Runs `step` of `lesson` through `interpreter`. `fast` picks the expectations that apply;
+    /// `echo` prints each command before it runs, with `prompt`; `metrics` reads figures for the checks.
+    static func run(_ step: LessonStep, of lesson: Lesson, interpreter: Interpreter, fast: Bool,
+                    echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
+        let started = ContinuousClock.now
+        var outcome = runCommands(step, of: lesson, interpreter: interpreter, fast: fast, echo: echo, prompt: prompt, metrics: metrics)
+        outcome.seconds = seconds(since: started)
+        return outcome
+    }
+
+    private static func runCommands(_ step: LessonStep, of lesson: Lesson, interpreter: Interpreter, fast: Bool,
+                                    echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
+        let lab = interpreter.lab
+        let console = lab.console, style = console.style
+        let text = TutorialText(lab.settings.language)
+        var outcome = StepOutcome()
+
+        // Notice Ctrl-C during this step, while still letting the trainer see it.
+        let interrupted = Flag()
+        let original = lab.shouldStop
+        lab.shouldStop = { if original() { interrupted.isSet = true; return true }; return false }
+        defer {
+            lab.shouldStop = original
+            interpreter.location = nil
+        }
+
+        for command in step.commands {
+            if echo { console.write(LessonView.echo(command.text, prompt: prompt, style: style)) }
+            interpreter.location = (lesson.file, command.line)
+            outcome.commandsRun += 1
+            let error = execute(command.text, interpreter: interpreter, reportErrors: true)
+            switch (error, command.expectsRefusal) {
+            case (nil, false):
+                break
+            case (.some, true):
+                outcome.refusals += 1
+                console.write("  " + style.paint(text.refusedAsExpected, fg: .green))
+            case (nil, true):
+                console.write("  " + style.paint(text.notRefused, fg: .red))
+                outcome.failures.append(StepFailure(line: command.line, command: command.text, message: "nnlab ran it, but the lesson says it must be refused"))
+            case (let e?, false):
+                outcome.failures.append(StepFailure(line: command.line, command: command.text, message: e))
+            }
+            if interrupted.isSet {
+                outcome.stopped = true
+                console.write(style.paint(text.stopped, fg: .yellow))
+                return outcome
+            }
+            if !outcome.failures.isEmpty && !command.expectsRefusal {
+                console.write(style.paint(text.commandFailed, fg: .yellow))
+                return outcome
+            }
+        }
+        outcome.checks = step.expectations(fast: fast).map { $0.expectation.check(metrics) }
+        for check in outcome.checks {
+            let message = check.message(language: lab.settings.language)
+            console.write("  " + style.paint(message, fg: check.agrees ? .green : .red))
+        }
+        return outcome
+    }
+
+    /// Runs one lesson line (it may hold several commands separated by `;`); returns nnlab's
+    /// error message, or nil when everything succeeded.
+    static func execute(_ line: String, interpreter: Interpreter, reportErrors: Bool) -> String? {
+        let commands: [[String]]
+        do { commands = try splitCommands(line) } catch {
+            if reportErrors { interpreter.report(error, command: line) }
+            return error.message
+        }
+        for words in commands {
+            do {
+                try interpreter.execute(words)
+            } catch {
+                if reportErrors { interpreter.report(error, command: joinWords(words)) }
+                let (message, hint) = Interpreter.describe(error)
+                return message + (hint.map { " (hint: \($0))" } ?? "")
+            }
+        }
+        return nil
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
+
+/// A yes/no set from inside a closure.
+final class Flag {
+    var isSet = false
+}
