@@ -90,8 +90,7 @@ package enum DataCommands {
         let started = ContinuousClock.now
         let data = try DataCatalog.load(words, context: context(lab))
         let seconds = ContinuousClock.now - started
-        lab.data = data
-        lab.dataCommand = inv.line
+        lab.setData(data, command: inv.line)
         lab.rebuild()
         lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
                           + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))

@@ -20,19 +20,14 @@ public final class Lab {
     public var shouldStop: () -> Bool = { false }
 
     // MARK: What the learner built
-    public private(set) var seed: UInt64 = Lab.defaultSeed
+    /// Every random draw of the session comes from here (`seed N` starts it afresh).
     public private(set) var generator = SeededGenerator(seed: Lab.defaultSeed)
-    public var data: LoadedDataSet?
-    /// The `data load` words that loaded `data` (for session headers and `data info`).
-    public var dataCommand: String?
+    /// The loaded data set, with the `data load` words that loaded it (for headers and `data info`).
+    public private(set) var loaded: (data: LoadedDataSet, command: String?)?
     public private(set) var model = ModelSpec()
-    /// The model made real for the loaded data (nil until data and a complete model exist).
-    public private(set) var network: Network?
-    /// The last network that could be built: its weights carry over when the model changes.
-    private var lastNetwork: Network?
+    /// The model made real for the loaded data (see `Built`).
+    private var built = Built()
     public var optimizerSpec = OptimizerSpec(.adam)
-    /// The optimizer with its state (Adam's moments) for the current network.
-    package var liveOptimizer: Optimizer?
     /// Training defaults, language, fast mode, downloads (LabSettings.swift).
     public var settings = LabSettings()
 
@@ -59,10 +54,43 @@ public final class Lab {
 
     // MARK: - Seed
 
+    /// The seed the generator started from.
+    public var seed: UInt64 { generator.seed }
+
     /// Starts the generator afresh from `seed`.
     public func reseed(_ seed: UInt64) {
-        self.seed = seed
         generator = SeededGenerator(seed: seed)
+    }
+
+    // MARK: - Data
+
+    /// The loaded data set.
+    public var data: LoadedDataSet? { loaded?.data }
+    /// The `data load` words that loaded `data`.
+    public var dataCommand: String? { loaded?.command }
+
+    /// Replaces the data (nil: none); `rebuild()` then makes the network for it.
+    public func setData(_ data: LoadedDataSet?, command: String?) {
+        loaded = data.map { ($0, command) }
+    }
+
+    // MARK: - The network
+
+    /// The network made real for the loaded data (nil until data and a complete model exist), the
+    /// last network that could be built (its weights carry over when the model changes) and the
+    /// optimizer with its state (Adam's moments) for the current network.
+    private struct Built {
+        var network: Network?
+        var last: Network?
+        var optimizer: Optimizer?
+    }
+
+    /// The model made real for the loaded data (nil until data and a complete model exist).
+    public var network: Network? { built.network }
+    /// The optimizer with its state for the current network, once a run has made one.
+    package var liveOptimizer: Optimizer? {
+        get { built.optimizer }
+        set { built.optimizer = newValue }
     }
 
     // MARK: - Model
@@ -98,27 +126,23 @@ public final class Lab {
     package func rebuild(fresh: Set<String> = []) {
         guard let data, !model.layers.isEmpty,
               let net = try? Network(spec: model, inputWidth: data.featureCount) else {
-            network = nil
+            built.network = nil
             return
         }
-        let copied = Set(lastNetwork.map { net.adoptParameters(from: $0) } ?? [])
+        let copied = Set(built.last.map { net.adoptParameters(from: $0) } ?? [])
         for (i, layer) in net.layers.enumerated() where !layer.parameters.isEmpty {
             let adopted = layer.parameters.allSatisfy { copied.contains($0.name) }
             if !adopted || fresh.contains(layer.name) {
                 net.initialize(layer: i, with: model.initializer(ofLayer: i), generator: generator)
             }
         }
-        network = net
-        lastNetwork = net
-        liveOptimizer = nil
+        built = Built(network: net, last: net, optimizer: nil)
     }
 
     /// Forgets the model and its weights.
     public func clearModel() {
         model = ModelSpec(initializer: model.initializer)
-        network = nil
-        lastNetwork = nil
-        liveOptimizer = nil
+        built = Built()
     }
 
     /// Redraws the weights of every layer (or one) from the initializers of the model.
@@ -216,8 +240,7 @@ public final class Lab {
     /// Back to a fresh session: no data, no model, default settings, empty journal.
     public func reset() {
         reseed(Lab.defaultSeed)
-        data = nil
-        dataCommand = nil
+        loaded = nil
         clearModel()
         model = ModelSpec()
         optimizerSpec = OptimizerSpec(.adam)

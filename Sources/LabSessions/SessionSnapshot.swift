@@ -95,8 +95,7 @@ struct SessionSnapshot {
     /// autosave and name are left to the caller.
     func install(into lab: Lab) {
         lab.clearModel()
-        lab.data = data
-        lab.dataCommand = dataCommand
+        lab.setData(data, command: dataCommand)
         if model.layers.isEmpty {
             lab.setInitializer(model.initializer, layers: nil)
         } else {

@@ -33,8 +33,7 @@ extension TestLab {
         }
         let info = DataSetInfo(name: "tiny", summary: "4x4 test images", classNames: ["top", "bottom"], featureShape: [4, 4],
                                source: "test", identity: DataIdentity(name: "tiny"))
-        lab.data = LoadedDataSet(info: info, train: split(40), validation: split(10), test: split(12))
-        lab.dataCommand = "tiny"
+        lab.setData(LoadedDataSet(info: info, train: split(40), validation: split(10), test: split(12)), command: "tiny")
         lab.rebuild()
     }
 
