@@ -80,15 +80,15 @@ package enum DataCommands {
     // MARK: - Handlers
 
     static func load(_ lab: Lab, _ inv: Invocation) throws {
-        var words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
-        let takesLimit = DataCatalog.entry(named: words.first ?? "")?.options.contains { $0.name == "limit" } ?? false
+        let words = try splitCommands(inv.line).first.map { Array($0.dropFirst(2)) } ?? []
+        var request = try DataRequest.parse(words)
+        // Fast mode caps the training examples of sets that take `limit=`.
+        let takesLimit = DataCatalog.entry(named: request.name)?.options.contains { $0.name == "limit" } ?? false
         if let cap = lab.settings.fast?.limit, takesLimit {
-            let given = inv.int("limit")
-            words.removeAll { $0.hasPrefix("limit=") }
-            words.append("limit=\(min(cap, given ?? cap))")
+            request.limit = min(cap, request.limit ?? cap)
         }
         let started = ContinuousClock.now
-        let data = try DataCatalog.load(words, context: context(lab))
+        let data = try DataCatalog.load(request, context: context(lab))
         let seconds = ContinuousClock.now - started
         lab.setData(data, command: inv.line)
         lab.rebuild()
