@@ -30,27 +30,14 @@ struct CommonOptions: ParsableArguments {
     func makeLab(console: Console) -> Lab {
         let env = ProcessInfo.processInfo.environment
         let dataDir = dataDirectory ?? env["NNLAB_DATA"]
-        let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
+        let paths = LabPaths.discover(environment: env, executable: LabPaths.currentExecutable,
+                                      cwd: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                      dataOverride: dataDir.map { URL(fileURLWithPath: $0) })
+        let lab = Lab(console: console, paths: paths)
         if let seed { lab.reseed(seed) }
         if let lang { lab.settings.language = lang }
         return lab
     }
-}
-
-/// The project folder: NNLAB_HOME, else the current folder if it holds sessions/ or tutorials/,
-/// else the folder above the executable's .build (a binary run from a checkout), else the current one.
-func projectRoot() -> URL {
-    let fm = FileManager.default
-    let env = ProcessInfo.processInfo.environment
-    if let home = env["NNLAB_HOME"] { return URL(fileURLWithPath: home) }
-    let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
-    if fm.fileExists(atPath: cwd.appendingPathComponent("tutorials").path) { return cwd }
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<4 {
-        if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-        dir = dir.deletingLastPathComponent()
-    }
-    return cwd
 }
 
 @main

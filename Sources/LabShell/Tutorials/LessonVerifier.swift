@@ -103,7 +103,10 @@ public struct LessonVerifier {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let console = VerifyConsole(echo: verbose ? output : nil)
-        let lab = Lab(console: console, paths: LabPaths(root: paths.root, state: state, dataOverride: paths.dataOverride))
+        // A scratch lab: its state and anything it saves stay in the temporary folder.
+        var scratchPaths = paths.startedIn(state)
+        scratchPaths.state = state
+        let lab = Lab(console: console, paths: scratchPaths)
         lab.settings.language = language
         lab.shouldStop = shouldStop
         if fast { lab.settings.fast = lesson.fast }
