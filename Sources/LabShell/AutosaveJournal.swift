@@ -51,15 +51,24 @@ public final class AutosaveJournal {
     /// Returns nil, with a warning, when the file cannot be written.
     @discardableResult
     public static func attach(to lab: Lab) -> AutosaveJournal? {
-        let folder = lab.paths.journals.appendingPathComponent(newIdentifier())
+        let id = newIdentifier()
+        let folder = lab.paths.journals.appendingPathComponent(id)
+        // Made under a hidden name, locked, then renamed into view: a lab surveying the journals
+        // meanwhile never sees a folder without its lock.
+        let hidden = lab.paths.journals.appendingPathComponent("." + id)
         let lock: JournalLock
         do throws(FileWriteError) {
-            try Folder.create(folder)
-            guard case .claimed(let claimed) = JournalLock.claim(folder.appendingPathComponent(lockName), create: true) else {
-                throw FileWriteError(path: folder.appendingPathComponent(lockName).path, step: "locking", code: errno)
+            try Folder.create(hidden)
+            guard case .claimed(let claimed) = JournalLock.claim(hidden.appendingPathComponent(lockName), create: true) else {
+                throw FileWriteError(path: hidden.appendingPathComponent(lockName).path, step: "locking", code: errno)
+            }
+            guard rename(hidden.path, folder.path) == 0 else {
+                throw FileWriteError(path: folder.path, step: "renaming the new journal's folder into place", code: errno)
             }
             lock = claimed
         } catch {
+            unlink(hidden.appendingPathComponent(lockName).path)
+            rmdir(hidden.path)
             lab.console.warn("note: work is not autosaved: \(error.description)")
             return nil
         }

@@ -24,11 +24,9 @@ final class JournalLock {
         case gone
     }
 
-    let url: URL
     private var fd: Int32
 
-    private init(url: URL, fd: Int32) {
-        self.url = url
+    private init(fd: Int32) {
         self.fd = fd
     }
 
@@ -53,7 +51,7 @@ final class JournalLock {
             close(fd)
             return .gone
         }
-        return .claimed(JournalLock(url: url, fd: fd))
+        return .claimed(JournalLock(fd: fd))
     }
 
     /// Says who holds the lock (read by a lab that fails to take it).
