@@ -7,6 +7,9 @@
 //   nnlab --recover            the REPL, recovering unsaved work without asking
 //   nnlab data fetch mnist     download MNIST once (make lab / make test call this)
 //   nnlab tutorial verify      run every lesson without a person and check its expectations
+//
+// Where it reads and writes (the install, the folder it was started in, ~/.local/state/nnlab) is
+// decided once, by LabPaths.discover (LabShell/LabPlaces.swift).
 
 import ArgumentParser
 import Foundation
@@ -74,7 +77,7 @@ struct Repl: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
     var command: String?
 
-    @Flag(help: "Recover the unsaved work of an nnlab that ended without saving, without asking.")
+    @Flag(help: "Recover the unsaved work of an nnlab started in this folder that ended without saving, without asking.")
     var recover = false
 
     func run() throws {
@@ -131,7 +134,7 @@ struct ReplayTool: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Session names (in sessions/) or .nnlab files.")
+    @Argument(help: "Session names (in ./sessions, then the example sessions) or .nnlab files.")
     var sessions: [String] = []
 
     @Option(name: .customLong("all"), help: "Replay every session in this folder.")

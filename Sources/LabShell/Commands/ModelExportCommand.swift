@@ -7,8 +7,8 @@
 // saved since the last change and holds exactly these weights, else NAME.safetensors written beside
 // NAME.py. Data the script cannot read by itself (generated points, CSV tables, whose split only
 // nnlab's seeded generator reproduces) is written beside it as NAME-train.csv and NAME-test.csv.
-// Paths inside the script are relative to the project folder (where the script says to run it)
-// when they lie inside it.
+// Paths inside the script are relative to the script's own folder when they lie inside it (the
+// script joins them to its own location, so it runs from any folder), else full paths.
 //
 // Not here: the scripts themselves (NNFormats/Export*.swift).
 

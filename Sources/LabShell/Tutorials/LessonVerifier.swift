@@ -61,7 +61,7 @@ public struct LessonVerifier {
         let library = LessonLibrary(folder: paths.tutorials)
         let entries = try reference.map { r throws(ShellError) in [try library.find(r)] } ?? library.entries()
         guard !entries.isEmpty else {
-            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "run from nnlab's project folder, or set NNLAB_HOME")
+            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/")
         }
         var total = Summary()
         let started = ContinuousClock.now
