@@ -208,31 +208,31 @@ public enum Recovery {
     @discardableResult
     public static func recover(_ contents: AutosaveContents, into target: Interpreter, journal: URL? = nil) -> Int {
         let lab = target.lab, console = lab.console
+        let text = RecoveryText(lab.settings.language)
         let silent = CapturingConsole()
         let scratch = Lab(console: silent, paths: lab.paths)
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
         let interpreter = target.over(scratch)
         if let base = contents.base {
-            console.write(console.style.dim("recovering: \(base)"))
+            console.write(console.style.dim(text.recoveringBase(base)))
             guard interpreter.run(base) else {
                 let kept = journal.flatMap { AutosaveJournal.discardCopy(of: $0) }
-                console.warn("cannot recover: `\(base)` failed: \(silent.warnings.last ?? "")"
-                             + (kept.map { "\n  the unsaved commands are kept in \($0.path)" } ?? ""))
+                console.warn(text.baseFailed(base, silent.warnings.last ?? "", kept: kept))
                 return 0
             }
         }
         var done = 0
         for command in contents.commands {
-            console.write(console.style.dim("recovering \(done + 1)/\(contents.commands.count): \(command)"))
+            console.write(console.style.dim(text.recoveringStep(done + 1, of: contents.commands.count, command)))
             guard interpreter.run(command) else {
-                console.warn("recovery stopped at `\(command)`: \(silent.warnings.last ?? "it failed")")
+                console.warn(text.stoppedAt(command, silent.warnings.last ?? "it failed"))
                 break
             }
             done += 1
         }
         if done < contents.commands.count, let journal, let kept = AutosaveJournal.discardCopy(of: journal) {
-            console.warn("  every unsaved command is kept in \(kept.path)")
+            console.warn(text.everyCommandKept(kept))
         }
         SessionSnapshot(of: scratch).install(into: lab)
         lab.session.name = scratch.session.name
@@ -241,9 +241,7 @@ public enum Recovery {
         lab.session.file = scratch.session.file
         lab.session.hasUnsavedWork = done > 0
         lab.session.autosave?.restart(for: lab)
-        console.write("recovered \(done) of \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s")"
-                      + (lab.session.name.map { " on top of session '\($0)'" } ?? "")
-                      + "; `save NAME` keeps them" + (lab.session.name == nil ? "" : " (`save` updates '\(lab.session.name!)')"))
+        console.write(text.recovered(done, of: contents.commands.count, session: lab.session.name))
         return done
     }
 }

@@ -73,6 +73,36 @@ struct RecoveryText {
            : "note: the unsaved work of an nnlab that ended here is being recovered by another nnlab (\(holder))"
     }
 
+    // MARK: - Recovering
+
+    func recoveringBase(_ base: String) -> String { ko ? "되살리는 중: \(base)" : "recovering: \(base)" }
+
+    func recoveringStep(_ index: Int, of count: Int, _ command: String) -> String {
+        ko ? "되살리는 중 \(index)/\(count): \(command)" : "recovering \(index)/\(count): \(command)"
+    }
+
+    func baseFailed(_ base: String, _ why: String, kept: URL?) -> String {
+        if ko { return "되살릴 수 없습니다: `\(base)`이(가) 실패했습니다: \(why)" + (kept.map { "\n  저장하지 않은 명령은 \($0.path)에 남겨 두었습니다" } ?? "") }
+        return "cannot recover: `\(base)` failed: \(why)" + (kept.map { "\n  the unsaved commands are kept in \($0.path)" } ?? "")
+    }
+
+    func stoppedAt(_ command: String, _ why: String) -> String {
+        ko ? "`\(command)`에서 되살리기를 멈췄습니다: \(why)" : "recovery stopped at `\(command)`: \(why)"
+    }
+
+    func everyCommandKept(_ url: URL) -> String {
+        ko ? "  저장하지 않은 명령은 모두 \(url.path)에 남겨 두었습니다" : "  every unsaved command is kept in \(url.path)"
+    }
+
+    func recovered(_ done: Int, of count: Int, session: String?) -> String {
+        if ko {
+            return "명령 \(count)개 중 \(done)개를 되살렸습니다" + (session.map { " (세션 '\($0)' 위에)" } ?? "")
+                + "; `save NAME`으로 보관합니다" + (session.map { " (`save`는 '\($0)'을(를) 갱신합니다)" } ?? "")
+        }
+        return "recovered \(done) of \(count) command\(count == 1 ? "" : "s")" + (session.map { " on top of session '\($0)'" } ?? "")
+            + "; `save NAME` keeps them" + (session.map { " (`save` updates '\($0)')" } ?? "")
+    }
+
     func moreLeft(_ count: Int) -> String {
         ko ? "저장하지 않고 끝난 nnlab이 \(count)개 더 있습니다: 다음 시작 때 다시 묻습니다"
            : "\(count) more nnlab\(count == 1 ? "" : "s") ended here without saving: the next start asks again"

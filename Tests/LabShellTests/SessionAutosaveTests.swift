@@ -235,7 +235,7 @@ struct SessionAutosaveTests {
         let korean = project.lab(interactive: true, answers: ["네"])
         korean.lab.settings.language = .ko
         Recovery.start(korean.interpreter, recoverWithoutAsking: false)
-        #expect(korean.output.contains("저장하지 않고 끝났습니다"))
+        #expect(korean.output.contains("저장하지 않고 끝났습니다") && korean.output.contains("명령 1개 중 1개를 되살렸습니다"), "\(korean.output)")
         #expect(korean.lab.session.journal.map(\.command) == ["data load xor"])
     }
 
