@@ -66,7 +66,7 @@ struct WhereFilesLandTests {
         }
     }
 
-    @Test("REPL history and the autosave journal go to $XDG_STATE_HOME/nnlab (~/.local/state/nnlab by default)")
+    @Test("REPL history, the autosave journal and tutorial progress go to $XDG_STATE_HOME/nnlab (~/.local/state/nnlab by default)")
     func stateInHome() throws {
         let folder = try NNLabBinary.project()
         defer { NNLabBinary.remove(folder) }
@@ -80,6 +80,10 @@ struct WhereFilesLandTests {
         try terminal.send("quit force" + Key.enter)
         #expect(try terminal.waitForExit() == .exited(0))
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("history").path))
+
+        let lesson = try NNLabBinary.run(["-c", "tutorial start 1; tutorial stop"], home: folder)
+        #expect(lesson.status == 0 && lesson.output.contains("Lesson 1 paused"), "\(lesson.output)")
+        #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("tutorial-progress.json").path))
         #expect(!files(under: folder).contains { !$0.hasPrefix("sessions/") }, "nothing but sessions/ in the folder: \(files(under: folder))")
     }
 
