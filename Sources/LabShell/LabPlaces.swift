@@ -8,8 +8,9 @@
 //   3. the checkout above the binary (.build/release/nnlab in a development checkout)
 //   4. the current folder, if it holds tutorials/
 // Per-user state: $XDG_STATE_HOME/nnlab, else ~/.local/state/nnlab.
-// Data sets fetched once: a checkout's data/ when nnlab was started in the checkout or the checkout
-// already has it (make mnist fetches there), else $XDG_DATA_HOME/nnlab, else ~/.local/share/nnlab.
+// Data sets fetched once: a checkout's data/ when nnlab was started in the checkout (make mnist
+// fetches there), else $XDG_DATA_HOME/nnlab, else ~/.local/share/nnlab. A development build started
+// elsewhere also reads its checkout's data/ (as if given --data-dir), but never fetches into it.
 
 import Foundation
 
@@ -35,9 +36,14 @@ extension LabPaths {
         }
         let state = xdg("XDG_STATE_HOME", ".local/state")
         var data = xdg("XDG_DATA_HOME", ".local/share")
+        var dataOverride = dataOverride
         if let install, isCheckout(install) {
             let checkoutData = install.appendingPathComponent("data")
-            if install.path == work.path || isFolder(checkoutData) { data = checkoutData }
+            if install.path == work.path {
+                data = checkoutData                      // started in the checkout: make mnist fetches here
+            } else if dataOverride == nil && isFolder(checkoutData) {
+                dataOverride = checkoutData              // elsewhere: read what the checkout has, never write there
+            }
         }
         return LabPaths(root: install ?? work, state: state, dataOverride: dataOverride, work: work, data: data)
     }

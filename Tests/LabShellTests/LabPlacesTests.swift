@@ -62,10 +62,14 @@ struct LabPlacesTests {
 
         try FileManager.default.createDirectory(at: t.checkout.appendingPathComponent("data"), withIntermediateDirectories: true)
         let withData = LabPaths.discover(environment: ["HOME": t.home.path], executable: t.devBinary, cwd: t.work)
-        #expect(withData.data.path == t.checkout.appendingPathComponent("data").path, "the checkout's fetched MNIST is read")
+        #expect(withData.dataOverride?.path == t.checkout.appendingPathComponent("data").path, "the checkout's fetched MNIST is read")
+        #expect(withData.data.path == t.home.appendingPathComponent(".local/share/nnlab").path, "but nothing is fetched into it")
+        let given = LabPaths.discover(environment: ["HOME": t.home.path], executable: t.devBinary, cwd: t.work, dataOverride: t.work)
+        #expect(given.dataOverride?.path == t.work.path, "--data-dir comes first")
 
         let inside = LabPaths.discover(environment: ["HOME": t.home.path], executable: t.devBinary, cwd: t.checkout)
         #expect(inside.sessions.path == inside.examples.path && !inside.examplesApart)
+        #expect(inside.data.path == t.checkout.appendingPathComponent("data").path && inside.dataOverride == nil)
         #expect(inside.shown(inside.sessions.appendingPathComponent("x.nnlab")) == "sessions/x.nnlab")
     }
 
