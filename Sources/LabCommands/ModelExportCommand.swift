@@ -7,8 +7,8 @@
 // saved since the last change and holds exactly these weights, else NAME.safetensors written beside
 // NAME.py. Data the script cannot read by itself (generated points, CSV tables, whose split only
 // nnlab's seeded generator reproduces) is written beside it as NAME-train.csv and NAME-test.csv.
-// Paths inside the script are relative to the project folder (where the script says to run it)
-// when they lie inside it.
+// Paths inside the script are relative to the script's own folder when they lie inside it (the
+// script joins them to its own location, so it runs from any folder), else full paths.
 //
 // Not here: the scripts themselves (NNFormats/Export*.swift).
 
@@ -53,7 +53,8 @@ enum ModelExportCommand {
         let network = try lab.requireNetwork()
         let data = try lab.requireData()
         let base = script.deletingPathExtension()
-        let root = lab.paths.root
+        // The script reads its files relative to its own folder (or by their full path), so it runs from anywhere.
+        let root = script.deletingLastPathComponent()
 
         // Everything is checked and built first; files are written only once the script exists as text.
         let (exportData, splits) = try dataDescription(data, beside: base, root: root)
@@ -63,7 +64,7 @@ enum ModelExportCommand {
                                     inputShape: data.info.featureShape.count > 1 ? data.info.featureShape : nil,
                                     classCount: data.classCount, optimizer: lab.optimizerSpec, training: own?.options ?? lab.settings.defaults,
                                     weightsPath: display(weightsURL, root: root), data: exportData,
-                                    scriptPath: display(script, root: root), sessionName: lab.session.name)
+                                    scriptPath: lab.paths.shown(script), sessionName: lab.session.name)
         let text: String
         do {
             // The exporter checks the model first (its refusal is clearer than any later failure);
@@ -81,12 +82,12 @@ enum ModelExportCommand {
 
         let style = lab.console.style
         var wrote = "wrote \(script.path) (\(framework.title))"
-        wrote += sessionWeights ? ", reading the saved session's weights \(weightsURL.path)"
+        wrote += sessionWeights ? ", reading the saved session's weights \(lab.paths.shown(weightsURL))"
                                 : " and its weights \(weightsURL.lastPathComponent) (\(network.parameters.count) tensors)"
         if !splits.isEmpty { wrote += " and data \(splits.map(\.1.lastPathComponent).joined(separator: ", "))" }
         lab.console.write(wrote)
-        let run = "python3 \(display(script, root: root))"
-        lab.console.write("run it from \(root.path):")
+        let run = "python3 \(lab.paths.shown(script))"
+        lab.console.write("run it (from any folder; it finds its files beside itself):")
         lab.console.write("  \(framework.install)")
         lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(NumberFormat.fourDecimals(accuracy))"))
         lab.console.write("  \(run) --train          " + style.dim("# continue training with the same optimizer"))
@@ -113,7 +114,8 @@ enum ModelExportCommand {
     /// else FILE.safetensors (the Bool says whether it is the session's).
     static func weightsFile(_ lab: Lab, network: Network, beside base: URL) -> (URL, Bool) {
         if let name = lab.session.name, !lab.session.hasUnsavedWork {
-            let url = lab.paths.sessions.appendingPathComponent(name + ".safetensors")
+            let found = SessionPlaces.find(name, paths: lab.paths)?.script ?? SessionPlaces.script(name, in: lab.paths.sessions)
+            let url = found.deletingPathExtension().appendingPathExtension("safetensors")
             if let file = try? SafetensorsFile(contentsOf: url),
                network.parameters.allSatisfy({ p in
                    file.tensor(p.name).map { $0.count == p.value.count && ((try? file.floats(p.name)) == p.value.array) } ?? false
@@ -134,7 +136,7 @@ enum ModelExportCommand {
         try writer.write(to: url)
     }
 
-    /// `url` relative to `root` when inside it ("data/mnist"), else its full path.
+    /// `url` relative to `root` (the script's folder) when inside it ("data/mnist"), else its full path.
     static func display(_ url: URL, root: URL) -> String {
         let path = url.standardizedFileURL.path, base = root.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path

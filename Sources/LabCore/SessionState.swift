@@ -42,6 +42,8 @@ public struct SessionState {
 /// The file a running lab journals into as it goes (LabSessions' AutosaveJournal), so that a crash
 /// loses at most the command in flight. The lab only holds it; the sessions module opens and ends it.
 public protocol JournalFile: AnyObject {
+    /// Where the journal is written.
+    var url: URL { get }
     /// Starts the file again from the lab's saved base (after `save` or `load`).
     func restart(for lab: Lab)
     /// Deletes the file (the work is saved or was never worth keeping).

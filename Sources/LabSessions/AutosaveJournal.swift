@@ -1,10 +1,13 @@
 // AutosaveJournal: the REPL's unsaved commands on disk, each one safe as soon as it completes.
 //
-// `.nnlab/autosave.nnlab` is a small session script:
+// Each running lab has its own journal, in a folder of its own under the state folder
+// (`~/.local/state/nnlab/autosave/ID/`): `lock`, held with flock for as long as the lab runs
+// (JournalLock.swift), and `journal.nnlab`, a small session script:
 //
 //   # nnlab autosave
 //   # format: 1
-//   # pid: 4242                      <- the nnlab that writes it (a second nnlab leaves it alone)
+//   # pid: 4242                      <- the nnlab that writes it (for people; the lock decides)
+//   # folder: /home/ada/experiments  <- where that nnlab was started: only a lab started there recovers it
 //   # started: 2025-06-01T10:11:12Z
 //   # seed: 777                      <- the seed before the first command
 //   # base: load lab-10-1            <- what restores the saved part (absent when nothing is saved)
@@ -12,9 +15,10 @@
 //   data load xor                    <- every state-changing command since, appended and fsync'd
 //   layer add dense 5 relu              (JournalWriter) as it completes
 //
-// `save` and `load` rewrite it (atomically) down to its new base; a clean quit removes it. After
-// a crash, `kill -9` or a closed terminal it stays, and the next start offers to recover it
-// (Recovery.swift). A write that fails (a full disk) is reported once; the session goes on.
+// `save` and `load` rewrite it (atomically) down to its new base; a clean quit removes the folder.
+// After a crash, `kill -9` or a closed terminal it stays, its lock free, and the next lab started
+// in the same folder offers to recover it (Recovery.swift). A write that fails (a full disk) is
+// reported once; the session goes on.
 
 import Foundation
 import LabCore
@@ -27,30 +31,55 @@ import Glibc
 /// The autosave journal of one REPL.
 public final class AutosaveJournal: JournalFile {
     public static let firstLine = "# nnlab autosave"
+    static let fileName = "journal.nnlab", lockName = "lock"
     /// Where it is.
     public let url: URL
+    /// The folder holding it and its lock.
+    var folder: URL { url.deletingLastPathComponent() }
     private var writer: JournalWriter?
+    /// This lab's hold on the journal; nil once closed.
+    private var lock: JournalLock?
     /// Journal entries of the lab that the file holds (base included).
     private var writtenCount = 0
     private var reportedFailure = false
 
-    init(url: URL) {
+    init(url: URL, lock: JournalLock?) {
         self.url = url
+        self.lock = lock
     }
 
-    /// Starts an autosave journal for `lab` (replacing any old one: recover it first) and hooks it
-    /// to the lab's journal. Returns nil, with a warning, when the file cannot be written.
+    /// Starts a new autosave journal of its own for `lab` and hooks it to the lab's journal.
+    /// Returns nil, with a warning, when the file cannot be written.
     @discardableResult
     public static func attach(to lab: Lab) -> AutosaveJournal? {
-        let journal = AutosaveJournal(url: lab.paths.journalFile)
-        do { try Folder.create(lab.paths.state) } catch {
+        let id = newIdentifier()
+        let folder = lab.paths.journals.appendingPathComponent(id)
+        // Made under a hidden name, locked, then renamed into view: a lab surveying the journals
+        // meanwhile never sees a folder without its lock.
+        let hidden = lab.paths.journals.appendingPathComponent("." + id)
+        let lock: JournalLock
+        do throws(FileWriteError) {
+            try Folder.create(hidden)
+            guard case .claimed(let claimed) = JournalLock.claim(hidden.appendingPathComponent(lockName), create: true) else {
+                throw FileWriteError(path: hidden.appendingPathComponent(lockName).path, step: "locking", code: errno)
+            }
+            guard rename(hidden.path, folder.path) == 0 else {
+                throw FileWriteError(path: folder.path, step: "renaming the new journal's folder into place", code: errno)
+            }
+            lock = claimed
+        } catch {
+            unlink(hidden.appendingPathComponent(lockName).path)
+            rmdir(hidden.path)
             lab.console.warn("note: work is not autosaved: \(error.description)")
             return nil
         }
+        lock.describeHolder("pid \(getpid()), started in \(lab.paths.work.path)")
+        let journal = AutosaveJournal(url: folder.appendingPathComponent(fileName), lock: lock)
         lab.session.autosave = journal
         journal.restart(for: lab)
         guard journal.writer != nil else {
             lab.session.autosave = nil
+            journal.remove()
             return nil
         }
         lab.session.onJournal = { [weak lab, weak journal] entry in
@@ -60,11 +89,21 @@ public final class AutosaveJournal: JournalFile {
         return journal
     }
 
+    /// "20250601-101112-4242-a3f9": sorts by start time; the pid and a random part keep two labs
+    /// started in the same second apart.
+    static func newIdentifier(date: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        return "\(f.string(from: date))-\(getpid())-" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
+    }
+
     /// Rewrites the file from `lab`: header, base, and the commands not covered by the base.
     public func restart(for lab: Lab) {
         writer?.close()
         writer = nil
-        var lines = [AutosaveJournal.firstLine, "# format: 1", "# pid: \(getpid())",
+        var lines = [AutosaveJournal.firstLine, "# format: 1", "# pid: \(getpid())", "# folder: \(lab.paths.work.path)",
                      "# started: \(SessionStore.isoDate(Date()))", "# seed: \(lab.session.journalSeed ?? lab.seed)"]
         if let base = lab.session.base { lines.append("# base: \(base)") }
         lines.append("")
@@ -100,31 +139,59 @@ public final class AutosaveJournal: JournalFile {
         }
     }
 
-    /// Closes and deletes the file (a clean quit).
+    /// Closes and deletes the journal and its folder (a clean quit, or its work is safe elsewhere).
     public func remove() {
         writer?.close()
         writer = nil
-        unlink(url.path)
+        AutosaveJournal.removeFolder(folder)
+        lock?.release()
+        lock = nil
     }
 
-    /// Stops writing and leaves the file where it is, so the next start offers to recover it.
+    /// Stops writing and leaves the file where it is, its lock free, so the next start in this
+    /// folder offers to recover it.
     public func close() {
         writer?.close()
         writer = nil
+        lock?.release()
+        lock = nil
     }
 
-    /// Moves the file aside to `discarded.nnlab` beside it (the work was dropped on purpose, but
-    /// a copy of its commands stays until the next time). Returns where it went.
+    /// Moves the file aside to `discarded.nnlab` in the state folder (the work was dropped on
+    /// purpose, but a copy of its commands stays until the next time) and removes the journal's
+    /// folder. Returns where the commands went.
     @discardableResult
     public func discard() -> URL? {
         writer?.close()
         writer = nil
-        return AutosaveJournal.discardFile(at: url)
+        let kept = AutosaveJournal.discardFile(at: url)
+        AutosaveJournal.removeFolder(folder)
+        lock?.release()
+        lock = nil
+        return kept
     }
 
-    static func discardFile(at url: URL) -> URL? {
-        let target = url.deletingLastPathComponent().appendingPathComponent("discarded.nnlab")
-        return rename(url.path, target.path) == 0 ? target : nil
+    /// `journal` moved to `discarded.nnlab` two folders up (the state folder); where it went, or nil.
+    static func discardFile(at journal: URL) -> URL? {
+        let state = journal.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let target = state.appendingPathComponent("discarded.nnlab")
+        return rename(journal.path, target.path) == 0 ? target : nil
+    }
+
+    /// A copy of `journal` as `discarded.nnlab` in the state folder (the journal stays); where, or nil.
+    static func discardCopy(of journal: URL) -> URL? {
+        let state = journal.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let target = state.appendingPathComponent("discarded.nnlab")
+        guard let bytes = FileManager.default.contents(atPath: journal.path), (try? AtomicFile.write(bytes, to: target)) != nil else { return nil }
+        return target
+    }
+
+    /// Removes a journal's folder: the journal first, the lock last (a lab that opens the lock
+    /// meanwhile finds it unlinked and leaves it alone).
+    static func removeFolder(_ folder: URL) {
+        unlink(folder.appendingPathComponent(fileName).path)
+        unlink(folder.appendingPathComponent(lockName).path)
+        rmdir(folder.path)
     }
 
     private func report(_ error: FileWriteError, lab: Lab) {

@@ -30,7 +30,15 @@ public enum ReplayCommandLine {
             files += names.map { url.appendingPathComponent($0) }
         }
         for target in targets {
-            do { files.append(try locate(target, paths: paths)) } catch {
+            do throws(ShellError) {
+                let url = try locate(target, paths: paths)
+                if record && !target.contains("/") && paths.examplesApart
+                    && url.deletingLastPathComponent().standardizedFileURL.path == paths.examples.standardizedFileURL.path {
+                    throw ShellError("\(target) is an example session (\(url.path)): examples are not rewritten",
+                                     hint: "copy it into sessions/ first (`load \(target)` then `save`), then record that copy")
+                }
+                files.append(url)
+            } catch {
                 console.warn("error: " + error.message + (error.hint.map { "\n  hint: " + $0 } ?? ""))
                 status = unreadable
             }
@@ -95,10 +103,11 @@ public enum ReplayCommandLine {
             throw ShellError("there is no file \(target)", hint: "check the path, or give a session name from sessions/")
         }
         let name = try SessionStore.checkName(target)
-        let url = SessionStore.files(name, in: paths.sessions).script
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ShellError("there is no session '\(name)' in \(paths.sessions.path)", hint: "`nnlab` then `sessions` lists them")
+        guard let found = SessionPlaces.find(name, paths: paths) else {
+            throw ShellError("there is no session '\(name)' in \(paths.sessions.path)"
+                             + (paths.examplesApart ? " nor among the examples in \(paths.examples.path)" : ""),
+                             hint: "`nnlab` then `sessions` lists them")
         }
-        return url
+        return found.script
     }
 }

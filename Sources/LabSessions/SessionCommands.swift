@@ -93,8 +93,9 @@ package enum SessionCommands {
         let file = try SessionStore.save(lab, as: name, withOptimizerState: !inv[compact])
         lab.markSaved(as: name, file: file)
         let bytes = file.header.weights?.bytes ?? 0
-        lab.console.write("saved sessions/\(name).nnlab (\(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")) "
-                          + "and sessions/\(name).safetensors (\(sizeText(bytes)))")
+        let (script, weights) = SessionStore.files(name, in: lab.paths.sessions)
+        lab.console.write("saved \(lab.paths.shown(script)) (\(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")) "
+                          + "and \(lab.paths.shown(weights)) (\(sizeText(bytes)))")
     }
 
     static func savedDate(_ name: String, _ lab: Lab) -> String? {
@@ -110,13 +111,20 @@ package enum SessionCommands {
     static func load(_ lab: Lab, _ inv: Invocation) throws {
         let name = try given(inv, savedName)
         guard confirmReplacing(lab, inv, doing: "load \(name)") else { return }
-        let loaded = try SessionLoader.read(SessionStore.files(name, in: lab.paths.sessions).script, for: lab, commands: try inv.runningInterpreter().parser.commands)
+        guard let found = SessionPlaces.find(name, paths: lab.paths) else {
+            let known = lab.savedSessionNames()
+            throw ShellError("there is no session '\(name)' in sessions/" + (lab.paths.examplesApart ? " nor among the examples" : "")
+                             + didYouMean(name, known),
+                             hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
+        }
+        let loaded = try SessionLoader.read(found.script, for: lab, commands: try inv.runningInterpreter().parser.commands)
         for warning in loaded.warnings { lab.console.warn(warning) }
         loaded.snapshot.install(into: lab)
         lab.markSaved(as: name, file: loaded.file)
         let h = loaded.file.header
         lab.console.write("loaded \(name): \(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")"
                           + (h.saved.map { ", saved \($0)" } ?? ""))
+        lab.console.write(lab.console.style.dim(SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language)))
         lab.console.write(lab.console.style.dim("model \(h.model ?? SessionStore.modelSummary(lab)); data "
                                                 + (h.data ?? "none") + (h.best.map { "; best \($0) (`eval` gives it again)" } ?? "")))
     }
@@ -134,11 +142,26 @@ package enum SessionCommands {
     // MARK: - sessions
 
     static func list(_ lab: Lab) {
-        let listed = SessionStore.list(in: lab.paths.sessions)
-        guard !listed.isEmpty else {
-            lab.console.write("no saved sessions in \(lab.paths.sessions.path) yet: `save NAME` saves this one")
-            return
+        let paths = lab.paths, ko = lab.settings.language == .ko
+        let own = SessionStore.list(in: paths.sessions)
+        let examples = paths.examplesApart ? SessionStore.list(in: paths.examples).filter { e in !own.contains { $0.name == e.name } } : []
+        if own.isEmpty {
+            lab.console.write(ko ? "\(paths.sessions.path)에 저장된 세션이 아직 없습니다: `save NAME`으로 이 세션을 저장합니다"
+                                 : "no saved sessions in \(paths.sessions.path) yet: `save NAME` saves this one")
+        } else {
+            if !examples.isEmpty { lab.console.write(ko ? "여러분의 세션 (\(paths.shown(paths.sessions))):" : "your sessions (\(paths.shown(paths.sessions))):") }
+            lab.console.write(table(own, lab))
         }
+        if !examples.isEmpty {
+            lab.console.write(ko ? "예제 세션 (\(paths.examples.path), 읽기 전용):" : "example sessions (\(paths.examples.path), read only):")
+            lab.console.write(table(examples, lab))
+        }
+        guard !own.isEmpty || !examples.isEmpty else { return }
+        lab.console.write(lab.console.style.dim(ko ? "`load NAME`은 세션을 되살리고, `replay NAME`은 다시 실행해 기록된 수치와 비교합니다"
+                                                   : "`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+    }
+
+    private static func table(_ listed: [SessionStore.Listed], _ lab: Lab) -> String {
         let rows = listed.map { s -> [String] in
             guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
@@ -149,23 +172,28 @@ package enum SessionCommands {
                                         TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
                                         TableColumn("best", alignment: .left)],
                               rows: rows, border: .minimal)
-        lab.console.write(table.render(lab.console.style))
-        lab.console.write(lab.console.style.dim("`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+        return table.render(lab.console.style)
     }
 
     // MARK: - replay
 
     static func replay(_ lab: Lab, _ inv: Invocation) throws {
         let name = try given(inv, savedName)
-        let url = SessionStore.files(name, in: lab.paths.sessions).script
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+        guard let found = SessionPlaces.find(name, paths: lab.paths),
+              let bytes = FileManager.default.contents(atPath: found.script.path) else {
             let known = lab.savedSessionNames()
-            throw ShellError("there is no session '\(name)' in sessions/" + didYouMean(name, known),
+            throw ShellError("there is no session '\(name)' in sessions/" + (lab.paths.examplesApart ? " nor among the examples" : "")
+                             + didYouMean(name, known),
                              hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
         }
         let file: SessionFile
         let commands = try inv.runningInterpreter().parser.commands
-        do { file = try SessionFile.parse(bytes, file: "sessions/\(name).nnlab", commands: commands) } catch { throw error.shellError }
+        do { file = try SessionFile.parse(bytes, file: lab.paths.shown(found.script), commands: commands) } catch { throw error.shellError }
+        if inv[recordFigures] && found.source == .example {
+            throw ShellError("\(name) is an example session (\(found.script.path)): examples are not rewritten",
+                             hint: "`load \(name)` then `save` makes your own copy in sessions/; record that one")
+        }
+        lab.console.write(lab.console.style.dim("replaying \(name): " + SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language)))
         let fast = inv[Self.fast]
         if !fast { guard confirmReplacing(lab, inv, doing: "replay \(name)") else { return } }
         let interpreter = try inv.runningInterpreter()
@@ -177,7 +205,7 @@ package enum SessionCommands {
         }
         var kept = file
         if inv[recordFigures] {
-            kept = try record(result, file: file, name: name, folder: lab.paths.sessions, fast: fast)
+            kept = try record(result, file: file, name: name, folder: found.script.deletingLastPathComponent(), fast: fast)
             lab.console.write("recorded the replayed \(fast ? "fast " : "")figures in sessions/\(name).nnlab")
         } else if !result.succeeded {
             throw ShellError("replay \(name): figures differ from the recorded ones (see above)",
@@ -233,7 +261,7 @@ package enum SessionCommands {
 extension Lab {
     /// Ends the session after `quit` (or Ctrl-D). With unsaved work at a terminal, offers to save
     /// it first; `force` (and piped input) quits without asking. A clean quit removes the autosave
-    /// journal; dropping unsaved work keeps its commands in .nnlab/discarded.nnlab.
+    /// journal; dropping unsaved work keeps its commands in the state folder's discarded.nnlab.
     /// `interpreter` (the shell's) runs the dialog's `save`.
     public func requestQuit(force: Bool, interpreter: Interpreter) throws {
         guard session.hasUnsavedWork, !session.journal.isEmpty else {
@@ -257,7 +285,7 @@ extension Lab {
             // so leave, keeping the autosave journal for the next start to recover.
             session.autosave?.close()
             console.write("input ended: not saved" + (session.autosave == nil ? ""
-                : "; the next `nnlab` offers to recover it (`nnlab --recover` does it without asking)"))
+                : "; the next `nnlab` started in this folder offers to recover it (`nnlab --recover` does it without asking)"))
             interpreter.shell.quitRequested = true
             return
         }

@@ -141,10 +141,8 @@ enum SessionLoader {
         return [0x9E37_79B9_7F4A_7C15, s1, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB]
     }
 
-    /// `sessions/NAME.nnlab` relative to the project when inside it, else the full path.
+    /// `sessions/NAME.nnlab` relative to the folder nnlab was started in when inside it, else the full path.
     static func displayPath(_ url: URL, lab: Lab) -> String {
-        let root = lab.paths.root.standardizedFileURL.path + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+        lab.paths.shown(url)
     }
 }

@@ -20,7 +20,7 @@ import Glibc
 #endif
 
 /// Saved sessions in a lab's sessions/ folder.
-enum SessionStore {
+package enum SessionStore {
     // MARK: - Names
 
     /// `raw` as a session name (a trailing `.nnlab` is dropped), or an error saying what is wrong.

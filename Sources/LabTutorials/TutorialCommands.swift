@@ -76,7 +76,7 @@ package enum TutorialCommands {
         let entries = library.entries()
         let t = TutorialText(lab.settings.language), style = lab.console.style
         guard !entries.isEmpty else {
-            lab.console.warn("no lessons in \(lab.paths.tutorials.path) (run nnlab from its project folder, or set NNLAB_HOME)")
+            lab.console.warn("no lessons in \(lab.paths.tutorials.path) (install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/)")
             return
         }
         let progress = TutorialProgress.load(from: lab.paths.progressFile).progress

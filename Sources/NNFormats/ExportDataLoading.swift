@@ -32,12 +32,12 @@ extension ExportData {
         switch self {
         case .mnist(let dir), .fashionMNIST(let dir):
             let what = name == "mnist" ? "MNIST" : "Fashion-MNIST"
-            return [[s("--data-dir"), "default=\(s(dir))", "help=\"folder of the \(what) IDX files\""]]
+            return [[s("--data-dir"), "default=\(PythonSource.pathDefault(dir))", "help=\"folder of the \(what) IDX files\""]]
         case .xor:
             return []
         case .csv(_, let train, let test):
-            return [[s("--train-csv"), "default=\(s(train))", "help=\"training split\""],
-                    [s("--test-csv"), "default=\(s(test))", "help=\"test split\""]]
+            return [[s("--train-csv"), "default=\(PythonSource.pathDefault(train))", "help=\"training split\""],
+                    [s("--test-csv"), "default=\(PythonSource.pathDefault(test))", "help=\"test split\""]]
         }
     }
 

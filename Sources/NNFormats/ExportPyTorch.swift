@@ -55,7 +55,7 @@ struct PyTorchScript {
                 "    # in train(): DataLoader(..., sampler=torch.utils.data.distributed.DistributedSampler(data))",
                 "Each process then trains on its share of every epoch and the gradients are averaged.",
             ])
-        var modules = ["argparse"] + plan.request.data.imports
+        var modules = ["argparse", "os"] + plan.request.data.imports
         if usesTruncatedNormal { modules.append("math") }
         let imports = Array(Set(modules)).sorted().map { "import \($0)" }.joined(separator: "\n")
         return [

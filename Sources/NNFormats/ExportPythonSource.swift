@@ -80,6 +80,12 @@ enum PythonSource {
         }
     }
 
+    /// A file path as an argparse default: an absolute path as it is; a relative one joined to the
+    /// script's own folder, so the script finds its files from whatever folder it is run in.
+    static func pathDefault(_ path: String) -> String {
+        path.hasPrefix("/") ? string(path) : "os.path.join(os.path.dirname(os.path.abspath(__file__)), \(string(path)))"
+    }
+
     /// `text` as one word on a POSIX shell command line (single-quoted when it needs to be).
     static func shellWord(_ text: String) -> String {
         let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {

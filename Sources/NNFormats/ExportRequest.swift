@@ -71,8 +71,9 @@ public struct ExportRequest: Sendable {
     public var optimizer: OptimizerSpec
     /// Epochs and batch size of nnlab's training run (and its keep_prob / lr overrides, if any).
     public var training: TrainingOptions
-    /// The session's `.safetensors` file, as the script should name it by default
-    /// (relative to the nnlab project folder, e.g. `sessions/lab10.safetensors`).
+    /// The session's `.safetensors` file, as the script should name it by default: relative to
+    /// the script's own folder (e.g. `sessions/lab10.safetensors`), where the script looks for it
+    /// whatever folder it is run from, or a full path.
     public var weightsPath: String
     public var data: ExportData
     /// The file the script will be written to (shown in its "how to run" lines).

@@ -46,12 +46,13 @@ enum ExportScript {
                 + "print the same."
         }
         lines += PythonSource.wrap(trained, indent: 4)
-        let run = "python3 \(script) --weights \(PythonSource.shellWord(r.weightsPath))\(r.data.runArguments)"
+        let run = "python3 \(script)"
         lines += [
             "",
-            "How to run it (from the nnlab project folder)",
+            "How to run it (from any folder: relative paths below are read beside this script)",
             "    \(framework.install)",
-            "    \(PythonSource.docText(run))",
+            "    \(PythonSource.docText(run))   # reads --weights \(PythonSource.docText(PythonSource.shellWord(r.weightsPath)))"
+                + PythonSource.docText(r.data.runArguments),
             "    python3 \(PythonSource.docText(script)) --train           # continue training: \(epochs) more epochs, batch \(batch)",
             "    python3 \(PythonSource.docText(script)) --check-weights   # only match the weights file (numpy + safetensors)",
             "Other options: --fresh (start from the initializers instead of nnlab's weights; with --train",
@@ -171,7 +172,7 @@ enum ExportScript {
     static func argumentParser(_ plan: ExportPlan, framework: String) -> String {
         let r = plan.request
         let s = PythonSource.string
-        var options: [[String]] = [[s("--weights"), "default=\(s(r.weightsPath))", "help=\"nnlab's .safetensors file\""]]
+        var options: [[String]] = [[s("--weights"), "default=\(PythonSource.pathDefault(r.weightsPath))", "help=\"nnlab's .safetensors file\""]]
         options += r.data.options
         options += [
             [s("--train"), "action=\"store_true\"", "help=\"continue training, then evaluate\""],

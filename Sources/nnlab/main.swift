@@ -7,6 +7,9 @@
 //   nnlab --recover            the REPL, recovering unsaved work without asking
 //   nnlab data fetch mnist     download MNIST once (make lab / make test call this)
 //   nnlab tutorial verify      run every lesson without a person and check its expectations
+//
+// Where it reads and writes (the install, the folder it was started in, ~/.local/state/nnlab) is
+// decided once, by LabPaths.discover (LabShell/LabPlaces.swift).
 
 import ArgumentParser
 import Foundation
@@ -33,27 +36,14 @@ struct CommonOptions: ParsableArguments {
     func makeLab(console: Console) -> Lab {
         let env = ProcessInfo.processInfo.environment
         let dataDir = dataDirectory ?? env["NNLAB_DATA"]
-        let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
+        let paths = LabPaths.discover(environment: env, executable: LabPaths.currentExecutable,
+                                      cwd: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                      dataOverride: dataDir.map { URL(fileURLWithPath: $0) })
+        let lab = Lab(console: console, paths: paths)
         if let seed { lab.reseed(seed) }
         if let lang { lab.settings.language = lang }
         return lab
     }
-}
-
-/// The project folder: NNLAB_HOME, else the current folder if it holds sessions/ or tutorials/,
-/// else the folder above the executable's .build (a binary run from a checkout), else the current one.
-func projectRoot() -> URL {
-    let fm = FileManager.default
-    let env = ProcessInfo.processInfo.environment
-    if let home = env["NNLAB_HOME"] { return URL(fileURLWithPath: home) }
-    let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
-    if fm.fileExists(atPath: cwd.appendingPathComponent("tutorials").path) { return cwd }
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<4 {
-        if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-        dir = dir.deletingLastPathComponent()
-    }
-    return cwd
 }
 
 @main
@@ -90,7 +80,7 @@ struct Repl: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
     var command: String?
 
-    @Flag(help: "Recover the unsaved work of an nnlab that ended without saving, without asking.")
+    @Flag(help: "Recover the unsaved work of an nnlab started in this folder that ended without saving, without asking.")
     var recover = false
 
     func run() throws {
@@ -147,7 +137,7 @@ struct ReplayTool: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Session names (in sessions/) or .nnlab files.")
+    @Argument(help: "Session names (in ./sessions, then the example sessions) or .nnlab files.")
     var sessions: [String] = []
 
     @Option(name: .customLong("all"), help: "Replay every session in this folder.")

@@ -17,28 +17,56 @@ enum NNLabBinary {
         nnlab was not found next to the test binary (or at NNLAB_BIN): run `swift build`, or set NNLAB_BIN to its path
         """
 
-    /// nnlab's REPL in a fresh pty, with `home` as its project folder, at its first prompt.
-    static func start(home: URL, arguments: [String] = [], waitForPrompt: Bool = true) throws -> PseudoTerminal {
+    /// nnlab's REPL in a fresh pty, started in `folder` (see `project()`), at its first prompt.
+    static func start(home folder: URL, arguments: [String] = [], waitForPrompt: Bool = true) throws -> PseudoTerminal {
         guard let path else { throw PseudoTerminalError(description: "nnlab is not built") }
         var environment = PseudoTerminal.defaultEnvironment()
-        environment["NNLAB_HOME"] = home.path
-        let terminal = try PseudoTerminal(executable: path, arguments: arguments, environment: environment, columns: 100)
+        for (key, value) in self.environment(for: folder) { environment[key] = value }
+        environment["NNLAB_HOME"] = nil
+        let terminal = try PseudoTerminal(executable: path, arguments: arguments, environment: environment, columns: 100,
+                                          workingDirectory: folder)
         if waitForPrompt { try terminal.waitFor(prompt) }
         return terminal
     }
 
     static let prompt = "nnlab> "
 
-    /// A fresh project folder.
+    /// A fresh folder to start nnlab in (with an empty sessions/), inside a temporary place that
+    /// also holds the user's home (`userHome(of:)`): nothing a test runs touches the real ~.
     static func project() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-e2e-\(UUID().uuidString)")
+        let place = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-e2e-\(UUID().uuidString)")
+        let url = place.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: url.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: userHome(of: url), withIntermediateDirectories: true)
         return url
     }
 
-    /// Runs nnlab with `arguments` (no terminal) and returns its exit status and output.
-    static func run(_ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
-        try runProcess(path ?? "/nonexistent", arguments, environment: ["NNLAB_HOME": home.path])
+    /// The temporary home of a `project()` folder.
+    static func userHome(of folder: URL) -> URL {
+        folder.deletingLastPathComponent().appendingPathComponent("home")
+    }
+
+    /// nnlab's per-user state folder for a `project()` folder (~/.local/state/nnlab in its home).
+    static func state(of folder: URL) -> URL {
+        userHome(of: folder).appendingPathComponent(".local/state/nnlab")
+    }
+
+    /// Removes a `project()` folder and its home.
+    static func remove(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+    }
+
+    /// HOME and the XDG folders pointing into the temporary home (set explicitly: the test's own
+    /// environment may name others); NNLAB_HOME empty, so the install is found from the binary.
+    static func environment(for folder: URL) -> [String: String] {
+        let home = userHome(of: folder)
+        return ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent(".local/state").path,
+                "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path, "NNLAB_HOME": ""]
+    }
+
+    /// Runs nnlab with `arguments` (no terminal) in `folder` and returns its exit status and output.
+    static func run(_ arguments: [String], home folder: URL) throws -> (status: Int32, output: String) {
+        try runProcess(path ?? "/nonexistent", arguments, in: folder, environment: environment(for: folder))
     }
 }
 
@@ -66,10 +94,15 @@ struct SessionRecoveryTests {
         return try #require(text.split(separator: "\n").last { $0.hasPrefix("test: accuracy") }.map(String.init))
     }
 
+    /// The autosave journals left in the state folder of `folder`'s home.
+    func journals(_ folder: URL) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: NNLabBinary.state(of: folder).appendingPathComponent("autosave").path)) ?? []
+    }
+
     @Test("kill -9, start again, recover: the model and its trained weights are back")
     func recoverAfterKill() throws {
         let home = try NNLabBinary.project()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { NNLabBinary.remove(home) }
         let first = try NNLabBinary.start(home: home)
         let evaluation = try typeSession(first)
         kill(first.pid, SIGKILL)
@@ -92,14 +125,14 @@ struct SessionRecoveryTests {
         try second.waitFor("Save before quitting?")
         try second.send("n" + Key.enter)
         #expect(try second.waitForExit() == .exited(0))
-        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".nnlab/autosave.nnlab").path))
-        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".nnlab/discarded.nnlab").path))
+        #expect(journals(home).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: NNLabBinary.state(of: home).appendingPathComponent("discarded.nnlab").path))
     }
 
     @Test("nnlab --recover recovers without asking")
     func recoverFlag() throws {
         let home = try NNLabBinary.project()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { NNLabBinary.remove(home) }
         let first = try NNLabBinary.start(home: home)
         let evaluation = try typeSession(first)
         kill(first.pid, SIGKILL)
@@ -115,7 +148,7 @@ struct SessionRecoveryTests {
     @Test("quit with unsaved work offers to save, asks a name, saves, and leaves no journal behind")
     func quitSaves() throws {
         let home = try NNLabBinary.project()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { NNLabBinary.remove(home) }
         let terminal = try NNLabBinary.start(home: home)
         try terminal.command("data load xor", expecting: "xor: 4 train")
         try terminal.send(Key.ctrlD)
@@ -127,7 +160,7 @@ struct SessionRecoveryTests {
         try terminal.waitFor("saved sessions/kept.nnlab")
         #expect(try terminal.waitForExit() == .exited(0))
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("sessions/kept.safetensors").path))
-        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".nnlab/autosave.nnlab").path))
+        #expect(journals(home).isEmpty)
 
         // The next start has nothing to recover.
         let next = try NNLabBinary.start(home: home)
@@ -138,7 +171,7 @@ struct SessionRecoveryTests {
     @Test("nnlab replay exits 0 when the figures match, 1 when one was changed, 2 for a file that is not a session")
     func replayExitStatus() throws {
         let home = try NNLabBinary.project()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { NNLabBinary.remove(home) }
         let made = try NNLabBinary.run(["-c", "seed 3; data load xor; layer add dense 4 relu; layer add dense 1 sigmoid; "
                                         + "train epochs=20 batch=4; eval test; save xor"], home: home)
         #expect(made.status == 0, "\(made.output)")

@@ -72,8 +72,8 @@ struct ExportModelTests {
         let (t, out) = exported()
         t.run("eval")
         let accuracy = try #require(t.lab.results.lastEvaluation?.evaluation.accuracy)
-        // Paths inside the script are relative to the project folder, where it says to run it.
-        let run = try runPython3([out.appendingPathComponent("net_torch.py").path], in: t.root)
+        // Paths inside the script are read beside it, so it runs from any folder.
+        let run = try runPython3([out.appendingPathComponent("net_torch.py").path], in: URL(fileURLWithPath: "/"))
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("test accuracy: \(NumberFormat.fourDecimals(accuracy))"), "\(run.output)")
     }

@@ -89,7 +89,7 @@ import LabKit
             let (status, output) = try runPythonFile(["-m", "py_compile", url.path])
             #expect(status == 0, "\(name):\n\(output)")
         }
-        #expect(keras.contains("default=\"my sessions/it's \\\"best\\\".safetensors\""))
+        #expect(keras.contains("os.path.abspath(__file__)), \"my sessions/it's \\\"best\\\".safetensors\")"))
         #expect(keras.contains("--weights 'my sessions/it'\\\\''s \\\"best\\\".safetensors'"))
         #expect(keras.contains("    lambda_ = layers.Dense(4, activation=\"tanh\""))
         #expect(keras.contains("name=\"lambda\")(inputs)"), "the Keras layer keeps nnlab's name")

@@ -42,7 +42,9 @@ func unwrapped(_ script: String) -> String {
         #expect(script.contains("loss=keras.losses.SparseCategoricalCrossentropy(),"))
         #expect(script.contains("nnlab's test accuracy: 0.9804"))
         #expect(script.contains("1,195,018 parameters"))
-        #expect(script.contains("python3 lab10_keras.py --weights sessions/lab10.safetensors --data-dir data/mnist"))
+        #expect(script.contains("python3 lab10_keras.py   # reads --weights sessions/lab10.safetensors --data-dir data/mnist"))
+        // Relative defaults are read beside the script, so it runs from any folder.
+        #expect(flat.contains("default=os.path.join(os.path.dirname(os.path.abspath(__file__)), \"sessions/lab10.safetensors\")"))
         #expect(script.contains("(\"dense1.weight\", (784, 512), \"dense1\", \"kernel\"),"))
         #expect(script.contains("(\"dense5.bias\", (1, 10), \"dense5\", \"bias\"),"))
         #expect(script.contains("tf.distribute.MirroredStrategy()"))

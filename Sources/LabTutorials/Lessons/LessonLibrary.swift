@@ -50,7 +50,7 @@ public struct LessonLibrary: Sendable {
     public func find(_ reference: String) throws(ShellError) -> Entry {
         let all = entries()
         guard !all.isEmpty else {
-            throw ShellError("no lessons in \(folder.path)", hint: "run nnlab from its project folder, or set NNLAB_HOME to it")
+            throw ShellError("no lessons in \(folder.path)", hint: "install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/")
         }
         let word = reference.lowercased()
         if let n = Int(word), let e = all.first(where: { $0.number == n }) { return e }

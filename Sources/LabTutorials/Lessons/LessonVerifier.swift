@@ -62,7 +62,7 @@ public struct LessonVerifier {
         let library = LessonLibrary(folder: paths.tutorials)
         let entries = try reference.map { r throws(ShellError) in [try library.find(r)] } ?? library.entries()
         guard !entries.isEmpty else {
-            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "run from nnlab's project folder, or set NNLAB_HOME")
+            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/")
         }
         var total = Summary()
         let started = ContinuousClock.now
@@ -104,7 +104,10 @@ public struct LessonVerifier {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let console = VerifyConsole(echo: verbose ? output : nil)
-        let lab = Lab(console: console, paths: LabPaths(root: paths.root, state: state, dataOverride: paths.dataOverride))
+        // A scratch lab: its state and anything it saves stay in the temporary folder.
+        var scratchPaths = paths.startedIn(state)
+        scratchPaths.state = state
+        let lab = Lab(console: console, paths: scratchPaths)
         lab.settings.language = language
         lab.shouldStop = shouldStop
         if fast { lab.settings.fast = lesson.fast }

@@ -1,5 +1,5 @@
 // TutorialProgress: how far the learner got in each lesson, remembered between runs of nnlab in
-// the state folder (`.nnlab/tutorial-progress.json`). Written atomically after every move, so a
+// the per-user state folder (`~/.local/state/nnlab/tutorial-progress.json`). Written atomically after every move, so a
 // crash or Ctrl-C never leaves half a file; a file that cannot be read is set aside with a note,
 // never a crash.
 

@@ -21,13 +21,19 @@ enum NNLabProcess {
         return root
     }
 
-    /// nnlab running in a pty on `project` (NNLAB_HOME), with its first prompt shown.
+    /// nnlab running in a pty on `project` (NNLAB_HOME, and the folder it starts in), with its first
+    /// prompt shown. Its home is `project/home`, so its state (history, journals) stays in the project.
     static func start(project: URL, arguments: [String] = [], columns: UInt16 = 100,
                       waitForPrompt: Bool = true) throws -> PseudoTerminal {
         guard let path else { throw PseudoTerminalError(description: "nnlab is not built") }
         var environment = PseudoTerminal.defaultEnvironment()
         environment["NNLAB_HOME"] = project.path
-        let terminal = try PseudoTerminal(executable: path, arguments: arguments, environment: environment, columns: columns)
+        let home = project.appendingPathComponent("home")
+        environment["HOME"] = home.path
+        environment["XDG_STATE_HOME"] = home.appendingPathComponent(".local/state").path
+        environment["XDG_DATA_HOME"] = home.appendingPathComponent(".local/share").path
+        let terminal = try PseudoTerminal(executable: path, arguments: arguments, environment: environment, columns: columns,
+                                          workingDirectory: project)
         if waitForPrompt { try terminal.waitFor(prompt, timeout: .seconds(20)) }
         return terminal
     }

@@ -67,7 +67,8 @@ final class PseudoTerminal {
         arguments: [String] = [],
         environment: [String: String] = PseudoTerminal.defaultEnvironment(),
         columns: UInt16 = 80,
-        rows: UInt16 = 24
+        rows: UInt16 = 24,
+        workingDirectory: URL? = nil
     ) throws {
         let pty = try PTYCalls.load()
         let master = pty.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -88,6 +89,7 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let workingDirectory { _ = pty.addchdir(&actions, workingDirectory.path) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -293,6 +295,8 @@ private struct PTYCalls {
     let grantpt: @convention(c) (Int32) -> Int32
     let unlockpt: @convention(c) (Int32) -> Int32
     let ptsname_r: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    /// posix_spawn_file_actions_addchdir_np (glibc 2.29+): the child starts in another folder.
+    let addchdir: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
 
     static func load() throws -> PTYCalls {
         guard let library = dlopen(nil, RTLD_NOW) else {
@@ -308,7 +312,9 @@ private struct PTYCalls {
             openpt: try find("posix_openpt", as: (@convention(c) (Int32) -> Int32).self),
             grantpt: try find("grantpt", as: (@convention(c) (Int32) -> Int32).self),
             unlockpt: try find("unlockpt", as: (@convention(c) (Int32) -> Int32).self),
-            ptsname_r: try find("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
+            ptsname_r: try find("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self),
+            addchdir: try find("posix_spawn_file_actions_addchdir_np",
+                               as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32).self)
         )
     }
 }
