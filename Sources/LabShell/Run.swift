@@ -18,6 +18,11 @@ public struct Run: Sendable {
     /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
     /// `eval` then measures the lab's network and does not credit these runs with it.
     public var comparison: String?
+    /// The model and optimizer the run trained, and the data set's name (nil for runs restored
+    /// from a saved session): `grads` and the lesson checks read what a run was, not its name.
+    public var model: ModelSpec? = nil
+    public var optimizer: OptimizerSpec? = nil
+    public var dataName: String? = nil
 
     /// The run's latest evaluation, if any.
     public var latestEvaluation: (split: Split, evaluation: Evaluation)? {
