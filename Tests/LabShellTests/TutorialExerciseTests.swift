@@ -192,3 +192,48 @@ struct TutorialExerciseTests {
         #expect(t.output.contains("Your turn"))
     }
 }
+
+@Suite("Exercises in the real lessons")
+struct LessonExerciseInventoryTests {
+    let library = LessonLibrary(folder: TutorialLessonFilesTests.folder)
+
+    @Test("every lesson has an exercise with hints and a solution, in English and in Korean, and its solution commands parse")
+    func everyLessonHasOne() throws {
+        for entry in library.entries() {
+            for language in Language.allCases {
+                let lesson = try library.load(entry, language: language).lesson
+                let exercises = lesson.steps.compactMap(\.exercise)
+                #expect(!exercises.isEmpty, "\(entry.slug) (\(language)) has no exercise")
+                for e in exercises {
+                    #expect(!e.hints.isEmpty && !e.solution.isEmpty && !e.constraints.isEmpty, "\(entry.slug)")
+                    for c in e.solution {
+                        let words = try #require(try? splitCommands(c.text).first)
+                        #expect(CommandTable.find(Array(words.prefix(1))) != nil, "\(entry.slug): \(c.text)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the course table reads the reference figure from the lesson's own measured lines")
+    func courseTable() throws {
+        let lesson = try library.english(try library.find("7"))
+        #expect(CourseTable.referenceFigure("lab10_3", in: lesson) == 0.9805)
+        #expect(CourseTable.referenceFigure("lab10_5", in: lesson) == 0.9795)
+        #expect(CourseTable.referenceFigure("nosuchrun", in: lesson) == nil)
+        let last = try #require(lesson.steps.last)
+        #expect(last.course.map(\.run) == ["lab10_1", "lab10_2", "lab10_3", "lab10_4", "lab10_5"])
+    }
+
+    @Test("the recipe a lesson assumes is read from its commands: layers, optimizer, data, and where it was built")
+    func assumedRecipe() throws {
+        let lesson = try LessonParser.parse(ExerciseLessons.english, file: "x", slug: "x", language: .en)
+        let r = LessonRecipe.assumed(by: lesson, through: 1)
+        #expect(r.layers == ["dense 4 sigmoid", "dense 4 sigmoid", "dense 4 sigmoid", "dense 1 sigmoid"])
+        #expect(r.optimizer == .sgd && r.data == "xor" && r.builtAt == 0)
+        // Through the exercise, its model answer counts: tanh and adam.
+        let after = LessonRecipe.assumed(by: lesson, through: 2)
+        #expect(after.layers?.first == "dense 4 tanh" && after.optimizer == .adam && after.builtAt == 2)
+        #expect(LessonRecipe.hidden(after.layers ?? []) == ["tanh", "tanh", "tanh"])
+    }
+}
