@@ -178,6 +178,10 @@ struct TutorialExerciseTests {
         enter(t)
         #expect(t.output.contains("your hidden layers are relu; this step assumes sigmoid (step 1 builds it: `back` returns there"))
         #expect(t.output.contains("your own variant: cost is"))
+        // Whether or not the variant agreed, one more Enter goes on to the next step.
+        t.console.reset()
+        enter(t)
+        #expect(t.output.contains("Your turn"))
     }
 
     @Test("own commands followed by next are checked, not skipped")

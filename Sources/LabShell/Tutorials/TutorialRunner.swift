@@ -320,7 +320,11 @@ public final class TutorialRunner {
             saveProgress(current: true, ran: step)
             return
         }
-        if !outcome.agrees { lab.console.write(style.paint(text.stepDisagreed, fg: .yellow)) }
+        if !outcome.agrees {
+            // Said once here: the next Enter (or `next`) moves on.
+            warnedStep = step
+            lab.console.write(style.paint(text.stepDisagreed, fg: .yellow))
+        }
         let measured = l.steps[step].measured
         if !measured.isEmpty && lab.settings.fast == nil {
             lab.console.write(style.dim(text.referenceHeading) + "\n" + measured.map { style.dim("  " + $0.text) }.joined(separator: "\n"))
