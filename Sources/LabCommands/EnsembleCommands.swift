@@ -68,6 +68,9 @@ enum EnsembleCommands {
             run.evaluations[.test] = test
             run.lastEvaluatedSplit = .test
             run.comparison = "ensemble"
+            run.model = lab.model
+            run.optimizer = lab.optimizerSpec
+            run.dataName = data.info.name
             lab.keep(run)
             ensemble.add(network, seed: seed)
             let last = result.epochs.last

@@ -78,32 +78,21 @@ package enum InspectCommands {
         lab.console.write(TextTable(columns: [TableColumn("layer", alignment: .left), TableColumn("mean |gradient|"),
                                               TableColumn("mean |weight|"), TableColumn("ratio")],
                                     rows: rows, border: .minimal).render(style))
-        if let verdict = verdict(layers) { lab.console.write(verdict) }
+        let early = run.result.firstStepGradients.isEmpty ? (run.result.epochs.first?.gradients ?? []) : run.result.firstStepGradients
+        if early.count >= 2, let first = early.first, let last = early.last, run.result.epochs.count > 1 || run.result.batchCosts.count > 1 {
+            let at = lab.settings.language == .ko ? "첫 스텝의 기울기" : "at the first step"
+            lab.console.write(style.dim("\(at): \(first.layer) \(NumberFormat.scientific(Double(first.meanAbsGradient))), "
+                                        + "\(last.layer) \(NumberFormat.scientific(Double(last.meanAbsGradient)))"))
+        }
+        let verdict = GradientVerdict(early: early, now: layers, firstCost: run.result.epochs.first?.cost,
+                                      lastCost: run.result.epochs.last?.cost, model: run.model, recipe: run.recipe,
+                                      language: lab.settings.language)
+        for sentence in verdict.sentences { lab.console.write(sentence) }
     }
 
     /// 1234 -> "1,234"; beyond a million (or infinite), scientific.
     static func times(_ r: Double) -> String {
         r.isFinite && r < 1e6 ? NumberFormat.grouped(Int(r.rounded())) : NumberFormat.scientific(r)
-    }
-
-    /// A sentence about first vs last layer when the difference is telling.
-    static func verdict(_ layers: [LayerGradient]) -> String? {
-        guard layers.count >= 2, let first = layers.first, let last = layers.last else { return nil }
-        let a = Double(first.meanAbsGradient), b = Double(last.meanAbsGradient)
-        if a == 0 && b == 0 { return "every gradient is zero: nothing can learn (all-zero weights? try `init xavier`)" }
-        guard a > 0, b > 0 else { return nil }
-        let ratio = b / a
-        // "1e20x" cannot be an Int: beyond a billion the exact factor says nothing more.
-        func times(_ r: Double) -> String { r < 1e9 ? NumberFormat.grouped(Int(r.rounded())) : "more than 1,000,000,000" }
-        if ratio >= 100 {
-            return "the first layer's gradients are \(times(ratio))x smaller than the last layer's: "
-                + "they vanish on the way back, so the early layers barely learn (try relu, or `init xavier`/`he`)"
-        }
-        if ratio <= 0.01 {
-            return "the first layer's gradients are \(times(1 / ratio))x larger than the last layer's: "
-                + "they grow on the way back (exploding); a smaller learning rate or initial weights help"
-        }
-        return nil
     }
 
     static func gradsPlot(_ lab: Lab, _ inv: Invocation) throws {

@@ -159,6 +159,9 @@ enum Sweep {
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: entry.value, recipe: TrainCommands.recipe(model: entry.model, optimizer: entry.optimizer, entry.options),
                           options: entry.options, result: result)
+            run.model = entry.model
+            run.optimizer = entry.optimizer
+            run.dataName = data.info.name
             run.evaluations[.test] = test
             run.lastEvaluatedSplit = .test
             run.comparison = "sweep \(setting.rawValue)"

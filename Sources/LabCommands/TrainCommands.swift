@@ -52,7 +52,8 @@ package enum TrainCommands {
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
-        lab.keep(Run(name: name, recipe: recipe(lab, options), options: options, result: result))
+        lab.keep(Run(name: name, recipe: recipe(lab, options), options: options, result: result,
+                     model: lab.model, optimizer: lab.optimizerSpec, dataName: data.info.name))
     }
 
     /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"

@@ -18,15 +18,24 @@ public struct Run: Sendable {
     /// Set for runs that trained a network of their own ("sweep init", "ensemble"), not the lab's:
     /// `eval` then measures the lab's network and does not credit these runs with it.
     public var comparison: String?
+    /// The model and optimizer the run trained, and the data set's name (nil for runs restored
+    /// from a saved session): `grads` and the lesson checks read what a run was, not its name.
+    public var model: ModelSpec? = nil
+    public var optimizer: OptimizerSpec? = nil
+    public var dataName: String? = nil
 
     package init(name: String, recipe: String, options: TrainingOptions, result: TrainingResult,
-                 evaluations: [Split: Evaluation] = [:], comparison: String? = nil) {
+                 evaluations: [Split: Evaluation] = [:], comparison: String? = nil,
+                 model: ModelSpec? = nil, optimizer: OptimizerSpec? = nil, dataName: String? = nil) {
         self.name = name
         self.recipe = recipe
         self.options = options
         self.result = result
         self.evaluations = evaluations
         self.comparison = comparison
+        self.model = model
+        self.optimizer = optimizer
+        self.dataName = dataName
     }
 
     /// The run's latest evaluation, if any.

@@ -27,6 +27,8 @@ package struct RunRecord: Codable {
     var epochs: [StoredEpoch]
     var batchCosts: [Float]
     var lastStepGradients: [LayerGradient]
+    /// Absent in sessions saved before it was recorded.
+    var firstStepGradients: [LayerGradient]?
     var evaluations: [String: Evaluation]
 
     package init(_ run: Run) {
@@ -43,6 +45,7 @@ package struct RunRecord: Codable {
         epochs = kept.enumerated().map { StoredEpoch($1, gradients: withGradients.contains($0)) }
         batchCosts = RunRecord.thinned(run.result.batchCosts, to: RunRecord.batchCostLimit)
         lastStepGradients = run.result.lastStepGradients
+        firstStepGradients = run.result.firstStepGradients
         evaluations = Dictionary(uniqueKeysWithValues: run.evaluations.map { ($0.key.rawValue, $0.value) })
     }
 
@@ -52,6 +55,7 @@ package struct RunRecord: Codable {
         result.epochs = epochs.compactMap(\.report)
         result.batchCosts = batchCosts
         result.lastStepGradients = lastStepGradients
+        result.firstStepGradients = firstStepGradients ?? []
         switch outcome {
         case "stopped": result.outcome = .stopped(epoch: outcomeEpoch ?? 0, batch: outcomeBatch ?? 0)
         case "diverged": result.outcome = .diverged(epoch: outcomeEpoch ?? 0, batch: outcomeBatch ?? 0, message: outcomeMessage ?? "")

@@ -20,6 +20,17 @@ package enum TutorialCommands {
                     handler: { lab, inv in try runner(lab, inv).again() }),
         CommandSpec("where", group: .lessons, summary: "Which lesson and step you are at, and every step's title",
                     handler: { lab, inv in try runner(lab, inv).showWhere() }),
+        CommandSpec("check", group: .lessons, summary: "Grade your latest run against the current step",
+                    details: "On a \"your turn\" exercise: checks your latest run against the goal and the rules the exercise "
+                        + "keeps (e.g. still ten layers, the same data), saying which part failed and why. On an ordinary step: "
+                        + "checks the step's expectations against what you ran yourself, saying first where your model, "
+                        + "optimizer or data differ from the lesson's. Enter on an empty line does the same on an exercise.",
+                    handler: { lab, inv in _ = try runner(lab, inv).check() }),
+        CommandSpec("hint", group: .lessons, summary: "The exercise's next hint, one at a time",
+                    handler: { lab, inv in try runner(lab, inv).hint() }),
+        CommandSpec("solution", group: .lessons, summary: "Show a model answer to the exercise (Enter then runs it)",
+                    details: "Your progress records that the answer was shown. Enter on an empty line runs it and grades the result.",
+                    handler: { lab, inv in try runner(lab, inv).solution() }),
     ]
 
     package static let commands: [CommandSpec] = [

@@ -78,6 +78,10 @@ public struct TrainingResult: Sendable {
     public var batchCosts: [Float] = []
     /// The last step's per-layer gradient sizes.
     public var lastStepGradients: [LayerGradient] = []
+    /// The first step's per-layer gradient sizes: how the gradients flowed through the net as it
+    /// was before any learning, the point at which a vanishing gradient is judged (late in a
+    /// run every gradient is small because the net has learned).
+    public var firstStepGradients: [LayerGradient] = []
     public var outcome: TrainingOutcome = .completed
 
     /// An empty result (for a run restored from a saved session).
@@ -147,7 +151,10 @@ public final class Trainer {
                     break outer
                 }
                 optimizer.step(params)
-                if batch % statsInterval == 0 || batch == batches - 1 { stats.record() }
+                if batch % statsInterval == 0 || batch == batches - 1 {
+                    stats.record()
+                    if result.firstStepGradients.isEmpty { result.firstStepGradients = stats.lastStep }
+                }
                 costSum += Double(cost) * Double(hi - lo)
                 correct += right
                 seen += hi - lo

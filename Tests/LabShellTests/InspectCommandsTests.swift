@@ -39,16 +39,6 @@ struct InspectCommandsTests {
         #expect(t.failure("grads rn1").contains("did you mean 'run1'"))
     }
 
-    @Test("the verdict names vanishing and exploding gradients, and says nothing when they are alike")
-    func verdict() {
-        func g(_ name: String, _ grad: Float) -> LayerGradient { LayerGradient(layer: name, meanAbsGradient: grad, meanAbsWeight: 0.1) }
-        let vanishing = InspectCommands.verdict([g("a", 1e-6), g("b", 1e-4), g("c", 1e-3)])
-        #expect(vanishing?.contains("1,000x smaller") == true && vanishing?.contains("vanish") == true)
-        #expect(InspectCommands.verdict([g("a", 1), g("b", 1e-3)])?.contains("exploding") == true)
-        #expect(InspectCommands.verdict([g("a", 1e-3), g("b", 2e-3)]) == nil)
-        #expect(InspectCommands.verdict([g("a", 0), g("b", 0)])?.contains("zero") == true)
-    }
-
     @Test("grads plot needs two epochs and draws one series per layer")
     func gradsPlot() {
         let t = TestLab()

@@ -107,7 +107,7 @@ struct TutorialFormatTests {
         let ok = try Expectation.parse("cost < first_cost / 10").check(read)
         #expect(ok.outcome == .agrees(0.05, 0.07))
         #expect(ok.message(language: .en) == "✓ cost is 0.0500, below first_cost / 10 = 0.0700, as the lesson expects")
-        #expect(ok.message(language: .ko) == "✓ cost 0.0500: first_cost / 10 = 0.0700 미만, 강의와 같습니다")
+        #expect(ok.message(language: .ko) == "✓ cost 0.0500: first_cost / 10 = 0.0700 미만, 레슨이 기대한 대로입니다")
         let grads = try Expectation.parse("grad(1) < grad(-1) / 100").check(read)
         #expect(grads.agrees && grads.message(language: .en).contains("grad(1) is 2.00e-06"))
         let bad = try Expectation.parse("cost >= 0.1").check(read)

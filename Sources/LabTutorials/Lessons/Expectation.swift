@@ -178,10 +178,29 @@ public struct ExpectationCheck: Sendable, Equatable {
 
     public var agrees: Bool { if case .agrees = outcome { true } else { false } }
 
-    /// One plain sentence with both numbers, in `language` ("en" or "ko").
-    public func message(language: Language) -> String {
+    /// (the metric, the value it was compared with), when both were measured.
+    public var figures: (Float, Float)? {
+        switch outcome {
+        case .agrees(let a, let b), .differs(let a, let b): (a, b)
+        case .notMeasured: nil
+        }
+    }
+
+    /// One plain sentence with both numbers, in `language` ("en" or "ko"). With `variant`, the
+    /// learner's recipe differs from the lesson's, and the sentence says it judged their own variant.
+    public func message(language: Language, variant: Bool = false) -> String {
         let ko = language == .ko
         let e = expectation
+        if variant, let (a, b) = figures {
+            let target: String
+            if case .number = e.value { target = e.valueText } else { target = "\(e.valueText) = \(figureText(b))" }
+            if agrees {
+                return ko ? "✓ 여러분의 변형: \(e.metric) \(figureText(a)), \(target) \(e.op.korean)"
+                          : "✓ your own variant: \(e.metric) is \(figureText(a)), \(e.op.english) \(target)"
+            }
+            return ko ? "✗ 여러분의 변형: \(e.metric) \(figureText(a)). 레슨의 설정이라면 \(target) \(e.op.koreanMust) 합니다"
+                      : "✗ your own variant: \(e.metric) is \(figureText(a)); with the lesson's recipe it is \(e.op.english) \(target)"
+        }
         // "grad(-1) / 100 = 0.0004" when the value is a metric; the bare number otherwise.
         func target(_ value: Float) -> String {
             if case .number = e.value { return e.valueText }
@@ -189,7 +208,7 @@ public struct ExpectationCheck: Sendable, Equatable {
         }
         switch outcome {
         case .agrees(let a, let b):
-            return ko ? "✓ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.korean), 강의와 같습니다"
+            return ko ? "✓ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.korean), 레슨이 기대한 대로입니다"
                       : "✓ \(e.metric) is \(figureText(a)), \(e.op.english) \(target(b)), as the lesson expects"
         case .differs(let a, let b):
             return ko ? "✗ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.koreanMust) 하는데 그렇지 않습니다. 여기서는 여러분의 실행이 강의와 다릅니다"
@@ -233,12 +252,4 @@ extension ComparisonOperator {
         case .atLeast: "이상이어야"
         }
     }
-}
-
-/// A figure as shown in checks and measured lines: four decimals, or three significant digits
-/// in scientific notation when four decimals would hide it (gradients of 0.000001).
-public func figureText(_ x: Float) -> String {
-    guard x.isFinite else { return NumberFormat.fourDecimals(x) }
-    if x == 0 || abs(x) >= 0.01 { return NumberFormat.fourDecimals(x) }
-    return String(format: "%.2e", Double(x))
 }

@@ -41,6 +41,12 @@ public struct LessonStep: Sendable, Equatable {
     public var commands: [LessonCommand] = []
     public var expectations: [LessonExpectation] = []
     public var measured: [MeasuredLine] = []
+    /// Set for a "your turn" step: it gives no commands; the learner finds their own, and the
+    /// expectations (with the exercise's constraints) grade the learner's latest run.
+    public var exercise: Exercise?
+    /// `course: RUN FIGURE` lines: the course's printed test accuracy for a run the lesson
+    /// trains; the step ends with a table of course / reference machine / yours.
+    public var course: [CourseFigure] = []
 
     public init(title: String, line: Int) {
         self.title = title
@@ -51,6 +57,17 @@ public struct LessonStep: Sendable, Equatable {
     public func expectations(fast: Bool) -> [LessonExpectation] {
         expectations.filter { $0.scope.applies(fast: fast) }
     }
+}
+
+/// What a "your turn" step adds: rules the learner's recipe must keep, hints revealed one at a
+/// time, and a model answer (`solution:`) that `solution` shows and `tutorial verify` runs.
+public struct Exercise: Sendable, Equatable {
+    public var constraints: [RecipeConstraint] = []
+    /// One sentence each, in the order `hint` reveals them.
+    public var hints: [String] = []
+    public var solution: [LessonCommand] = []
+
+    public init() {}
 }
 
 /// A command line of a step, run as if the learner had typed it.
@@ -90,6 +107,13 @@ public enum ExpectationScope: String, Sendable, Equatable {
 public struct LessonExpectation: Sendable, Equatable {
     public var expectation: Expectation
     public var scope: ExpectationScope
+    public var line: Int
+}
+
+/// A `course:` line: what the course printed for one of the lesson's runs.
+public struct CourseFigure: Sendable, Equatable {
+    public var run: String
+    public var value: Double
     public var line: Int
 }
 

@@ -126,6 +126,15 @@ public enum LessonStructure {
             if x.expectations.map(\.expectation) != y.expectations.map(\.expectation) || x.expectations.map(\.scope) != y.expectations.map(\.scope) {
                 return "\(where_): the expectations differ"
             }
+            if x.course.map(\.run) != y.course.map(\.run) || x.course.map(\.value) != y.course.map(\.value) {
+                return "\(where_): the `course:` lines differ"
+            }
+            if (x.exercise == nil) != (y.exercise == nil) { return "\(where_): an exercise in one language only" }
+            if let e = x.exercise, let f = y.exercise {
+                if e.constraints != f.constraints { return "\(where_): the exercise's `keep:` lines differ" }
+                if e.hints.count != f.hints.count { return "\(where_): \(e.hints.count) hints vs \(f.hints.count)" }
+                if e.solution.map(\.text) != f.solution.map(\.text) { return "\(where_): the exercise's solutions differ" }
+            }
             if x.measured.map({ numbers(in: $0.text) }) != y.measured.map({ numbers(in: $0.text) }) {
                 return "\(where_): the measured figures differ"
             }

@@ -12,6 +12,13 @@
 //   expect cost < 0.1               expectations, then the measured figures
 //   measured: relu: cost ...
 //
+//   ## Your turn: ...               an exercise ("your turn") step has no commands but
+//   keep: layers 10                 constraints on the learner's recipe,
+//   hint: Which activation ...      hints (revealed one at a time),
+//   solution:                       and a model answer, indented like commands
+//       seed 1
+//   expect train_accuracy >= 1
+//
 // Every error names the file and the line. The parser does not check commands against the
 // command table (the tests do) and runs nothing.
 
@@ -65,6 +72,7 @@ public enum LessonParser {
         // MARK: Steps
         var steps: [LessonStep] = []
         var paragraph: [String] = []
+        var inSolution = false
         func endParagraph() {
             guard !paragraph.isEmpty, !steps.isEmpty else { paragraph = []; return }
             steps[steps.count - 1].paragraphs.append(paragraph.joined(separator: " "))
@@ -77,6 +85,8 @@ public enum LessonParser {
             if trimmed.isEmpty { endParagraph(); continue }
             if raw.hasPrefix("## ") {
                 endParagraph()
+                if let last = steps.last, let problem = exerciseProblem(last) { throw fail(last.line, problem) }
+                inSolution = false
                 let title = String(raw.dropFirst(3)).trimmingCharacters(in: .whitespaces)
                 guard !title.isEmpty else { throw fail(number, "a step heading needs a title: `## Title`") }
                 if let last = steps.last, last.paragraphs.isEmpty && last.commands.isEmpty {
@@ -99,7 +109,35 @@ public enum LessonParser {
                     refusal = true
                     guard !command.isEmpty else { throw fail(number, "`!` must be followed by the command nnlab should refuse") }
                 }
-                steps[s].commands.append(LessonCommand(text: command, line: number, expectsRefusal: refusal))
+                let c = LessonCommand(text: command, line: number, expectsRefusal: refusal)
+                if inSolution { steps[s].exercise?.solution.append(c) } else if steps[s].exercise != nil {
+                    throw fail(number, "an exercise step gives no commands; put the model answer under `solution:`")
+                } else {
+                    steps[s].commands.append(c)
+                }
+                continue
+            }
+            if let (key, value) = exerciseLine(raw) {
+                endParagraph()
+                guard steps[s].commands.isEmpty else {
+                    throw fail(number, "`\(key):` belongs to an exercise step, which gives no commands; move the commands under `solution:`")
+                }
+                guard steps[s].expectations.isEmpty && steps[s].measured.isEmpty && !inSolution else {
+                    throw fail(number, "`\(key):` lines come before `solution:` and the `expect` lines")
+                }
+                if steps[s].exercise == nil { steps[s].exercise = Exercise() }
+                switch key {
+                case "keep":
+                    do { steps[s].exercise?.constraints.append(try RecipeConstraint.parse(value)) } catch {
+                        throw fail(number, error.message + (error.hint.map { " (\($0))" } ?? ""))
+                    }
+                case "hint":
+                    guard !value.isEmpty else { throw fail(number, "an empty `hint:`") }
+                    steps[s].exercise?.hints.append(value)
+                default:
+                    guard value.isEmpty else { throw fail(number, "`solution:` stands alone; the commands follow, indented") }
+                    inSolution = true
+                }
                 continue
             }
             if let scope = expectationScope(of: raw) {
@@ -113,6 +151,15 @@ public enum LessonParser {
                 }
                 continue
             }
+            if raw.hasPrefix("course:") {
+                endParagraph()
+                let words = raw.dropFirst("course:".count).split(separator: " ").map(String.init)
+                guard words.count == 2, isValidName(words[0]), let value = Double(words[1]) else {
+                    throw fail(number, "write `course: RUN FIGURE`, e.g. `course: lab10_3 0.9783`")
+                }
+                steps[s].course.append(CourseFigure(run: words[0], value: value, line: number))
+                continue
+            }
             if raw.hasPrefix("measured:") {
                 endParagraph()
                 let text = raw.dropFirst("measured:".count).trimmingCharacters(in: .whitespaces)
@@ -123,6 +170,9 @@ public enum LessonParser {
             if raw.hasPrefix("expect") {
                 throw fail(number, "write `expect`, `expect(full)` or `expect(fast)` followed by a space and the check")
             }
+            if steps[s].exercise != nil {
+                throw fail(number, "text after the `keep:`/`hint:` lines of exercise step '\(steps[s].title)'; write the text first")
+            }
             guard steps[s].commands.isEmpty && steps[s].expectations.isEmpty && steps[s].measured.isEmpty else {
                 throw fail(number, "text after the commands of step '\(steps[s].title)'; a step is text, then commands, then `expect` lines (start a new step with `## `)")
             }
@@ -131,8 +181,25 @@ public enum LessonParser {
         endParagraph()
         guard let last = steps.last else { throw fail(lines.count, "the lesson has no steps; a step starts with `## Title`") }
         if last.paragraphs.isEmpty && last.commands.isEmpty { throw fail(last.line, "step '\(last.title)' has neither text nor commands") }
+        if let problem = exerciseProblem(last) { throw fail(last.line, problem) }
         return Lesson(file: file, slug: slug, language: language, number: number, title: title,
                       time: header["time"]?.value ?? "", about: header["about"]?.value ?? "", fast: fast, steps: steps)
+    }
+
+    /// `keep: layers 10`, `hint: ...`, `solution:` as (key, value); nil for any other line.
+    static func exerciseLine(_ line: String) -> (String, String)? {
+        for key in ["keep", "hint", "solution"] where line.hasPrefix(key + ":") {
+            return (key, line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    /// Why an exercise step is incomplete: it needs a solution and something to grade.
+    static func exerciseProblem(_ step: LessonStep) -> String? {
+        guard let e = step.exercise else { return nil }
+        if e.solution.isEmpty { return "exercise step '\(step.title)' has no `solution:` commands; `tutorial verify` runs them to prove it can be solved" }
+        if step.expectations.isEmpty { return "exercise step '\(step.title)' has no `expect` lines to grade the learner's run" }
+        return nil
     }
 
     /// `expect`, `expect(full)`, `expect(fast)` followed by a space; nil for any other line.

@@ -120,7 +120,8 @@ public struct LessonVerifier {
             let outcome = StepRun.run(step, of: lesson, interpreter: interpreter, fast: fast, echo: verbose,
                                       prompt: "nnlab> ", metrics: metrics)
             summary.steps += 1
-            summary.checks += outcome.checks.count
+            // An exercise's failed constraints count as checks that did not agree.
+            summary.checks += outcome.checks.count + outcome.exerciseProblems.count
             summary.agreed += outcome.checks.filter(\.agrees).count
             summary.failedCommands += outcome.failures.count
             if outcome.stopped { summary.stoppedSteps += 1 }
@@ -134,6 +135,12 @@ public struct LessonVerifier {
                 for w in console.warnings[warningsBefore...] where !w.hasPrefix("error:") { output("        " + w) }
             }
             for c in outcome.checks where !c.agrees { output("      " + style.paint(c.message(language: language), fg: .red)) }
+            for p in outcome.exerciseProblems { output("      " + style.paint(p, fg: .red)) }
+            // The lesson's own commands must build what LessonRecipe reads from them.
+            for d in outcome.recipeDifferences {
+                output("      " + style.paint("the lesson's recipe reader disagrees with the lab: \(d)", fg: .red))
+                summary.failedCommands += 1
+            }
             if !outcome.failures.isEmpty || outcome.stopped { break }
         }
         let seconds = StepRun.seconds(since: started)
@@ -150,6 +157,7 @@ public struct LessonVerifier {
         let time = String(format: "%6.1f s", o.seconds)
         var line = "  \(index + 1)/\(lesson.steps.count) \(mark) \(time)  \(lesson.steps[index].title)"
         if o.refusals > 0 { line += style.dim("  (\(o.refusals) refused as expected)") }
+        if lesson.steps[index].exercise != nil { line += style.dim("  (exercise: its solution ran)") }
         if !o.checks.isEmpty { line += style.dim("  [" + o.checks.map(compact).joined(separator: "; ") + "]") }
         return line
     }

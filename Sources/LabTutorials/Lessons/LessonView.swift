@@ -30,7 +30,13 @@ enum LessonView {
             lines.append("")
             lines += wrap(paragraph, style: style)
         }
-        if !step.commands.isEmpty {
+        if let e = step.exercise {
+            lines.append("")
+            lines.append(style.bold(style.paint(text.yourTurn, fg: .yellow)))
+            lines += e.constraints.map { "  · " + text.constraint($0) }
+            lines.append("")
+            lines += wrap(text.exerciseHowTo(hints: e.hints.count), style: style).map { style.dim($0) }
+        } else if !step.commands.isEmpty {
             lines.append("")
             lines += step.commands.map { command($0, style: style, language: language) }
             lines.append("")

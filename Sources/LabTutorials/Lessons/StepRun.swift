@@ -24,19 +24,27 @@ public struct StepOutcome: Sendable {
     public var checks: [ExpectationCheck] = []
     /// Ctrl-C stopped a command; the rest of the step did not run.
     public var stopped = false
+    /// Where the lab differs from what the lesson builds up to this step (the checks were then
+    /// judged as the learner's own variant).
+    public var recipeDifferences: [String] = []
+    /// An exercise's parts that failed besides its expectations (constraints, no run, a stale run).
+    public var exerciseProblems: [String] = []
     public var seconds: Double = 0
 
     /// Every command did what the lesson says and every check agreed.
-    public var agrees: Bool { failures.isEmpty && !stopped && checks.allSatisfy(\.agrees) }
+    public var agrees: Bool { failures.isEmpty && !stopped && checks.allSatisfy(\.agrees) && exerciseProblems.isEmpty }
 }
 
 enum StepRun {
     /// Runs `step` of `lesson` through `interpreter`. `fast` picks the expectations that apply;
     /// `echo` prints each command before it runs, with `prompt`; `metrics` reads figures for the checks.
+    /// An exercise step runs its model answer (`solution:`) and is graded as the learner's answer would be.
     static func run(_ step: LessonStep, of lesson: Lesson, interpreter: Interpreter, fast: Bool,
                     echo: Bool, prompt: String, metrics: (MetricReference) -> Float?) -> StepOutcome {
         let started = ContinuousClock.now
-        var outcome = runCommands(step, of: lesson, interpreter: interpreter, fast: fast, echo: echo, prompt: prompt, metrics: metrics)
+        var runnable = step
+        if let e = step.exercise { runnable.commands = e.solution }
+        var outcome = runCommands(runnable, of: lesson, interpreter: interpreter, fast: fast, echo: echo, prompt: prompt, metrics: metrics)
         outcome.seconds = seconds(since: started)
         return outcome
     }
@@ -84,10 +92,29 @@ enum StepRun {
                 return outcome
             }
         }
+        if step.exercise != nil {
+            let grade = ExerciseGrader.grade(step, lab: lab, fast: fast, metrics: metrics)
+            outcome.checks = grade.checks
+            let checkTexts = Set(grade.checks.map { $0.message(language: lab.settings.language) })
+            outcome.exerciseProblems = grade.lines.filter { !$0.ok && !checkTexts.contains($0.text) }.map { $0.text }
+            for line in grade.lines { console.write("  " + style.paint(line.text, fg: line.ok ? .green : .red)) }
+            return outcome
+        }
+        if let index = lesson.steps.firstIndex(where: { $0.line == step.line }) {
+            outcome.recipeDifferences = LessonRecipe.assumed(by: lesson, through: index).differences(from: lab, at: index)
+        }
+        let variant = !outcome.recipeDifferences.isEmpty
+        if variant {
+            for d in outcome.recipeDifferences { console.write("  " + style.paint(d, fg: .yellow)) }
+            console.write("  " + style.dim(text.judgedAsVariant))
+        }
         outcome.checks = step.expectations(fast: fast).map { $0.expectation.check(metrics) }
         for check in outcome.checks {
-            let message = check.message(language: lab.settings.language)
+            let message = check.message(language: lab.settings.language, variant: variant)
             console.write("  " + style.paint(message, fg: check.agrees ? .green : .red))
+        }
+        if let table = CourseTable.render(step, of: lesson, metrics: metrics, language: lab.settings.language, style: style) {
+            console.write(table)
         }
         return outcome
     }

@@ -20,12 +20,29 @@ public struct TutorialProgress: Codable, Equatable, Sendable {
         public var finished: Bool
         /// How many steps the lesson had when this was written.
         public var steps: Int
+        /// Exercise steps the learner's own run solved (0-based, sorted).
+        public var solved: [Int] = []
+        /// Exercise steps whose model answer was shown (`solution`) before they were solved.
+        public var revealed: [Int] = []
 
         public init(step: Int = 0, stepsRun: [Int] = [], finished: Bool = false, steps: Int) {
             self.step = step
             self.stepsRun = stepsRun
             self.finished = finished
             self.steps = steps
+        }
+
+        enum CodingKeys: String, CodingKey { case step, stepsRun, finished, steps, solved, revealed }
+
+        /// Files written before exercises existed have no `solved` or `revealed`.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            step = try c.decode(Int.self, forKey: .step)
+            stepsRun = try c.decode([Int].self, forKey: .stepsRun)
+            finished = try c.decode(Bool.self, forKey: .finished)
+            steps = try c.decode(Int.self, forKey: .steps)
+            solved = try c.decodeIfPresent([Int].self, forKey: .solved) ?? []
+            revealed = try c.decodeIfPresent([Int].self, forKey: .revealed) ?? []
         }
     }
 

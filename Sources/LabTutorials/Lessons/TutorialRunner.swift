@@ -38,7 +38,22 @@ public final class TutorialRunner: ShellLesson {
     /// Reads the figures expectations compare.
     public var metrics: (MetricReference) -> Float?
     /// Each step's latest checks: (agreed, made).
-    private var checkTally: [Int: (agreed: Int, made: Int)] = [:]
+    var checkTally: [Int: (agreed: Int, made: Int)] = [:]
+    /// Steps left without their commands running or their exercise solved, and steps whose
+    /// checks did not agree: the end of the lesson names them instead of saying "done".
+    var skippedSteps: Set<Int> = []
+    var failedSteps: Set<Int> = []
+    /// A step whose checks failed (or whose exercise is unsolved) was warned about: the next
+    /// `next` (or Enter) moves on.
+    var warnedStep: Int?
+    /// Per exercise step: hints revealed, whether the model answer was shown, whether it is solved.
+    var hintsShown: [Int: Int] = [:]
+    var solutionShown: Set<Int> = []
+    var solvedSteps: Set<Int> = []
+    /// What the latest run was when the step was shown: a different one means the learner trained.
+    var runMarkerAtShow = ""
+    /// The end was reached with open steps and the learner was told; the next move closes the lesson.
+    var endWarned = false
     private var cache: [Language: LessonLibrary.Loaded] = [:]
     /// The lesson as read when it started (used if its file breaks while it runs).
     private let initial: LessonLibrary.Loaded
@@ -135,19 +150,55 @@ public final class TutorialRunner: ShellLesson {
         return l
     }
 
-    private var text: TutorialText { TutorialText(lab.settings.language) }
+    var text: TutorialText { TutorialText(lab.settings.language) }
 
     // MARK: - Moving
 
-    /// Enter on an empty line: run the step's commands, or go on when they have run (or there are none).
+    /// Enter on an empty line: run the step's commands, or go on when they have run (or there are
+    /// none). On an exercise: check the learner's run (or run the model answer once it was shown).
     public func enter() {
-        if stepHasRun || lesson.steps[step].commands.isEmpty { advance(skipping: false) } else { runStep() }
+        let s = lesson.steps[step]
+        if s.exercise != nil {
+            if solvedSteps.contains(step) { advance(skipping: false) }
+            else if solutionShown.contains(step) && !stepHasRun { runStep() }
+            else { check() }
+            return
+        }
+        if stepHasRun && failedSteps.contains(step) && warnedStep != step {
+            warnedStep = step
+            lab.console.write(lab.console.style.paint(text.stepDisagreed, fg: .yellow))
+            return
+        }
+        if stepHasRun || s.commands.isEmpty { advance(skipping: false) } else { runStep() }
     }
 
-    /// `next`: the next step (the current step's commands need not have run).
+    /// `next`: the next step. An exercise, or a step whose commands the learner replaced with
+    /// their own run, is checked first; when it does not pass, a second `next` moves on anyway.
     public func next() {
-        let skipped = !stepHasRun && !lesson.steps[step].commands.isEmpty
-        advance(skipping: skipped)
+        let s = lesson.steps[step]
+        if s.exercise != nil, !solvedSteps.contains(step) {
+            if warnedStep == step { skippedSteps.insert(step); advance(skipping: false); return }
+            if !check() {
+                warnedStep = step
+                lab.console.write(lab.console.style.paint(text.exerciseNotSolved, fg: .yellow))
+                return
+            }
+        } else if !stepHasRun && !s.commands.isEmpty {
+            if warnedStep != step, !s.expectations.isEmpty, latestRunMarker != runMarkerAtShow {
+                lab.console.write(lab.console.style.dim(text.checkingOwnRun))
+                if !check() {
+                    warnedStep = step
+                    lab.console.write(lab.console.style.paint(text.ownRunDisagreed, fg: .yellow))
+                    return
+                }
+                advance(skipping: false)
+                return
+            }
+            skippedSteps.insert(step)
+            advance(skipping: warnedStep != step)
+            return
+        }
+        advance(skipping: false)
     }
 
     /// `back`: the previous step, ready to run again.
@@ -183,8 +234,9 @@ public final class TutorialRunner: ShellLesson {
         lab.console.write(lines.joined(separator: "\n"))
     }
 
-    private func advance(skipping: Bool) {
+    func advance(skipping: Bool) {
         if skipping { lab.console.write(lab.console.style.dim(text.skippedStep(step))) }
+        warnedStep = nil
         guard step + 1 < lesson.steps.count else {
             finish()
             return
@@ -197,14 +249,27 @@ public final class TutorialRunner: ShellLesson {
         saveProgress(current: true)
     }
 
+    /// The end of the lesson. With steps still open (failed or skipped) it names them and stays
+    /// at the last step once; the next Enter closes the lesson without calling it done.
     private func finish() {
         let tally = checkTally.values.reduce((agreed: 0, made: 0)) { ($0.agreed + $1.agreed, $0.made + $1.made) }
         let later = library.entries().first { $0.number > entry.number }?.number
-        saveProgress(current: false, finished: true)
-        isFinished = true
         let style = lab.console.style
-        lab.console.write("\n" + LessonView.wrap(text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later), style: style, highlighting: false)
-            .map { style.paint($0, fg: .green) }.joined(separator: "\n"))
+        let failed = failedSteps.subtracting(solvedSteps).sorted()
+        let skipped = skippedSteps.subtracting(solvedSteps).subtracting(failedSteps).sorted()
+        let open = !failed.isEmpty || !skipped.isEmpty
+        let message = open
+            ? text.reachedEnd(lesson, failed: failed, skipped: skipped, agreed: tally.agreed, checked: tally.made)
+                + (endWarned ? "" : " " + text.enterClosesAnyway)
+            : text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later)
+        lab.console.write("\n" + LessonView.wrap(message, style: style, highlighting: false)
+            .map { style.paint($0, fg: open ? .yellow : .green) }.joined(separator: "\n"))
+        if open && !endWarned {
+            endWarned = true
+            return
+        }
+        saveProgress(current: false, finished: !open)
+        isFinished = true
         uninstall()
     }
 
@@ -226,13 +291,14 @@ public final class TutorialRunner: ShellLesson {
             lines += LessonView.wrap(note, style: style, highlighting: false).map { style.paint($0, fg: .yellow) }
         }
         lines += LessonView.step(loaded.lesson, index: step, language: lab.settings.language, style: style)
+        runMarkerAtShow = latestRunMarker
         if !catchUp.isEmpty { lines += LessonView.wrap(text.catchUp(catchUp, lesson: entry.number), style: style, highlighting: false).map { style.paint($0, fg: .yellow) } }
         lab.console.write(lines.joined(separator: "\n"))
     }
 
     /// Runs the current step (after any earlier steps a resumed lesson needs), checks it, shows
     /// the reference figures and what comes next.
-    private func runStep() {
+    func runStep() {
         let l = lesson, style = lab.console.style
         guard let interpreter else {
             lab.console.warn("the lesson's shell is gone: `tutorial start` it again")
@@ -248,7 +314,18 @@ public final class TutorialRunner: ShellLesson {
                                   echo: true, prompt: shell.prompt, metrics: metrics)
         guard outcome.failures.isEmpty && !outcome.stopped else { return }
         stepHasRun = true
-        checkTally[step] = (outcome.checks.filter(\.agrees).count, outcome.checks.count)
+        record(outcome.agrees, checks: outcome.checks)
+        if l.steps[step].exercise != nil {
+            // The model answer ran: the step is done, but it was not the learner's own solution.
+            lab.console.write("\n" + style.dim(outcome.agrees ? text.solutionRan : text.exerciseNotSolved))
+            saveProgress(current: true, ran: step)
+            return
+        }
+        if !outcome.agrees {
+            // Said once here: the next Enter (or `next`) moves on.
+            warnedStep = step
+            lab.console.write(style.paint(text.stepDisagreed, fg: .yellow))
+        }
         let measured = l.steps[step].measured
         if !measured.isEmpty && lab.settings.fast == nil {
             lab.console.write(style.dim(text.referenceHeading) + "\n" + measured.map { style.dim("  " + $0.text) }.joined(separator: "\n"))
@@ -261,13 +338,15 @@ public final class TutorialRunner: ShellLesson {
     // MARK: - Progress
 
     /// Records where the learner is (and that step `ran` has run) in the progress file.
-    func saveProgress(current: Bool, finished: Bool = false, ran: Int? = nil) {
+    func saveProgress(current: Bool, finished: Bool = false, ran: Int? = nil, solved: Int? = nil, revealed: Int? = nil) {
         let url = lab.paths.progressFile
         var progress = TutorialProgress.load(from: url).progress
         var state = progress.lessons[entry.slug] ?? TutorialProgress.LessonState(steps: lesson.steps.count)
         state.step = finished ? 0 : step
         state.steps = lesson.steps.count
         if let ran, !state.stepsRun.contains(ran) { state.stepsRun = (state.stepsRun + [ran]).sorted() }
+        if let solved, !state.solved.contains(solved) { state.solved = (state.solved + [solved]).sorted() }
+        if let revealed, !state.revealed.contains(revealed) { state.revealed = (state.revealed + [revealed]).sorted() }
         if finished { state.finished = true }
         progress.lessons[entry.slug] = state
         progress.current = current ? entry.slug : (progress.current == entry.slug ? nil : progress.current)

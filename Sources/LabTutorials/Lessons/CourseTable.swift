@@ -1,0 +1,35 @@
+// CourseTable: the table a lesson step ends with when it has `course:` lines: for each run, the
+// test accuracy the course printed, the one a full run measured on the reference machine (read
+// from the lesson's own `measured:` lines), the learner's, and the learner's difference from the
+// course. It stands in for `runs course` until that command exists.
+
+import LabCore
+import LabKit
+import TermCharts
+
+enum CourseTable {
+    /// The rendered table, or nil when the step has no `course:` lines.
+    static func render(_ step: LessonStep, of lesson: Lesson, metrics: (MetricReference) -> Float?,
+                       language: Language, style: Style) -> String? {
+        guard !step.course.isEmpty else { return nil }
+        let ko = language == .ko
+        let rows = step.course.map { c -> [String] in
+            let reference = referenceFigure(c.run, in: lesson).map(NumberFormat.fourDecimals) ?? "-"
+            let yours = metrics(MetricReference("eval_accuracy", run: c.run))
+            let difference = yours.map { ($0 >= Float(c.value) ? "+" : "") + NumberFormat.fourDecimals($0 - Float(c.value)) } ?? "-"
+            return [c.run, NumberFormat.fourDecimals(Float(c.value)), reference, yours.map(NumberFormat.fourDecimals) ?? (ko ? "없음" : "none"), difference]
+        }
+        let titles = ko ? ["실행", "강좌", "기준 컴퓨터", "여러분", "강좌와의 차이"] : ["run", "course", "reference", "yours", "yours - course"]
+        let columns = titles.enumerated().map { TableColumn($1, alignment: $0 == 0 ? .left : .right) }
+        let title = ko ? "테스트 정확도: 강좌 / 기준 컴퓨터 / 여러분" : "test accuracy: course / reference machine / yours"
+        return TextTable(columns: columns, rows: rows, title: title, border: .minimal).render(style)
+    }
+
+    /// The test accuracy the `measured:` lines record for `run`: the `eval test:` line of the step
+    /// whose commands train it (`as RUN`).
+    static func referenceFigure(_ run: String, in lesson: Lesson) -> Float? {
+        guard let step = lesson.steps.first(where: { s in s.commands.contains { $0.text.hasSuffix(" as \(run)") } }) else { return nil }
+        guard let line = step.measured.first(where: { $0.text.hasPrefix("eval test:") }) else { return nil }
+        return LessonStructure.numbers(in: line.text).first.flatMap { Float($0) }
+    }
+}
