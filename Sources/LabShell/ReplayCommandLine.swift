@@ -4,6 +4,7 @@
 // read as a session (2).
 
 import Foundation
+import LabKit
 
 public enum ReplayCommandLine {
     /// Exit statuses.
@@ -39,8 +40,9 @@ public enum ReplayCommandLine {
         var outcomes: [(String, String)] = []
         for url in files {
             let name = url.deletingPathExtension().lastPathComponent
-            guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                console.warn("error: cannot read \(url.path)")
+            let bytes: Data
+            do { bytes = try RegularFile.read(url) } catch {
+                console.warn("error: \(url.path) \(error.description)")
                 outcomes.append((name, "cannot be read"))
                 status = max(status, unreadable)
                 continue

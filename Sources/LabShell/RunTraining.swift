@@ -83,14 +83,14 @@ enum RunTraining {
     // MARK: - Arguments
 
     /// `epochs=N`; the default is the lab's (`set epochs`), which starts at TrainingOptions'.
-    static let epochs = TypedArgument<Int>.option("epochs", 1...1_000_000, default: "set epochs (\(TrainingOptions().epochs))",
+    static let epochs = TypedArgument<Int>.option("epochs", Limits.epochs, default: "set epochs (\(TrainingOptions().epochs))",
                                              "passes over the training data")
     /// `batch=N`; the default is the lab's (`set batch`), which starts at TrainingOptions'.
-    static let batch = TypedArgument<Int>.option("batch", 1...1_000_000, default: "set batch (\(TrainingOptions().batchSize))",
+    static let batch = TypedArgument<Int>.option("batch", Limits.batchSize, default: "set batch (\(TrainingOptions().batchSize))",
                                             "examples per step")
-    static let keepProb = TypedArgument<Float>.option("keep_prob", above: 0, atMost: 1, default: "each dropout layer's own",
+    static let keepProb = TypedArgument<Float>.option("keep_prob", Limits.keepProb, default: "each dropout layer's own",
                                                  "keep probability for every dropout layer during this run")
-    static let learningRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "the optimizer's",
+    static let learningRate = TypedArgument<Float>.option("lr", Limits.learningRate, default: "the optimizer's",
                                                      "learning rate for this run")
 
     /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.

@@ -33,6 +33,7 @@ struct CommonOptions: ParsableArguments {
         let lab = Lab(console: console, paths: LabPaths(root: projectRoot(), dataOverride: dataDir.map { URL(fileURLWithPath: $0) }))
         if let seed { lab.reseed(seed) }
         if let lang { lab.settings.language = lang }
+        lab.tidySavedSessions()
         return lab
     }
 }

@@ -89,6 +89,8 @@ enum DataCommands {
         let started = ContinuousClock.now
         let data = try DataCatalog.load(words, context: context(lab))
         let seconds = ContinuousClock.now - started
+        // The input width is known now: the model built on it must still fit the lab's limit.
+        try Lab.checkSize(lab.model, inputWidth: data.featureCount)
         lab.data = data
         lab.dataCommand = inv.line
         lab.rebuild()
