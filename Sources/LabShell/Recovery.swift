@@ -22,6 +22,8 @@ public struct AutosaveContents: Equatable, Sendable {
     public var base: String?
     /// The unsaved commands, oldest first.
     public var commands: [String]
+    /// Runs the learner stopped, by the index of their command in `commands`.
+    public var stops: [Int: [StopPoint]] = [:]
 }
 
 public enum Recovery {
@@ -64,6 +66,8 @@ public enum Recovery {
                 }
             } else if !text.isEmpty && !text.hasPrefix("#") {
                 contents.commands.append(text)
+            } else if text.hasPrefix("# "), !contents.commands.isEmpty, let stop = StopPoint.parse(String(text.dropFirst(2))) {
+                contents.stops[contents.commands.count - 1, default: []].append(stop)
             }
         }
         return contents
@@ -121,7 +125,7 @@ public enum Recovery {
     @discardableResult
     public static func recover(_ contents: AutosaveContents, into target: Interpreter) -> Int {
         let lab = target.lab, console = lab.console
-        let silent = CapturingConsole()
+        let silent = RecoveryConsole(showing: console)
         let scratch = Lab(console: silent, paths: lab.paths)
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
@@ -136,8 +140,13 @@ public enum Recovery {
             }
         }
         var done = 0
-        for command in contents.commands {
+        if console.isInteractive {
+            console.write(console.style.dim("(Ctrl-C cuts the command being recovered short where it is, and recovery goes on with the next)"))
+        }
+        for (index, command) in contents.commands.enumerated() {
             console.write(console.style.dim("recovering \(done + 1)/\(contents.commands.count): \(command)"))
+            scratch.session.plannedStops = contents.stops[index] ?? []
+            defer { scratch.session.plannedStops = [] }
             guard interpreter.run(command) else {
                 console.warn("recovery stopped at `\(command)`: \(silent.warnings.last ?? "it failed")")
                 break
