@@ -88,7 +88,7 @@ struct Repl: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
     var command: String?
 
-    @Flag(help: "Recover the unsaved work of an nnlab that ended without saving, without asking.")
+    @Flag(help: "Recover the unsaved work of an nnlab that ended without saving, without asking (with -c: before the commands run).")
     var recover = false
 
     func run() throws {
@@ -96,6 +96,9 @@ struct Repl: ParsableCommand {
         let lab = common.makeLab(console: console)
         let interpreter = Interpreter(lab: lab, commands: CommandTable.all)
         if let command {
+            // --recover first rebuilds the unsaved work (the journal stays until a REPL takes it
+            // over), so `nnlab --recover -c "save rescued"` keeps it.
+            if recover { Recovery.start(interpreter, recoverWithoutAsking: true) }
             throw ExitCode(interpreter.run(command) ? 0 : 1)
         }
         try? FileManager.default.createDirectory(at: lab.paths.state, withIntermediateDirectories: true)
