@@ -63,7 +63,7 @@ package enum CompareCommands {
             case .diverged: name += " (diverged)"
             }
             let eval = run.latestEvaluation
-            return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
+            return [name, run.recipe, String(last?.epoch ?? 0), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
                     last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
                     eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
         }

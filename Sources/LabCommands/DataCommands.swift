@@ -92,6 +92,8 @@ package enum DataCommands {
         let started = ContinuousClock.now
         let data = try DataCatalog.load(request, context: context(lab))
         let seconds = ContinuousClock.now - started
+        // The input width is known now: the model built on it must still fit the lab's limit.
+        try Lab.checkSize(lab.model, inputWidth: data.featureCount)
         lab.setData(data, command: inv.line)
         lab.rebuild()
         lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"

@@ -49,6 +49,8 @@ enum EnsembleCommands {
             throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
         }
         let count = try inv.required(memberCount)
+        // The ensemble keeps every member's weights.
+        try Lab.checkSize(lab.model, inputWidth: data.featureCount, copies: count)
         let options = try RunTraining.options(lab, inv)
         let style = lab.console.style
         lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "

@@ -44,15 +44,15 @@ enum InitCommand {
         "zeros, constant, normal, truncated_normal, uniform, xavier, xavier_normal, he, he_uniform, lecun, rbm")
     static let layer = TypedArgument<String>.positional("layer", required: false, default: "every layer", completion: .layerRefs,
                                                         "one layer's number or name")
-    static let stddev = TypedArgument<Float>.option("stddev", above: 0, atMost: 100, default: "1", "normal, truncated_normal: standard deviation")
-    static let limit = TypedArgument<Float>.option("limit", above: 0, atMost: 100, default: "1", "uniform: draws lie in (-limit, limit)")
-    static let value = TypedArgument<Float>.option("value", above: nil, atLeast: -100, atMost: 100, default: "0.1", "constant: the value")
+    static let stddev = TypedArgument<Float>.option("stddev", Limits.initStddev, default: "1", "normal, truncated_normal: standard deviation")
+    static let limit = TypedArgument<Float>.option("limit", Limits.initLimit, default: "1", "uniform: draws lie in (-limit, limit)")
+    static let value = TypedArgument<Float>.option("value", Limits.initConstant, default: "0.1", "constant: the value")
     static let bias = TypedArgument<BiasStart>(
         .option("bias", .word(BiasStart.allCases.map(\.rawValue)), default: "zeros",
                 "biases start at zero, or (`same`) are drawn like the weights (normal, uniform, constant)"),
         read: { BiasStart(rawValue: $0) })
-    static let rbmEpochs = TypedArgument<Int>.option("epochs", 1...1000, default: "1", "rbm: pre-training epochs per layer")
-    static let rbmRate = TypedArgument<Float>.option("lr", above: 0, atMost: 10, default: "0.1", "rbm: pre-training learning rate")
+    static let rbmEpochs = TypedArgument<Int>.option("epochs", Limits.rbmEpochs, default: "1", "rbm: pre-training epochs per layer")
+    static let rbmRate = TypedArgument<Float>.option("lr", Limits.rbmLearningRate, default: "0.1", "rbm: pre-training learning rate")
     /// The settings `init` takes; each applies to some initializers only.
     static let settings: [ArgumentSpec] = [stddev.spec, limit.spec, value.spec, rbmEpochs.spec, rbmRate.spec]
 

@@ -23,20 +23,20 @@ package enum LayerCommands {
     /// Options every layer type shares: its name and where it reads from.
     static let placement: [ArgumentSpec] = [layerName.spec, sources.spec]
 
-    static let denseUnits = TypedArgument<Int>.positional("units", 1...100_000, "how many outputs (units) the layer has")
+    static let denseUnits = TypedArgument<Int>.positional("units", Limits.denseUnits, "how many outputs (units) the layer has")
     static let denseActivation = TypedArgument<Activation>(
         .positional("activation", .word(activationNames), "the non-linearity (see `help activations`)"), read: { Activation.named($0) })
-    static let alpha = TypedArgument<Float>.option("alpha", above: 0, atMost: 10, default: "0.01 (leaky_relu), 1 (elu)",
+    static let alpha = TypedArgument<Float>.option("alpha", Limits.activationAlpha, default: "0.01 (leaky_relu), 1 (elu)",
                                                    "slope or scale of leaky_relu / elu for x < 0")
-    static let pieces = TypedArgument<Int>.option("k", 2...16, default: "2", "maxout: linear pieces per unit")
+    static let pieces = TypedArgument<Int>.option("k", Limits.maxoutPieces, default: "2", "maxout: linear pieces per unit")
     static let keepProb = TypedArgument<Float>(
-        .positional("keep_prob", .number(above: 0, atLeast: nil, atMost: 1),
-                    "the probability of keeping a unit while training, above 0 and at most 1"),
+        .positional("keep_prob", .number(Limits.keepProb),
+                    "the probability of keeping a unit while training, \(Limits.keepProb.text)"),
         read: { parseNumber($0).map { Float($0) } })
     static let soloActivation = TypedArgument<Activation>(
         .positional("activation", .word(activationNames.filter { $0 != "maxout" }), "the non-linearity"), read: { Activation.named($0) })
-    static let recurrentUnits = TypedArgument<Int>.positional("units", 1...10_000, "size of the recurrent state")
-    static let steps = TypedArgument<Int>.option("steps", 1...100_000, default: "from the data (28 for images)", "time steps per example")
+    static let recurrentUnits = TypedArgument<Int>.positional("units", Limits.recurrentUnits, "size of the recurrent state")
+    static let steps = TypedArgument<Int>.option("steps", Limits.steps, default: "from the data (28 for images)", "time steps per example")
     static let sequences = TypedFlag.named("sequences", "output every time step, not only the last")
     static let position = TypedArgument<Int>.positional("position", 1...10_000, "where the new layer goes (1 = first)")
     static let layerRef = TypedArgument<String>.positional("layer", completion: .layerRefs, "the layer's number or name")

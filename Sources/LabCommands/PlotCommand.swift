@@ -117,12 +117,17 @@ enum PlotCommand {
             switch metric {
             case .cost:
                 if let every {
-                    let costs = run.result.batchCosts
-                    guard costs.count >= every else {
-                        throw ShellError("run '\(run.name)' has \(costs.count) batch\(costs.count == 1 ? "" : "es"), fewer than every=\(every)",
-                                         hint: "use a smaller every=, at most \(max(1, costs.count))")
+                    let costs = run.result.costs
+                    let count = costs.coveredBatches
+                    guard count >= every else {
+                        throw ShellError("run '\(run.name)' has \(count) batch\(count == 1 ? "" : "es"), fewer than every=\(every)",
+                                         hint: "use a smaller every=, at most \(max(1, count))")
                     }
-                    series.append(LineSeries(name: run.name, xy: blockMeans(costs, every: every)))
+                    guard let points = costs.blocks(of: every) else {
+                        throw ShellError("run '\(run.name)' is long, so its costs are kept as means of \(costs.blockSize) batches each; every=\(every) would split them",
+                                         hint: "use a multiple of \(costs.blockSize): `plot cost \(run.name) every=\(costs.blockSize * max(1, every / costs.blockSize))`")
+                    }
+                    series.append(LineSeries(name: run.name, xy: points.map { ($0.x, $0.y) }))
                 } else {
                     series.append(LineSeries(name: run.name, xy: epochs.map { (Double($0.epoch), Double($0.cost)) }))
                 }
@@ -162,21 +167,14 @@ enum PlotCommand {
         let perEpoch = runs.contains { $0.result.epochs.count >= 2 }
         let series = runs.map { run -> LineSeries in
             if perEpoch { return LineSeries(name: run.name, xy: run.result.epochs.map { (Double($0.epoch), Double($0.cost)) }) }
-            let costs = run.result.batchCosts
-            return LineSeries(name: run.name, xy: blockMeans(costs, every: max(1, costs.count / 40)))
+            let costs = run.result.costs
+            let points = costs.blocks(of: costs.blockSize * max(1, costs.means.count / 40)) ?? []
+            return LineSeries(name: run.name, xy: points.map { ($0.x, $0.y) })
         }
         let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
         let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-12)
         return LineChart(series: series, title: title, xLabel: perEpoch ? "epoch" : "batch",
                          yScale: spread > 50 ? .log : .linear, width: width)
-    }
-
-    /// Means of consecutive blocks of `every` values, at x = the block's last batch number.
-    static func blockMeans(_ values: [Float], every: Int) -> [(Double, Double)] {
-        stride(from: 0, to: values.count - every + 1, by: every).map { start in
-            let block = values[start..<(start + every)]
-            return (Double(start + every), block.reduce(0.0) { $0 + Double($1) } / Double(every))
-        }
     }
 
     // MARK: - Files

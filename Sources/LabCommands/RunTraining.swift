@@ -29,6 +29,13 @@ enum RunTraining {
                       data: LoadedDataSet, options: TrainingOptions, echo: Echo,
                       shouldStop: () -> Bool) -> TrainingResult {
         let trainer = Trainer(network: network, optimizer: optimizer, generator: generator)
+        // A replay or recovery of a run the learner stopped stops after the same batch.
+        let planned = lab.session.plannedStops.first { $0.run == (echo == .epochs ? nil : name) }
+        var position = (epoch: 0, batch: 0)
+        let stopNow: () -> Bool = {
+            if let planned, position.epoch == planned.epoch, position.batch == planned.batch { return true }
+            return shouldStop()
+        }
         let printEvery = max(1, options.epochs / 20)
         var progress = ProgressThrottle()
         var logProblem: String?
@@ -37,11 +44,12 @@ enum RunTraining {
             do { try body(tb) } catch { logProblem = "\(error)" }
         }
         log { try $0.begin(run: name) }
-        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: shouldStop) { event in
+        let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: stopNow) { event in
             switch event {
             case .batch(let b):
+                position = (b.epoch, b.batch)
                 log { try $0.batch(b) }
-                guard lab.console.isInteractive, progress.due() else { break }
+                guard lab.console.showsProgress, progress.due() else { break }
                 lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
                                                 cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
                                                 etaSeconds: b.secondsLeft).render(lab.console.style))
@@ -70,7 +78,7 @@ enum RunTraining {
             lab.console.record(.trainingEnded(run: name, outcome: "completed"))
         case .stopped(let epoch, let batch):
             lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
-            lab.recordFigure(who + "stopped at epoch \(epoch) batch \(batch)")
+            lab.recordFigure(StopPoint(run: echo == .epochs ? nil : name, epoch: epoch, batch: batch).figure)
             lab.console.write(lab.console.style.paint(who + "stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far",
                                                       fg: .yellow))
         case .diverged(_, _, let message):
@@ -84,14 +92,14 @@ enum RunTraining {
     // MARK: - Arguments
 
     /// `epochs=N`; the default is the lab's (`set epochs`), which starts at TrainingOptions'.
-    static let epochs = TypedArgument<Int>.option("epochs", 1...1_000_000, default: "set epochs (\(TrainingOptions().epochs))",
+    static let epochs = TypedArgument<Int>.option("epochs", Limits.epochs, default: "set epochs (\(TrainingOptions().epochs))",
                                              "passes over the training data")
     /// `batch=N`; the default is the lab's (`set batch`), which starts at TrainingOptions'.
-    static let batch = TypedArgument<Int>.option("batch", 1...1_000_000, default: "set batch (\(TrainingOptions().batchSize))",
+    static let batch = TypedArgument<Int>.option("batch", Limits.batchSize, default: "set batch (\(TrainingOptions().batchSize))",
                                             "examples per step")
-    static let keepProb = TypedArgument<Float>.option("keep_prob", above: 0, atMost: 1, default: "each dropout layer's own",
+    static let keepProb = TypedArgument<Float>.option("keep_prob", Limits.keepProb, default: "each dropout layer's own",
                                                  "keep probability for every dropout layer during this run")
-    static let learningRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "the optimizer's",
+    static let learningRate = TypedArgument<Float>.option("lr", Limits.learningRate, default: "the optimizer's",
                                                      "learning rate for this run")
 
     /// The training options of a run: the lab's defaults, the command's overrides, and the `--fast` cap.

@@ -15,10 +15,10 @@ enum SettingKey: String, CaseIterable {
     /// What the value must be.
     var kind: ValueKind {
         switch self {
-        case .epochs: .integer(1...100_000)
-        case .batch: .integer(1...1_000_000)
-        case .keepProb: .number(above: 0, atLeast: nil, atMost: 1)
-        case .lr: .number(above: 0, atLeast: nil, atMost: 100)
+        case .epochs: .integer(Limits.epochs)
+        case .batch: .integer(Limits.batchSize)
+        case .keepProb: .number(Limits.keepProb)
+        case .lr: .number(Limits.learningRate)
         case .lang: .word(Language.allCases.map(\.rawValue))
         }
     }

@@ -30,7 +30,7 @@ package enum SettingsCommands {
     /// `optimizer NAME`.
     static let optimizerKind = TypedArgument<OptimizerKind>.positional("name", choices: OptimizerKind.allCases, "which optimizer")
     /// `optimizer NAME lr=X`.
-    static let optimizerRate = TypedArgument<Float>.option("lr", above: 0, atMost: 100, default: "0.01 (sgd family), 0.001 (others)",
+    static let optimizerRate = TypedArgument<Float>.option("lr", Limits.learningRate, default: "0.01 (sgd family), 0.001 (others)",
                                                            "learning rate")
 
     /// Every optimizer setting as an option, with its Keras default and the optimizers that use it.
@@ -39,7 +39,7 @@ package enum SettingsCommands {
         for kind in OptimizerKind.allCases {
             for h in kind.hyperParameters where seen.insert(h.key).inserted {
                 let users = OptimizerKind.allCases.filter { $0.hyperParameters.contains { $0.key == h.key } }.map(\.rawValue)
-                arguments.append((h.key, .option(h.key.rawValue, above: h.key == .epsilon ? 0 : nil, atLeast: 0, atMost: 1_000,
+                arguments.append((h.key, .option(h.key.rawValue, Limits.setting(h.key),
                                                  default: NumberFormat.typed(h.value), "\(users.joined(separator: ", ")): \(h.meaning)")))
             }
         }

@@ -102,8 +102,8 @@ enum Sweep {
                 optimizer = OptimizerSpec(kind)
                 options.learningRate = nil      // each optimizer with its own default rate
             case .keepProb:
-                guard let k = parseNumber(value), k > 0, k <= 1 else {
-                    throw ShellError("keep_prob '\(value)' must be a number above 0 and at most 1", hint: "for example `sweep keep_prob 0.5,0.7,1`")
+                guard let k = parseNumber(value), Limits.keepProb.contains(k) else {
+                    throw ShellError("keep_prob '\(value)' must be a number \(Limits.keepProb.text)", hint: "for example `sweep keep_prob 0.5,0.7,1`")
                 }
                 guard model.layers.contains(where: { if case .dropout = $0.kind { true } else { false } }) else {
                     throw ShellError("the model has no dropout layer, so keep_prob would change nothing",
@@ -111,13 +111,13 @@ enum Sweep {
                 }
                 options.keepProb = Float(k)
             case .lr:
-                guard let lr = parseNumber(value), lr > 0, lr <= 100 else {
-                    throw ShellError("lr '\(value)' must be a number above 0 and at most 100", hint: "for example `sweep lr 0.1,0.01,0.001`")
+                guard let lr = parseNumber(value), Limits.learningRate.contains(lr), Float(lr).isNormal else {
+                    throw ShellError("lr '\(value)' must be a number \(Limits.learningRate.text)", hint: "for example `sweep lr 0.1,0.01,0.001`")
                 }
                 options.learningRate = Float(lr)
             case .batch:
-                guard let b = Int(value), b >= 1, b <= 1_000_000 else {
-                    throw ShellError("batch '\(value)' must be a whole number from 1 to 1000000", hint: "for example `sweep batch 10,100,1000`")
+                guard let b = Int(value), Limits.batchSize.contains(b) else {
+                    throw ShellError("batch '\(value)' must be a whole number from \(Limits.batchSize.lowerBound) to \(Limits.batchSize.upperBound)", hint: "for example `sweep batch 10,100,1000`")
                 }
                 options.batchSize = b
             }

@@ -8,6 +8,8 @@
 // `layer add dense`); a command with subcommands usually has no handler of its own, and its own
 // positional arguments come before the subcommand word (`layer insert 2 dense 64 relu`).
 
+import NNEngine
+
 /// The groups of the help overview, in display order.
 public enum CommandGroup: String, CaseIterable, Sendable {
     case data = "Data"
@@ -42,6 +44,11 @@ public enum ValueKind: Sendable, Equatable {
     case number(above: Double?, atLeast: Double?, atMost: Double?)
     /// One of a fixed list of words.
     case word([String])
+
+    /// A number within one of the engine's declared ranges (`Limits`).
+    package static func number(_ range: NumberRange) -> ValueKind {
+        .number(above: range.above, atLeast: range.atLeast, atMost: range.atMost)
+    }
     /// An identifier: letters, digits, `_`, `-` (layer and session names).
     case name
     /// Any text without spaces (a path).

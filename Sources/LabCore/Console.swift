@@ -24,6 +24,12 @@ public protocol Console: AnyObject {
     /// Asks a question and returns the typed answer; nil when nobody can answer (not interactive)
     /// or the learner pressed Ctrl-C / Ctrl-D.
     func ask(_ question: String) -> String?
+    /// True when progress bars are worth drawing (a person watches); by default when interactive.
+    var showsProgress: Bool { get }
+}
+
+extension Console {
+    public var showsProgress: Bool { isInteractive }
 }
 
 /// A console that keeps everything in memory: for tests and for capturing output.

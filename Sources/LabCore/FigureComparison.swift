@@ -121,7 +121,16 @@ public enum FigureComparison {
         }
         // Lines that differ only in how a number is written ("0.5" vs "0.50") count as equal.
         guard let largest else { return .matches(count: recorded.count) }
-        return largest.amount <= tolerance ? .withinTolerance(count: recorded.count, largest: largest) : .differs(largest)
+        return within(largest.amount, tolerance) ? .withinTolerance(count: recorded.count, largest: largest) : .differs(largest)
+    }
+
+    /// Whether a difference is within the tolerance, counted in whole ten-thousandths (the figures'
+    /// last place): 0.9812 - 0.9807 is 0.000499999... or 0.000500000...1 in binary, and both are 5
+    /// units, so a difference of exactly the tolerance always agrees. Tolerance 0 means the same text.
+    static func within(_ amount: Double, _ tolerance: Double) -> Bool {
+        guard amount.isFinite else { return false }
+        if tolerance <= 0 { return amount == 0 }
+        return (amount * 10_000).rounded() <= tolerance * 10_000 + 1e-9
     }
 
     /// |a - b|, with nan equal to nan and infinities equal to themselves.

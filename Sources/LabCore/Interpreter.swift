@@ -35,9 +35,19 @@ public final class Interpreter {
         Interpreter(lab: other, commands: parser.commands)
     }
 
+    /// The longest command line accepted (64 KB): longer lines are refused before any parsing.
+    public static let maxLineBytes = 65_536
+
     /// Runs every command of `line`; stops at the first that fails. Returns true when all succeeded.
     @discardableResult
     public func run(_ line: String) -> Bool {
+        let length = line.utf8.count
+        guard length <= Interpreter.maxLineBytes else {
+            report(ShellError("that line is \(NumberFormat.grouped(length)) bytes long; a command line may have at most \(NumberFormat.grouped(Interpreter.maxLineBytes))",
+                              hint: "nothing was run; split the work into several commands"),
+                   command: String(line.prefix(40)) + "...")
+            return false
+        }
         let commands: [[String]]
         do { commands = try splitCommands(line) } catch {
             report(error, command: line)

@@ -44,7 +44,8 @@ public final class Lab {
 
     public static let defaultSeed: UInt64 = 777
     /// The largest model the lab builds (50 million weights, 200 MB): a typo such as
-    /// `layer add dense 100000 relu` must be refused, not exhaust the machine's memory.
+    /// `layer add dense 100000 relu` must be refused, not exhaust the machine's memory. Checked by
+    /// `Lab.checkSize` (ModelSize.swift) wherever a model's size becomes known.
     public static let maximumParameters = 50_000_000
 
     public init(console: Console, paths: LabPaths) {
@@ -101,22 +102,16 @@ public final class Lab {
     /// does not fit the loaded data.
     public func setModel(_ spec: ModelSpec, fresh: Set<String> = []) throws(ShellError) {
         if let data {
-            let nodes: [ResolvedNode]
-            do {
-                nodes = try spec.resolve(inputWidth: data.featureCount, allowDangling: true)
-            } catch {
+            do { _ = try spec.resolve(inputWidth: data.featureCount, allowDangling: true) } catch {
                 throw ShellError(error.description, hint: hint(for: error))
             }
-            let total = nodes.reduce(0) { $0 + $1.parameterCount }
-            guard total <= Lab.maximumParameters else {
-                throw ShellError("that model would hold \(NumberFormat.grouped(total)) weights (\(NumberFormat.grouped(total * 4 / 1_000_000)) MB), more than the lab's limit of \(NumberFormat.grouped(Lab.maximumParameters))",
-                                 hint: "use fewer units per layer")
-            }
+            try Lab.checkSize(spec, inputWidth: data.featureCount)
         } else if !spec.layers.isEmpty {
-            // Without data the input width is unknown; check what can be checked.
+            // Without data the input width is unknown; check what can be checked (the size on one input).
             do { _ = try spec.resolve(inputWidth: 1, allowDangling: true, checkWidths: false) } catch {
                 throw ShellError(error.description, hint: hint(for: error))
             }
+            try Lab.checkSize(spec, inputWidth: nil)
         }
         model = spec
         rebuild(fresh: fresh)

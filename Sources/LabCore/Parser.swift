@@ -5,6 +5,7 @@
 // the closest valid word when there is one.
 
 import LabKit
+import NNEngine
 
 /// Parses words into invocations against a command table.
 public struct Parser: Sendable {
@@ -142,9 +143,8 @@ public struct Parser: Sendable {
                 throw ShellError("\(label) is \(value), which is beyond the numbers nnlab computes with "
                                  + "(sizes from about 1.2e-38 to 3.4e38)", hint: arg.help)
             }
-            if let a = above, !(v > a) { throw ShellError("\(label) is \(value), but it must be above \(NumberFormat.typed(a))\(atMost.map { " and at most \(NumberFormat.typed($0))" } ?? "")", hint: arg.help) }
-            if let a = atLeast, !(v >= a) { throw ShellError("\(label) is \(value), but it must be at least \(NumberFormat.typed(a))", hint: arg.help) }
-            if let b = atMost, !(v <= b) { throw ShellError("\(label) is \(value), but it must be at most \(NumberFormat.typed(b))", hint: arg.help) }
+            let range = NumberRange(above: above, atLeast: atLeast, atMost: atMost)
+            guard range.contains(v) else { throw ShellError("\(label) is \(value), but it must be \(range.text)", hint: arg.help) }
             return value
         case .word(let words):
             if words.contains(value) { return value }

@@ -3,8 +3,10 @@
 //
 // Long runs are thinned to keep the file's header small (the XOR lesson trains 10,000 epochs of a
 // 10-layer net, and every epoch carries per-layer gradient sizes): at most `epochLimit` epochs
-// (with gradient sizes on at most `gradientEpochLimit` of them) and `batchCostLimit` batch costs
-// are kept, evenly spaced, always with the first and the last.
+// (with gradient sizes on at most `gradientEpochLimit` of them), evenly spaced, always with the
+// first and the last; and at most `batchCostLimit` cost points, neighbouring points merged into
+// means of blocks of batches (`batchCostBlock` batches each; absent in older files, whose points
+// were picked, not merged).
 
 import Foundation
 import NNData
@@ -26,6 +28,7 @@ package struct RunRecord: Codable {
     var outcomeMessage: String?
     var epochs: [StoredEpoch]
     var batchCosts: [Float]
+    var batchCostBlock: Int?
     var lastStepGradients: [LayerGradient]
     /// Absent in sessions saved before it was recorded.
     var firstStepGradients: [LayerGradient]?
@@ -43,7 +46,9 @@ package struct RunRecord: Codable {
         let kept = RunRecord.thinned(run.result.epochs, to: RunRecord.epochLimit)
         let withGradients = Set(RunRecord.thinned(Array(kept.indices), to: RunRecord.gradientEpochLimit))
         epochs = kept.enumerated().map { StoredEpoch($1, gradients: withGradients.contains($0)) }
-        batchCosts = RunRecord.thinned(run.result.batchCosts, to: RunRecord.batchCostLimit)
+        let costs = run.result.costs.downsampled(toAtMost: RunRecord.batchCostLimit)
+        batchCosts = costs.means
+        batchCostBlock = costs.blockSize
         lastStepGradients = run.result.lastStepGradients
         firstStepGradients = run.result.firstStepGradients
         evaluations = Dictionary(uniqueKeysWithValues: run.evaluations.map { ($0.key.rawValue, $0.value) })
@@ -53,7 +58,8 @@ package struct RunRecord: Codable {
     package var run: Run {
         var result = TrainingResult()
         result.epochs = epochs.compactMap(\.report)
-        result.batchCosts = batchCosts
+        // A block size from the file is bounded so that positions (points x block) stay countable.
+        result.costs = CostSeries(means: batchCosts, blockSize: min(max(batchCostBlock ?? 1, 1), 1 << 40))
         result.lastStepGradients = lastStepGradients
         result.firstStepGradients = firstStepGradients ?? []
         switch outcome {

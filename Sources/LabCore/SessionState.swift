@@ -36,6 +36,10 @@ public struct SessionState {
         try AtomicFile.write(data, to: url)
     }
 
+    /// Stops a replay or a recovery must repeat in the command it is running (StopPoint.swift):
+    /// a run named here stops after the recorded batch, as the learner's Ctrl-C stopped it.
+    public var plannedStops: [StopPoint] = []
+
     public init() {}
 }
 

@@ -6,6 +6,8 @@
 // are written into the declaration from the engine's own values. One TypedArgument may serve several
 // commands (`train`, `sweep` and `ensemble train` share epochs= and batch=), each with its own help.
 
+import NNEngine
+
 /// An argument whose checked value reads back as `Value`.
 public struct TypedArgument<Value>: Sendable {
     public let spec: ArgumentSpec
@@ -47,6 +49,13 @@ extension TypedArgument where Value == Float {
         TypedArgument(.option(name, .number(above: above, atLeast: atLeast, atMost: atMost), default: defaultText, help)) {
             parseNumber($0).map { Float($0) }
         }
+    }
+}
+
+extension TypedArgument where Value == Float {
+    /// `name=X`, a number within `range` (one of the engine's `Limits`).
+    package static func option(_ name: String, _ range: NumberRange, default defaultText: String? = nil, _ help: String) -> TypedArgument {
+        option(name, above: range.above, atLeast: range.atLeast, atMost: range.atMost, default: defaultText, help)
     }
 }
 

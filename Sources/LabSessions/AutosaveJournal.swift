@@ -107,7 +107,7 @@ public final class AutosaveJournal: JournalFile {
                      "# started: \(SessionStore.isoDate(Date()))", "# seed: \(lab.session.journalSeed ?? lab.seed)"]
         if let base = lab.session.base { lines.append("# base: \(base)") }
         lines.append("")
-        lines += lab.unsavedEntries.map(\.command)
+        lines += lab.unsavedEntries.map(AutosaveJournal.text(of:))
         do {
             try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: url)
             writer = try JournalWriter(url: url)
@@ -132,11 +132,17 @@ public final class AutosaveJournal: JournalFile {
             return
         }
         do {
-            try writer.append(entry.command)
+            try writer.append(AutosaveJournal.text(of: entry))
             writtenCount += 1
         } catch {
             report(error, lab: lab)
         }
+    }
+
+    /// An entry as the journal keeps it: the command, and under it `# stopped at epoch E batch B`
+    /// for each run the learner stopped (so recovery stops there too), written in one append.
+    static func text(of entry: JournalEntry) -> String {
+        ([entry.command] + StopPoint.all(in: entry.figures).map { "# " + $0.figure }).joined(separator: "\n")
     }
 
     /// Closes and deletes the journal and its folder (a clean quit, or its work is safe elsewhere).

@@ -29,6 +29,8 @@ public struct AutosaveContents: Equatable, Sendable {
     public var base: String?
     /// The unsaved commands, oldest first.
     public var commands: [String]
+    /// Runs the learner stopped, by the index of their command in `commands`.
+    public var stops: [Int: [StopPoint]] = [:]
 
     public init(pid: Int32? = nil, folder: String? = nil, started: String? = nil, seed: UInt64, base: String? = nil, commands: [String]) {
         self.pid = pid
@@ -139,6 +141,8 @@ public enum Recovery {
                 }
             } else if !text.isEmpty && !text.hasPrefix("#") {
                 contents.commands.append(text)
+            } else if text.hasPrefix("# "), !contents.commands.isEmpty, let stop = StopPoint.parse(String(text.dropFirst(2))) {
+                contents.stops[contents.commands.count - 1, default: []].append(stop)
             }
         }
         return contents
@@ -210,7 +214,7 @@ public enum Recovery {
     public static func recover(_ contents: AutosaveContents, into target: Interpreter, journal: URL? = nil) -> Int {
         let lab = target.lab, console = lab.console
         let text = RecoveryText(lab.settings.language)
-        let silent = CapturingConsole()
+        let silent = RecoveryConsole(showing: console)
         let scratch = Lab(console: silent, paths: lab.paths)
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
@@ -224,8 +228,11 @@ public enum Recovery {
             }
         }
         var done = 0
-        for command in contents.commands {
+        if console.isInteractive { console.write(console.style.dim(text.ctrlCCutsShort)) }
+        for (index, command) in contents.commands.enumerated() {
             console.write(console.style.dim(text.recoveringStep(done + 1, of: contents.commands.count, command)))
+            scratch.session.plannedStops = contents.stops[index] ?? []
+            defer { scratch.session.plannedStops = [] }
             guard interpreter.run(command) else {
                 console.warn(text.stoppedAt(command, silent.warnings.last ?? "it failed"))
                 break

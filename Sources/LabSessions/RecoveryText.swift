@@ -78,6 +78,11 @@ struct RecoveryText {
 
     func recoveringBase(_ base: String) -> String { ko ? "되살리는 중: \(base)" : "recovering: \(base)" }
 
+    var ctrlCCutsShort: String {
+        ko ? "(Ctrl-C는 되살리는 중인 명령을 그 자리에서 끝내고, 다음 명령으로 넘어갑니다)"
+            : "(Ctrl-C cuts the command being recovered short where it is, and recovery goes on with the next)"
+    }
+
     func recoveringStep(_ index: Int, of count: Int, _ command: String) -> String {
         ko ? "되살리는 중 \(index)/\(count): \(command)" : "recovering \(index)/\(count): \(command)"
     }

@@ -100,7 +100,10 @@ public enum Replay {
             }
             interpreter.location = (name, entry.line)
             let before = lab.session.journal.count
+            // A run the learner stopped stops at the same batch again.
+            lab.session.plannedStops = StopPoint.all(in: fastFigures ? entry.fastFigures : entry.figures)
             let ok = interpreter.run(entry.command)
+            lab.session.plannedStops = []
             interpreter.location = nil
             guard ok else {
                 result.failedLine = entry.line

@@ -5,6 +5,7 @@
 
 import Foundation
 import LabCore
+import LabKit
 
 public enum ReplayCommandLine {
     /// Exit statuses.
@@ -50,8 +51,9 @@ public enum ReplayCommandLine {
         var outcomes: [(String, String)] = []
         for url in files {
             let name = url.deletingPathExtension().lastPathComponent
-            guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                console.warn("error: cannot read \(url.path)")
+            let bytes: Data
+            do { bytes = try RegularFile.read(url) } catch {
+                console.warn("error: \(url.path) \(error.description)")
                 outcomes.append((name, "cannot be read"))
                 status = max(status, unreadable)
                 continue

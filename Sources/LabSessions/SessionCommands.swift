@@ -28,7 +28,7 @@ package enum SessionCommands {
                         + "checked against what it was (file sizes and SHA-256). The files are checked completely first: "
                         + "a damaged session changes nothing.",
                     examples: ["load lab-10-1"],
-                    arguments: [savedName.spec, dropUnsaved.spec], handler: load),
+                    arguments: [savedName.spec, dropUnsaved.spec, mismatchedWeights.spec], handler: load),
         CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and best accuracy",
                     examples: ["sessions"], handler: { lab, _ in list(lab) }),
         CommandSpec("replay", group: .sessions, summary: "Run a saved session again from scratch and compare every figure",
@@ -52,6 +52,7 @@ package enum SessionCommands {
     static let savedName = TypedArgument<String>.positional("name", completion: .sessionNames, "a saved session (see `sessions`)")
     static let replaceExisting = TypedFlag.named("force", "replace an existing session without asking")
     static let dropUnsaved = TypedFlag.named("force", "drop unsaved work without asking")
+    static let mismatchedWeights = TypedFlag.named("mismatched", "load a weights file that is not the one the session saved (it must fit the model)")
     static let compact = TypedFlag.named("compact", "leave out the optimizer's state")
     static let step = TypedFlag.named("step", "one command at a time: Enter runs the next, q stops")
     static let fast = TypedFlag.named("fast", "the session's fast variant, compared with its fast figures")
@@ -117,7 +118,8 @@ package enum SessionCommands {
                              + didYouMean(name, known),
                              hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
         }
-        let loaded = try SessionLoader.read(found.script, for: lab, commands: try inv.runningInterpreter().parser.commands)
+        let loaded = try SessionLoader.read(found.script, for: lab, commands: try inv.runningInterpreter().parser.commands,
+                                            acceptingOtherWeights: inv[mismatchedWeights])
         for warning in loaded.warnings { lab.console.warn(warning) }
         loaded.snapshot.install(into: lab)
         lab.markSaved(as: name, file: loaded.file)
@@ -180,7 +182,7 @@ package enum SessionCommands {
     static func replay(_ lab: Lab, _ inv: Invocation) throws {
         let name = try given(inv, savedName)
         guard let found = SessionPlaces.find(name, paths: lab.paths),
-              let bytes = FileManager.default.contents(atPath: found.script.path) else {
+              let bytes = RegularFile.contents(found.script) else {
             let known = lab.savedSessionNames()
             throw ShellError("there is no session '\(name)' in sessions/" + (lab.paths.examplesApart ? " nor among the examples" : "")
                              + didYouMean(name, known),

@@ -25,13 +25,20 @@ struct LoadedSession {
 
 enum SessionLoader {
     /// Reads the session at `script` (with its weights file beside it) for `lab`, checking its
-    /// commands against `commands`. Changes nothing.
-    static func read(_ script: URL, for lab: Lab, commands: [CommandSpec]) throws(ShellError) -> LoadedSession {
+    /// commands against `commands`. Changes nothing. With `acceptingOtherWeights`, a weights file
+    /// whose digest is not the one the script recorded is used (with a note) when it fits the
+    /// model; otherwise it is refused.
+    static func read(_ script: URL, for lab: Lab, commands: [CommandSpec], acceptingOtherWeights: Bool = false) throws(ShellError) -> LoadedSession {
         let shown = displayPath(script, lab: lab)
-        guard let bytes = FileManager.default.contents(atPath: script.path) else {
+        SessionPair.tidy(script.deletingLastPathComponent())
+        let bytes: Data
+        do { bytes = try RegularFile.read(script) } catch {
             let name = script.deletingPathExtension().lastPathComponent
+            if case .notRegular = error {
+                throw ShellError("\(shown) \(error.description)", hint: "a session is a plain text file; remove or rename \(shown)")
+            }
             let known = lab.savedSessionNames()
-            throw ShellError("there is no session '\(name)' (\(shown) does not exist or cannot be read)" + didYouMean(name, known),
+            throw ShellError("there is no session '\(name)' (\(shown) \(error.description))" + didYouMean(name, known),
                              hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
         }
         let file: SessionFile
@@ -46,20 +53,31 @@ enum SessionLoader {
         }
         let weightsURL = script.deletingLastPathComponent().appendingPathComponent(weightsName)
         let weightsShown = displayPath(weightsURL, lab: lab)
-        guard let weightBytes = FileManager.default.contents(atPath: weightsURL.path) else {
-            throw ShellError("the weights file \(weightsShown) is missing or cannot be read",
+        let weightBytes: Data
+        switch SessionPair.resolveWeights(weightsURL, recorded: file.header.weights) {
+        case .matching(let data):
+            weightBytes = data
+        case .rolledForward(let data):
+            weightBytes = data
+            warnings.append("note: the last save of \(shown) was cut short after its script was written; its weights were put in place")
+        case .mismatched(let data, let saved, let found):
+            let difference = "\(weightsShown) is not the weights file \(shown) saved: the script records \(NumberFormat.grouped(saved.bytes)) bytes, "
+                + "sha256 \(saved.sha256.prefix(12)); the file has \(NumberFormat.grouped(found.bytes)) bytes, sha256 \(found.sha256.prefix(12))"
+            guard acceptingOtherWeights else {
+                let name = script.deletingPathExtension().lastPathComponent
+                throw ShellError(difference, hint: "restore the session's own weights file, or `replay \(name)` to train them again; "
+                                 + "to load these weights on purpose: `load \(name) mismatched` (they must fit the model)")
+            }
+            weightBytes = data
+            warnings.append("note: " + difference + "; loaded anyway (`mismatched`)")
+        case .missing:
+            let problem = RegularFile.irregularKind(weightsURL.path).map { "is \($0), not a regular file" } ?? "is missing or cannot be read"
+            throw ShellError("the weights file \(weightsShown) \(problem)",
                              hint: "it is saved beside the script; restore it, or `replay` the session to train it again")
         }
         let safetensors: SafetensorsFile
         do { safetensors = try SafetensorsFile(bytes: weightBytes, path: weightsShown) } catch {
             throw ShellError(error.description, hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
-        }
-        if let saved = file.header.weights {
-            let sha = Digest.sha256(weightBytes)
-            if saved.bytes != weightBytes.count || saved.sha256 != sha {
-                warnings.append("note: \(weightsShown) is not the file this session saved (\(NumberFormat.grouped(weightBytes.count)) bytes, sha256 "
-                                + "\(sha.prefix(12)) instead of \(NumberFormat.grouped(saved.bytes)) bytes, \(saved.sha256.prefix(12))); using it since it fits the model")
-            }
         }
         let content = try WeightsContent(safetensors)
 
@@ -78,7 +96,10 @@ enum SessionLoader {
                              hint: "the session belongs to other data" + (warnings.isEmpty ? "" : " (see the warning above)"))
         }
 
-        // The model on that data, and the tensors matched against it.
+        // The model on that data (its size checked before anything is allocated), and the tensors matched against it.
+        do { try Lab.checkSize(content.model, inputWidth: data?.featureCount ?? content.inputWidth) } catch {
+            throw ShellError("\(weightsShown): \(error.message)", hint: "the session's model metadata is damaged or was edited; restore the file")
+        }
         var network: Network?
         if let data, !content.model.layers.isEmpty {
             do { network = try Network(spec: content.model, inputWidth: data.featureCount) } catch {

@@ -1,12 +1,10 @@
 // SessionStore: saved sessions on disk: `sessions/NAME.nnlab` beside `sessions/NAME.safetensors`.
 //
-// Saving writes the pair so that a failure at any point leaves the previous pair as it was: both
-// new files are first written completely under hidden temporary names (each atomically: temporary
-// file, fsync, rename), and only when both are safe on disk are they renamed over the old ones.
-// A full disk or a read-only folder therefore fails in the first step, with nothing replaced.
-// The script's header names the weights file's size and SHA-256, so a pair torn apart (a crash
-// between the two renames, a file copied from elsewhere) is noticed when the session is loaded.
-// Reading is in SessionLoader; this file writes, names and lists.
+// Saving writes the pair so that a failure or a kill at any point leaves either the previous pair
+// or the new one (SessionPair.swift has the steps): both new files are first written completely
+// under hidden names, then the script (which records its weights' size and SHA-256) is renamed
+// into place as the commit point, then the weights. A full disk or a read-only folder fails in
+// the first steps, with nothing replaced. Reading is in SessionLoader; this file writes, names and lists.
 
 import Foundation
 import LabCommands
@@ -71,41 +69,37 @@ package enum SessionStore {
                        hint: error.hint + (error.cause == .diskFull ? "" : " No saved file was replaced.") + " The lab is unchanged.")
         }
         do { try Folder.create(folder) } catch { throw failure(error) }
+        SessionPair.tidy(folder)
 
-        // 1. Both files, complete, under hidden names: a failure here replaces nothing.
-        let stagedWeights = folder.appendingPathComponent("." + weightsURL.lastPathComponent + ".partial")
-        let stagedScript = folder.appendingPathComponent("." + scriptURL.lastPathComponent + ".partial")
+        // 1-2. Both files, complete, under hidden names: a failure here replaces nothing.
+        let calls = SessionPair.calls
+        let stagedWeights = SessionPair.staged(weightsURL), stagedScript = SessionPair.staged(scriptURL)
+        func stage(_ data: Data, _ url: URL) throws(FileWriteError) {
+            if SessionPair.killStep != nil { try AtomicFile.write(data, to: url, calls: calls) } else { try lab.session.writeFile(data, url) }
+        }
         do {
-            try lab.session.writeFile(weights, stagedWeights)
-            try lab.session.writeFile(Data(file.render().utf8), stagedScript)
+            try stage(weights, stagedWeights)
+            try stage(Data(file.render().utf8), stagedScript)
         } catch {
             unlink(stagedWeights.path)
             unlink(stagedScript.path)
             throw failure(error)
         }
-        // 2. Into place: renames in one folder need no new space.
-        if rename(stagedWeights.path, weightsURL.path) != 0 {
+        // 3. The commit point: the script, which records its weights' digest, into place.
+        if calls.rename(stagedScript.path, scriptURL.path) != 0 {
             let code = errno
             unlink(stagedWeights.path)
             unlink(stagedScript.path)
-            throw failure(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code))
+            throw failure(FileWriteError(path: scriptURL.path, step: "renaming the new file into place", code: code))
         }
-        if rename(stagedScript.path, scriptURL.path) != 0 {
+        // 4. The weights into place. Should this fail, `load` finds them staged by their digest.
+        if calls.rename(stagedWeights.path, weightsURL.path) != 0 {
             let code = errno
-            unlink(stagedScript.path)
-            throw ShellError(FileWriteError(path: scriptURL.path, step: "renaming the new file into place", code: code).description,
-                             hint: "the new weights are saved but the script is not; `save \(name) force` again")
+            throw ShellError(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code).description,
+                             hint: "the new script is saved and its weights wait in \(stagedWeights.lastPathComponent); `load \(name)` puts them in place, or `save \(name) force` again")
         }
-        syncFolder(folder)
+        SessionPair.syncFolder(folder, calls: calls)
         return file
-    }
-
-    /// Makes the renames durable (best effort: some file systems cannot sync a folder).
-    private static func syncFolder(_ folder: URL) {
-        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
     }
 
     /// The session file for `lab`: header, journal, and what the lab's last session file had that
@@ -216,12 +210,12 @@ package enum SessionStore {
         return names.map { file in
             let name = String(file.dropLast(6))
             let url = folder.appendingPathComponent(file)
-            guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                return Listed(name: name, problem: "cannot be read")
+            // The header is a few hundred bytes; 64 KB is plenty and keeps listing fast. A FIFO
+            // or a folder named like a session is listed as a problem, never opened blocking.
+            let head: Data
+            do throws(RegularFile.Problem) { head = try RegularFile.read(url, limit: 65_536) } catch {
+                return Listed(name: name, problem: error.description)
             }
-            defer { try? handle.close() }
-            // The header is a few hundred bytes; 64 KB is plenty and keeps listing fast.
-            let head = (try? handle.read(upToCount: 65_536)) ?? Data()
             do throws(SessionFileError) {
                 return Listed(name: name, header: try SessionFile.parseHeader(String(decoding: head, as: UTF8.self), file: file))
             } catch {

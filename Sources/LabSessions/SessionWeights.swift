@@ -143,6 +143,7 @@ struct WeightsContent {
         defaults = try decode(TrainingOptions.self, K.defaults)
         language = meta[K.language].flatMap(Language.init(rawValue:))
         runs = (try decode([RunRecord].self, K.runs) ?? []).map(\.run)
+        try checkRanges()
     }
 
     /// The file's tensors matched against `network`: every parameter present with its shape, no
@@ -169,11 +170,15 @@ struct WeightsContent {
                 throw ShellError("\(path): tensor \"\(name)\" has shape \(info.shape), but the model needs \(wanted) for it", hint: hint)
             }
             used.insert(name)
-            do {
-                return Matrix(rows: p.value.rows, cols: p.value.cols, values: try file.floats(name))
-            } catch {
+            let values: [Float]
+            do { values = try file.floats(name) } catch {
                 throw ShellError(error.description, hint: hint)
             }
+            if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                throw ShellError("\(path): tensor \"\(name)\" holds \(values[bad]) at index \(bad); weights must be finite numbers",
+                                 hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
+            }
+            return Matrix(rows: p.value.rows, cols: p.value.cols, values: values)
         }
         for p in network.parameters {
             parameters[p.name] = try expect(p.name, like: p, what: "a parameter of the model")

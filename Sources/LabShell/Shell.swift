@@ -44,6 +44,12 @@ public final class Shell {
                 if interactive { lab.console.write("") }
                 do { try lab.requestQuit(force: !interactive, interpreter: interpreter) } catch { interpreter.report(error, command: "quit") }
             case .line(let text):
+                // A line too long to be a command is refused at once and kept out of the history.
+                guard text.utf8.count <= Interpreter.maxLineBytes else {
+                    _ = interpreter.run(text)
+                    failures += 1
+                    continue
+                }
                 let line = text.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty {
                     interpreter.shell.emptyLineAction?()

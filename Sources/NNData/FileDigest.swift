@@ -6,6 +6,7 @@
 
 import Crypto
 import Foundation
+import LabKit
 
 /// Checksums of files on disk, read in 1 MB chunks.
 public enum FileDigest {
@@ -13,6 +14,7 @@ public enum FileDigest {
     /// Pass `md5: false` or `sha256: false` to skip one.
     public static func of(path: String, md5 wantMD5: Bool = true,
                           sha256 wantSHA: Bool = true) throws(DataError) -> (md5: String?, sha256: String?) {
+        if let kind = RegularFile.irregularKind(path) { throw .unreadable(path: path, reason: "it is \(kind), not a regular file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw .unreadable(path: path, reason: "permission denied or not a file")

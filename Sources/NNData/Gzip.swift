@@ -6,6 +6,7 @@
 
 import CZlib
 import Foundation
+import LabKit
 
 /// A file opened for reading through zlib; gzip data is decompressed on the fly.
 final class GzipReader {
@@ -167,6 +168,8 @@ enum FileChecks {
             throw .missingFile(path: path, hint: "check the path\(relative)")
         }
         if isFolder.boolValue { throw .notAFile(path: path) }
+        // A FIFO or a device would block the open or never end: data files are regular files.
+        if let kind = RegularFile.irregularKind(path) { throw .unreadable(path: path, reason: "it is \(kind), not a regular file") }
         if fileSize(path) == 0 { throw .emptyFile(path: path) }
     }
 

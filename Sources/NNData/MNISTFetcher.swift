@@ -67,6 +67,7 @@ public struct MNISTFetcher: Sendable {
     /// Makes sure the four files are in `target` and pass their checksums, fetching what is
     /// missing or wrong (or everything, with `force`). Throws .fetchFailed when no route works.
     public func fetch(force: Bool = false) throws(DataError) -> FetchResult {
+        let existed = FileManager.default.fileExists(atPath: target)
         do { try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true) } catch {
             throw .unreadable(path: target, reason: "cannot create the folder: \(error.localizedDescription)")
         }
@@ -102,6 +103,8 @@ public struct MNISTFetcher: Sendable {
                 }
             }
         }
+        // A fetch that got nothing leaves no empty folder behind (it would look like a damaged set).
+        if !existed, (try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty == true { remove(target) }
         let names = IDXFileRole.all.map { $0.baseName + ".gz" }.joined(separator: ", ")
         throw .fetchFailed(
             dataSet: "mnist", target: target, attempts: attempts,

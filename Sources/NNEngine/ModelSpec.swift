@@ -183,10 +183,13 @@ extension ModelSpec {
             if case .maxout(let k) = activation, k < 2 {
                 throw .badSize(node: name, what: "maxout pieces", value: Float(k), rule: "at least 2")
             }
-            return (units, x * units * pieces + units * pieces)
+            let (weights, o1) = x.multipliedReportingOverflow(by: units)
+            let (allWeights, o2) = weights.multipliedReportingOverflow(by: pieces)
+            guard !o1, !o2, allWeights <= Int.max / 2 else { throw .tooLarge(node: name) }
+            return (units, allWeights + units * pieces)
         case .dropout(let keep):
             let x = try single()
-            guard keep > 0 && keep <= 1 else { throw .badSize(node: name, what: "keep_prob", value: keep, rule: "above 0 and at most 1") }
+            guard Limits.keepProb.contains(keep) else { throw .badSize(node: name, what: "keep_prob", value: keep, rule: Limits.keepProb.text) }
             return (x, 0)
         case .activation(let a):
             let x = try single()
@@ -198,7 +201,13 @@ extension ModelSpec {
             return (w.max() ?? 0, 0)
         case .concat:
             guard w.count >= 2 else { throw .arity(node: name, kind: "concat", expected: "two or more inputs", got: w.count) }
-            return (w.reduce(0, +), 0)
+            var total = 0
+            for width in w {
+                let (sum, overflow) = total.addingReportingOverflow(width)
+                guard !overflow else { throw .tooLarge(node: name) }
+                total = sum
+            }
+            return (total, 0)
         case .rnn(let units, let steps, let sequences), .lstm(let units, let steps, let sequences):
             let x = try single()
             guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: "a whole number above 0") }
@@ -206,8 +215,12 @@ extension ModelSpec {
             guard x % steps == 0 || !checkWidths else { throw .steps(node: name, width: x, steps: steps) }
             let features = x / steps
             let gates = if case .lstm = layer.kind { 4 } else { 1 }
-            let params = gates * (features * units + units * units + units)
-            return (sequences ? steps * units : units, params)
+            let (inputWeights, o1) = features.multipliedReportingOverflow(by: units)
+            let (stateWeights, o2) = units.multipliedReportingOverflow(by: units)
+            let (outputs, o3) = steps.multipliedReportingOverflow(by: units)
+            guard !o1, !o2, !o3, inputWeights <= Int.max / 8, stateWeights <= Int.max / 8 else { throw .tooLarge(node: name) }
+            let params = gates * (inputWeights + stateWeights + units)
+            return (sequences ? outputs : units, params)
         }
     }
 }
@@ -225,6 +238,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case maxoutAlone(node: String)
     case steps(node: String, width: Int, steps: Int)
     case dangling(node: String, output: String)
+    /// A size so large that it cannot even be counted in 64 bits.
+    case tooLarge(node: String)
 
     public var description: String {
         switch self {
@@ -240,6 +255,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .badSize(let n, let what, let v, let rule): "'\(n)': \(what) \(v.formatted) must be \(rule)"
         case .maxoutAlone(let n): "'\(n)': maxout needs its own weights, so it only works on a dense layer (`layer add dense 256 maxout`)"
         case .steps(let n, let w, let s): "'\(n)': an input of width \(w) cannot be cut into \(s) equal time steps"
+        case .tooLarge(let n): "'\(n)' would be larger than any machine's memory: use fewer units"
         case .dangling(let n, let o): "'\(n)' leads nowhere: its output never reaches the output node '\(o)' (merge it with add/concat, or remove it)"
         }
     }

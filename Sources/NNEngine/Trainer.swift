@@ -74,8 +74,11 @@ public enum TrainingEvent: Sendable {
 /// Everything a run produced.
 public struct TrainingResult: Sendable {
     public var epochs: [EpochReport] = []
-    /// Every batch's cost, in order (for per-N-batch charts and logs).
-    public var batchCosts: [Float] = []
+    /// The batches' costs, in bounded memory (for per-N-batch charts): every batch's cost while
+    /// the run is short, means of blocks of batches once it is long.
+    public var costs = CostSeries()
+    /// The points of `costs`: every batch's cost for a run of up to `CostSeries.defaultCapacity` batches.
+    public var batchCosts: [Float] { costs.means }
     /// The last step's per-layer gradient sizes.
     public var lastStepGradients: [LayerGradient] = []
     /// The first step's per-layer gradient sizes: how the gradients flowed through the net as it
@@ -86,6 +89,18 @@ public struct TrainingResult: Sendable {
 
     /// An empty result (for a run restored from a saved session).
     public init() {}
+
+    /// Epoch reports kept at most; past that, every other older report is dropped (the first and
+    /// the last always stay), so a run's memory does not grow with its length.
+    public static let epochLimit = 16_384
+
+    /// Appends `report`, thinning older reports when there are `epochLimit` of them.
+    mutating func keep(_ report: EpochReport) {
+        epochs.append(report)
+        guard epochs.count > TrainingResult.epochLimit else { return }
+        let last = epochs.removeLast()
+        epochs = epochs.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) + [last]
+    }
 }
 
 /// Trains a network on labelled data.
@@ -110,7 +125,6 @@ public final class Trainer {
         let n = data.count, b = min(options.batchSize, max(n, 1))
         let batches = (n + b - 1) / b
         var result = TrainingResult()
-        result.batchCosts.reserveCapacity(batches * options.epochs)
 
         // Everything the loop touches is allocated here, once.
         let x = Matrix(rows: b, cols: data.featureCount)
@@ -159,7 +173,7 @@ public final class Trainer {
                 correct += right
                 seen += hi - lo
                 samplesDone += hi - lo
-                result.batchCosts.append(cost)
+                result.costs.append(cost)
                 let elapsed = seconds(clock.now - runStart)
                 let rate = Double(samplesDone) / max(elapsed, 1e-9)
                 let left = Double(options.epochs * n - samplesDone) / max(rate, 1e-9)
@@ -181,7 +195,7 @@ public final class Trainer {
                                      trainAccuracy: Float(correct) / Float(max(seen, 1)),
                                      validationAccuracy: validationAccuracy, validationCost: validationCost,
                                      seconds: seconds(clock.now - epochStart), gradients: stats.takeAverage())
-            result.epochs.append(report)
+            result.keep(report)
             onEvent(.epoch(report))
         }
         result.lastStepGradients = stats.lastStep

@@ -42,6 +42,7 @@ struct CommonOptions: ParsableArguments {
         let lab = Lab(console: console, paths: paths)
         if let seed { lab.reseed(seed) }
         if let lang { lab.settings.language = lang }
+        lab.tidySavedSessions()
         return lab
     }
 }
@@ -80,7 +81,7 @@ struct Repl: ParsableCommand {
     @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
     var command: String?
 
-    @Flag(help: "Recover the unsaved work of an nnlab started in this folder that ended without saving, without asking.")
+    @Flag(help: "Recover the unsaved work of an nnlab started in this folder that ended without saving, without asking (with -c: before the commands run).")
     var recover = false
 
     func run() throws {
@@ -88,6 +89,9 @@ struct Repl: ParsableCommand {
         let lab = common.makeLab(console: console)
         let interpreter = Interpreter(lab: lab, commands: CommandTable.all)
         if let command {
+            // --recover first rebuilds the unsaved work (the journal stays until a REPL takes it
+            // over), so `nnlab --recover -c "save rescued"` keeps it.
+            if recover { Recovery.start(interpreter, recoverWithoutAsking: true) }
             throw ExitCode(interpreter.run(command) ? 0 : 1)
         }
         try? FileManager.default.createDirectory(at: lab.paths.state, withIntermediateDirectories: true)

@@ -44,7 +44,7 @@ struct ModelSpecTests {
                             LayerSpec(name: "b", kind: .dense(units: 4, activation: .relu), inputs: ["input"])]),
          "'a' leads nowhere"),
         (ModelSpec(layers: [LayerSpec(name: "a", kind: .dense(units: 0, activation: .relu))]), "'a': units 0 must be"),
-        (ModelSpec(layers: [LayerSpec(name: "d", kind: .dropout(keepProb: 1.5))]), "'d': keep_prob 1.5 must be above 0 and at most 1"),
+        (ModelSpec(layers: [LayerSpec(name: "d", kind: .dropout(keepProb: 1.5))]), "'d': keep_prob 1.5 must be at least 0.000001 and at most 1"),
         (ModelSpec(layers: [LayerSpec(name: "r", kind: .rnn(units: 3, steps: 5, sequences: false))]), "cannot be cut into 5 equal time steps"),
         (ModelSpec(layers: [LayerSpec(name: "a", kind: .dense(units: 3, activation: .relu)),
                             LayerSpec(name: "a", kind: .dense(units: 3, activation: .relu))]), "a node named 'a' exists already"),

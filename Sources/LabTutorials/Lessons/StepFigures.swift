@@ -53,7 +53,7 @@ enum StepFigure: Equatable {
                       let last = run.result.epochs.last else { continue }
                 let own = run.comparison == nil ? nil : run.latestEvaluation.map { ($0.split.rawValue, $0.evaluation.accuracy) }
                 figures.append(.run(name: name, firstCost: first.cost, cost: last.cost, train: last.trainAccuracy,
-                                    validation: last.validationAccuracy, test: own, epochs: run.result.epochs.count,
+                                    validation: last.validationAccuracy, test: own, epochs: last.epoch,
                                     completed: outcome == "completed"))
             case .evaluation(_, let split, let e):
                 figures.append(.evaluation(split: split, accuracy: e.accuracy, cost: e.cost))
