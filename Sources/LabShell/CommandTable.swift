@@ -4,7 +4,7 @@
 public enum CommandTable {
     /// All commands, in the order the help overview shows them within each group.
     public static let all: [CommandSpec] =
-        DataCommands.commands + ModelCommands.commands + LayerCommands.commands + SettingsCommands.commands
+        DataCommands.commands + ModelCommands.commands + LayerCommands.commands + [UndoCommand.spec] + SettingsCommands.commands
         + TrainCommands.commands + InspectCommands.commands + CompareCommands.commands + SessionCommands.commands
         + TutorialCommands.commands + HelpCommands.commands + ShellCommands.commands
 

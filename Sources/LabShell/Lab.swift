@@ -41,6 +41,8 @@ public final class Lab {
     public var results = LabResults()
     /// TensorBoard logging, while `tensorboard DIR` is on.
     var tensorboard: TensorBoardLog?
+    /// The models before each recent model change, for `undo` (ModelUndo.swift).
+    var modelUndo = ModelUndoStack()
 
     // MARK: The session on disk
     /// The journal of state-changing commands, the session's name and where it stands against
@@ -119,6 +121,16 @@ public final class Lab {
         network = nil
         lastNetwork = nil
         liveOptimizer = nil
+    }
+
+    /// Puts back a model kept by `undo` (ModelUndo.swift): its spec, weights and origin.
+    func restore(_ snapshot: ModelSnapshot) {
+        model = snapshot.model
+        network = snapshot.weights
+        lastNetwork = snapshot.weights
+        liveOptimizer = nil
+        results.modelOrigin = snapshot.origin
+        if network == nil { rebuild() }
     }
 
     /// Redraws the weights of every layer (or one) from the initializers of the model.
@@ -223,6 +235,7 @@ public final class Lab {
         optimizerSpec = OptimizerSpec(.adam)
         settings.defaults = TrainingOptions()
         results = LabResults()
+        modelUndo.clear()
         resetJournal()
         session.hasUnsavedWork = false
         session.name = nil

@@ -309,8 +309,8 @@ struct TutorialRunnerTests {
         #expect(t.output.contains("작은 XOR") && t.output.contains("Wrong on purpose"))
         t.console.reset()
         t.run("tutorial start 2")
-        #expect(t.output.contains("이 강의는 아직 한국어로 옮겨지지 않아 영어로 보여 드립니다."))
-        #expect(t.output.contains("2강 · Wrong on purpose") && t.output.contains("This lesson expects the impossible."))
+        #expect(t.output.contains("이 레슨은 아직 한국어로 옮겨지지 않아 영어로 보여 드립니다."))
+        #expect(t.output.contains("레슨 2 · Wrong on purpose") && t.output.contains("This lesson expects the impossible."))
     }
 
     @Test("a lesson file with a mistake is refused with its file and line")

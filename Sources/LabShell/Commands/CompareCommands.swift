@@ -11,11 +11,13 @@ import TermCharts
 
 enum CompareCommands {
     static let commands: [CommandSpec] = [
-        CommandSpec("runs", group: .compare, summary: "Every training run of this session with its recipe and figures",
-                    details: "One row per run: its recipe, epochs, last cost, training and validation accuracy, and the latest "
-                        + "evaluation credited to it (`eval` after `train`; a sweep's or ensemble's own test evaluation). "
-                        + "The best values are highlighted (marked * without colour).",
-                    examples: ["runs"], handler: runs),
+        CommandSpec("runs", group: .compare, summary: "Every training run of this session: what differs, recipe and figures",
+                    details: "One row per run: what sets it apart from the others (layers, initializer, optimizer, batch, "
+                        + "keep_prob), epochs, last cost, training and validation accuracy, the latest evaluation credited to it "
+                        + "(`eval` after `train`; a sweep's or ensemble's own test evaluation) and the whole recipe. The best "
+                        + "values are highlighted (marked * without colour). `runs course` sets lecture 10's figures beside "
+                        + "the reference machine's and yours.",
+                    examples: ["runs", "runs course"], arguments: [courseFlag.spec], handler: runs),
         PlotCommand.spec,
         Sweep.spec,
         EnsembleCommands.spec,
@@ -44,7 +46,13 @@ enum CompareCommands {
 
     // MARK: - runs
 
+    static let courseFlag = TypedFlag.named("course", "lecture 10's table: the course's test accuracy, the reference machine's and yours")
+
     static func runs(_ lab: Lab, _ inv: Invocation) throws {
+        if inv[courseFlag] {
+            lab.console.write(CourseTable.render(lab.results.runs, style: lab.console.style))
+            return
+        }
         guard !lab.results.runs.isEmpty else {
             lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
             return
@@ -53,7 +61,11 @@ enum CompareCommands {
     }
 
     static func runsTable(_ runs: [Run]) -> TextTable {
-        let rows = runs.map { run -> [String] in
+        // What differs between the runs comes right after the name; the whole recipe goes last,
+        // where a narrow terminal may cut it.
+        let differences = RunDifferences.differences(runs.map(\.recipe))
+        let differ = differences.contains { !$0.isEmpty }
+        let rows = runs.enumerated().map { index, run -> [String] in
             let last = run.result.epochs.last
             var name = run.name
             switch run.result.outcome {
@@ -62,14 +74,19 @@ enum CompareCommands {
             case .diverged: name += " (diverged)"
             }
             let eval = run.latestEvaluation
-            return [name, run.recipe, String(run.result.epochs.count), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
-                    last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
-                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
+            let cost: String = last.map { NumberFormat.fourDecimals($0.cost) } ?? "-"
+            let train: String = last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-"
+            let validation: String = last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-"
+            let evaluated: String = eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-"
+            let figures: [String] = [String(run.result.epochs.count), cost, train, validation, evaluated, eval?.split.rawValue ?? "", run.recipe]
+            return [name] + (differ ? [differences[index]] : []) + figures
         }
-        return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
-                                   TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),
-                                   TableColumn("validation", highlight: .largest), TableColumn("eval", highlight: .largest),
-                                   TableColumn("on", alignment: .left)],
+        return TextTable(columns: [TableColumn(loc(.columnRun), alignment: .left)]
+                                  + (differ ? [TableColumn(loc(.columnDiffers), alignment: .left)] : [])
+                                  + [TableColumn(loc(.columnEpochs)),
+                                     TableColumn(loc(.columnCost), highlight: .smallest), TableColumn(loc(.columnTrain), highlight: .largest),
+                                     TableColumn(loc(.columnValidation), highlight: .largest), TableColumn(loc(.columnEval), highlight: .largest),
+                                     TableColumn(loc(.columnOn), alignment: .left), TableColumn(loc(.columnRecipe), alignment: .left)],
                          rows: rows, border: .minimal)
     }
 

@@ -120,8 +120,9 @@ enum InspectCommands {
         let series = names.enumerated().map { i, name in
             (name: name, values: epochs.map { i < $0.gradients.count ? Double($0.gradients[i].meanAbsGradient) : .nan })
         }
-        let chart = LineChart.gradientHistory(layers: series, firstX: Double(first.epoch),
-                                              title: "mean |gradient| per layer and epoch, \(run.name) (log scale)")
-        lab.console.write(chart.render(lab.console.style))
+        // One small panel per layer, stacked: ten overlaid braille lines could not be told apart.
+        let panels = SmallMultiples(series: series.map { LineSeries(name: $0.name, values: $0.values, firstX: Double(first.epoch)) },
+                                    title: "mean |gradient| per layer and epoch, \(run.name)", xLabel: "epoch")
+        lab.console.write(panels.render(lab.console.style))
     }
 }

@@ -69,6 +69,10 @@ enum PlotCommand {
         var metric = Metric.cost
         if let first = inv[what] {
             if let m = Metric(rawValue: first) { metric = m } else { names.insert(first, at: 0) }
+            if first == "loss", !lab.results.runs.contains(where: { $0.name == "loss" }) {
+                throw ShellError(loc(.unknownPlot, first),
+                                 hint: loc(.plotLossIsCost, (["plot", "cost"] + inv.list).joined(separator: " ")))
+            }
         }
         let files = try outputFiles(inv)
         if metric == .boundary {
@@ -97,6 +101,7 @@ enum PlotCommand {
         }
         let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)
         lab.console.write(chart.render(lab.console.style))
+        if chart.series.count > 1 { lab.console.write(finalValues(chart, metric: metric).render(lab.console.style)) }
         if names.isEmpty && lab.results.runs.count > defaultRunLimit {
             lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
         }
@@ -147,12 +152,25 @@ enum PlotCommand {
         }
         let names = runs.map(\.name).joined(separator: ", ")
         let unit = every.map { "per \($0) batch\($0 == 1 ? "" : "es")" } ?? "per epoch"
-        // Accuracy keeps 1.0 at the top and starts at the tenth below the lowest point, so curves
-        // between 0.9 and 0.98 are not squeezed into a line at the top.
-        let lowest = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite).min() ?? 0
-        let accuracyRange = max(0, min(0.9, (lowest * 10).rounded(.down) / 10))...1
+        // Several runs get a marker each (the table under the chart repeats them with the last values).
         return LineChart(series: series, title: "\(metric.title) \(unit): \(names)", xLabel: every == nil ? "epoch" : "batch",
-                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange, width: width)
+                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange(series),
+                         width: width, markers: series.count > 1 ? .always : .auto)
+    }
+
+    /// The y range for accuracies: the data's own span with a little room, never past 0 or 1, so
+    /// curves ending at 0.979 and 0.982 lie apart instead of in one line under 1.0.
+    static func accuracyRange(_ series: [LineSeries]) -> ClosedRange<Double> {
+        let ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        guard let lo = ys.min(), let hi = ys.max() else { return 0...1 }
+        let pad = max((hi - lo) * 0.1, 0.002)
+        return max(0, lo - pad)...min(1, max(hi + pad, lo + 0.01))
+    }
+
+    /// The table under an overlaid chart: each run's marker, name and last value.
+    static func finalValues(_ chart: LineChart, metric: Metric) -> TextTable {
+        chart.finalValues(seriesTitle: loc(.columnRun), valueTitle: loc(.columnLast), best: metric == .cost ? .smallest : .largest,
+                          format: { NumberFormat.fourDecimals(Float($0)) })
     }
 
     /// The cost curves of several runs in one chart (a sweep's summary): per epoch, or per batch

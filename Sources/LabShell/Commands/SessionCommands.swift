@@ -27,7 +27,7 @@ enum SessionCommands {
                         + "a damaged session changes nothing.",
                     examples: ["load lab-10-1"],
                     arguments: [savedName.spec, dropUnsaved.spec], handler: load),
-        CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and best accuracy",
+        CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and the last recorded result",
                     examples: ["sessions"], handler: { lab, _ in list(lab) }),
         CommandSpec("replay", group: .sessions, summary: "Run a saved session again from scratch and compare every figure",
                     details: "Starts from a fresh lab and the session's seed, runs its commands, and for every training and "
@@ -69,7 +69,7 @@ enum SessionCommands {
             name = try SessionStore.checkName(given)
         } else if let own = lab.session.name {
             name = own
-        } else if lab.console.isInteractive, let typed = lab.console.ask("name for this session: ")?.trimmingCharacters(in: .whitespaces),
+        } else if lab.console.isInteractive, let typed = lab.console.ask(loc(.nameForSession))?.trimmingCharacters(in: .whitespaces),
                   !typed.isEmpty {
             name = try SessionStore.checkName(typed)
         } else {
@@ -79,12 +79,12 @@ enum SessionCommands {
             throw ShellError("nothing to save yet: no command has changed the lab", hint: "build something first, e.g. `data load xor`")
         }
         if name != lab.session.name, SessionStore.exists(name, in: lab.paths.sessions), !inv[replaceExisting] {
-            let question = "sessions/\(name).nnlab exists\(savedDate(name, lab).map { " (saved \($0))" } ?? ""). Replace it? [y/N] "
+            let question = loc(.sessionExistsReplace, name, savedDate(name, lab).map { loc(.savedOn, $0) } ?? "")
             guard lab.console.isInteractive else {
                 throw ShellError("sessions/\(name).nnlab exists already", hint: "`save \(name) force` replaces it; or pick another name")
             }
-            guard lab.console.ask(question)?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true else {
-                lab.console.write("not saved: sessions/\(name) is unchanged")
+            guard isYes(lab.console.ask(question)) else {
+                lab.console.write(loc(.notSavedUnchanged, name))
                 return
             }
         }
@@ -123,9 +123,8 @@ enum SessionCommands {
     static func confirmReplacing(_ lab: Lab, _ inv: Invocation, doing what: String) -> Bool {
         guard lab.session.hasUnsavedWork, lab.console.isInteractive, !inv[dropUnsaved] else { return true }
         let count = lab.unsavedEntries.count
-        let answer = lab.console.ask("`\(what)` replaces this session, which has \(count) unsaved command\(count == 1 ? "" : "s"). Go on? [y/N] ")
-        if answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { return true }
-        lab.console.write("nothing changed (`save NAME` keeps your work)")
+        if isYes(lab.console.ask(loc(.replacesSessionGoOn, what, count, count == 1 ? "" : "s"))) { return true }
+        lab.console.write(loc(.nothingChanged))
         return false
     }
 
@@ -141,14 +140,34 @@ enum SessionCommands {
             guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
             return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
-                    shape, h.data ?? "none", h.best ?? ""]
+                    shape, h.data ?? "none", lastResult(of: s.name, in: lab) ?? ""]
         }
         let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
                                         TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
-                                        TableColumn("best", alignment: .left)],
+                                        TableColumn("last result", alignment: .left)],
                               rows: rows, border: .minimal)
         lab.console.write(table.render(lab.console.style))
         lab.console.write(lab.console.style.dim("`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+    }
+
+    /// The session's own last figure, read from its commands' recorded figures (not the header,
+    /// which an older nnlab may have written before the session changed): the last evaluation
+    /// ("test 0.9805"), else the last epoch's validation or training accuracy.
+    static func lastResult(of name: String, in lab: Lab) -> String? {
+        let url = SessionStore.files(name, in: lab.paths.sessions).script
+        guard let bytes = FileManager.default.contents(atPath: url.path),
+              let file = try? SessionFile.parse(bytes, file: url.lastPathComponent) else { return nil }
+        for figure in file.entries.flatMap(\.figures).reversed().map(FigureLine.init) {
+            let words = figure.text.split(separator: " ")
+            if words.first == "eval", words.count > 1, let a = figure.value(after: "accuracy") {
+                return "\(words[1]) " + NumberFormat.fourDecimals(Float(a))
+            }
+            if words.first == "epoch" {
+                if let v = figure.value(after: "validation") { return "validation " + NumberFormat.fourDecimals(Float(v)) }
+                if let t = figure.value(after: "train") { return "train " + NumberFormat.fourDecimals(Float(t)) }
+            }
+        }
+        return nil
     }
 
     // MARK: - replay
@@ -240,36 +259,32 @@ extension Lab {
         }
         if force || !console.isInteractive {
             if let kept = session.autosave?.discard() {
-                console.write(console.style.dim("unsaved work dropped; its commands are in \(kept.path) until the next time"))
+                console.write(console.style.dim(loc(.droppedUnsaved, kept.path)))
             }
             interpreter.shell.quitRequested = true
             return
         }
         let count = unsavedEntries.count
-        console.write("This session has \(count) unsaved command\(count == 1 ? "" : "s")"
-                      + (unsavedEntries.last.map { ", the last `\($0.command)`" } ?? "") + ".")
-        guard let reply = console.ask("Save before quitting? (y = save" + (session.name.map { " as '\($0)'" } ?? "")
-                                      + ", n = quit without saving, Enter = keep working) ") else {
+        console.write(loc(.unsavedCommands, count, unsavedEntries.last.map { loc(.unsavedLast, $0.command) } ?? "", count == 1 ? "" : "s"))
+        guard let reply = console.ask(loc(.saveBeforeQuitting, session.name.map { loc(.saveAsName, $0) } ?? "")) else {
             // The input ended at the question (Ctrl-D, or a closed pipe): nothing more can be asked,
             // so leave, keeping the autosave journal for the next start to recover.
             session.autosave?.close()
-            console.write("input ended: not saved" + (session.autosave == nil ? ""
-                : "; the next `nnlab` offers to recover it (`nnlab --recover` does it without asking)"))
+            console.write(loc(.inputEndedNotSaved) + (session.autosave == nil ? "" : loc(.recoverNext)))
             interpreter.shell.quitRequested = true
             return
         }
-        let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
-        if answer.hasPrefix("n") {
+        if isNo(reply) {
             let kept = session.autosave?.discard()
-            console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
+            console.write(kept.map { loc(.notSavedKept, $0.path) } ?? loc(.notSaved))
             interpreter.shell.quitRequested = true
-        } else if answer.hasPrefix("y") {
+        } else if isYes(reply) {
             if interpreter.run("save") && !session.hasUnsavedWork {
                 session.autosave?.remove()
                 interpreter.shell.quitRequested = true
             }
         } else {
-            console.write("still here: `save NAME` saves, `quit force` leaves without saving")
+            console.write(loc(.stillHere))
         }
     }
 }

@@ -57,7 +57,12 @@ enum StepRun {
         }
 
         for command in step.commands {
-            if echo { console.write(LessonView.echo(command.text, prompt: prompt, style: style)) }
+            if echo {
+                // Under a fast mode, the command as it really runs (FastEcho.swift).
+                let run = lab.settings.fast.map { $0.asRun(command.text, defaultEpochs: lab.settings.defaults.epochs) } ?? command.text
+                console.write(LessonView.echo(run, prompt: prompt, style: style)
+                              + (run == command.text ? "" : style.dim("   " + loc(.fastWritten, command.text))))
+            }
             interpreter.location = (lesson.file, command.line)
             outcome.commandsRun += 1
             let error = execute(command.text, interpreter: interpreter, reportErrors: true)
