@@ -154,12 +154,8 @@ public final class Lab {
 
     /// The network, or an error that says what is missing.
     public func requireNetwork() throws(ShellError) -> Network {
-        guard data != nil else {
-            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
-        }
-        guard !model.layers.isEmpty else {
-            throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
-        }
+        guard data != nil else { throw ShellError(loc(.noData), hint: loc(.noDataHint)) }
+        guard !model.layers.isEmpty else { throw ShellError(loc(.noLayers), hint: loc(.noLayersHint)) }
         if let network {
             // The output must have a unit per class (or one sigmoid unit for two classes).
             try checkOutputFits(network, data!)
@@ -175,9 +171,7 @@ public final class Lab {
 
     /// The loaded data, or an error saying how to load some.
     public func requireData() throws(ShellError) -> LoadedDataSet {
-        guard let data else {
-            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
-        }
+        guard let data else { throw ShellError(loc(.noData), hint: loc(.noDataHint)) }
         return data
     }
 

@@ -39,9 +39,9 @@ enum CompareCommands {
         if let run = lab.results.runs.last(where: { $0.name == name }) { return run }
         let names = lab.results.runs.map(\.name)
         guard !names.isEmpty else {
-            throw ShellError("there is no run named '\(name)': nothing has been trained yet", hint: "train one: `train epochs=5 as \(name)`")
+            throw ShellError(loc(.noRunNamed, name) + loc(.nothingTrainedYet), hint: loc(.trainOneAs, name))
         }
-        throw ShellError("there is no run named '\(name)'" + didYouMean(name, names), hint: "runs: \(names.joined(separator: ", ")) (see `runs`)")
+        throw ShellError(loc(.noRunNamed, name) + didYouMean(name, names), hint: loc(.runsAre, names.joined(separator: ", ")))
     }
 
     // MARK: - runs
@@ -54,7 +54,7 @@ enum CompareCommands {
             return
         }
         guard !lab.results.runs.isEmpty else {
-            lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
+            lab.console.write(loc(.noRunsYet))
             return
         }
         lab.console.write(runsTable(lab.results.runs).render(lab.console.style))

@@ -95,7 +95,7 @@ enum DataCommands {
         lab.data = data
         lab.dataCommand = inv.line
         lab.rebuild()
-        lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
+        lab.console.write(loc(.dataLoaded, data.info.name, data.splitSummary, data.featureCount, data.classCount)
                           + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
         if let net = lab.network {
             // The input width can match while the output does not (a 1-unit XOR model under MNIST's 10 classes).

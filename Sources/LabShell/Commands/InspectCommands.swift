@@ -122,7 +122,7 @@ enum InspectCommands {
         }
         // One small panel per layer, stacked: ten overlaid braille lines could not be told apart.
         let panels = SmallMultiples(series: series.map { LineSeries(name: $0.name, values: $0.values, firstX: Double(first.epoch)) },
-                                    title: "mean |gradient| per layer and epoch, \(run.name)", xLabel: "epoch")
+                                    title: loc(.gradsPlotTitle, run.name), xLabel: loc(.epochWord))
         lab.console.write(panels.render(lab.console.style))
     }
 }

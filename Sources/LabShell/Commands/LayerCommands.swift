@@ -209,7 +209,7 @@ enum LayerCommands {
             throw ShellError("'\(reader.name)' reads '\(removed.name)'", hint: "remove or replace '\(reader.name)' first")
         }
         try lab.setModel(spec)
-        lab.console.write("removed layer \(index + 1) (\(removed.name)); the model has \(spec.layers.count) layer\(spec.layers.count == 1 ? "" : "s")")
+        lab.console.write(loc(.layerRemoved, index + 1, removed.name, spec.layers.count, spec.layers.count == 1 ? "" : "s"))
     }
 
     /// A layer's index from a 1-based number or a name.
@@ -228,15 +228,15 @@ enum LayerCommands {
 
     /// "layer 2: dense1  dense 256 relu  (784 -> 256, 200,960 parameters)"
     static func describe(_ layer: LayerSpec, at index: Int, in lab: Lab) -> String {
-        var text = "layer \(index + 1): \(layer.name)  \(kindText(layer.kind))"
+        var text = loc(.layerLine, index + 1, layer.name) + "  \(kindText(layer.kind))"
         // Resolve the model itself: while a split is not yet merged there is no network, but sizes are known.
         let nodes = lab.data.flatMap { try? lab.model.resolve(inputWidth: $0.featureCount, allowDangling: true) }
         if let node = nodes?.first(where: { $0.spec.name == layer.name }) {
             text += "  (\(node.inputWidths.map(String.init).joined(separator: "+")) -> \(node.outputWidth)"
-            if node.parameterCount > 0 { text += ", \(NumberFormat.grouped(node.parameterCount)) parameters" }
+            if node.parameterCount > 0 { text += loc(.layerParameters, NumberFormat.grouped(node.parameterCount)) }
             text += ")"
         } else if lab.data == nil {
-            text += "  (sizes known once data is loaded)"
+            text += loc(.layerSizesLater)
         }
         return text
     }

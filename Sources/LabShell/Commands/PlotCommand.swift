@@ -21,10 +21,10 @@ enum PlotCommand {
 
         var title: String {
             switch self {
-            case .cost: "cost"
-            case .accuracy: "training accuracy"
-            case .validation: "validation accuracy"
-            case .boundary: "decision boundary"
+            case .cost: loc(.metricCost)
+            case .accuracy: loc(.metricAccuracy)
+            case .validation: loc(.metricValidation)
+            case .boundary: loc(.metricBoundary)
             }
         }
     }
@@ -84,7 +84,7 @@ enum PlotCommand {
             return
         }
         guard !lab.results.runs.isEmpty else {
-            throw ShellError("there is nothing to plot yet: no run has been trained", hint: "train first: `train epochs=10`")
+            throw ShellError(loc(.nothingToPlot), hint: loc(.trainFirst))
         }
         let runs: [Run]
         if names.isEmpty {
@@ -151,9 +151,9 @@ enum PlotCommand {
             throw ShellError("these runs finished no epoch, so there is nothing to draw", hint: "`plot cost every=10` draws per batch")
         }
         let names = runs.map(\.name).joined(separator: ", ")
-        let unit = every.map { "per \($0) batch\($0 == 1 ? "" : "es")" } ?? "per epoch"
+        let unit = every.map { loc(.perBatches, $0, $0 == 1 ? "" : "es") } ?? loc(.perEpoch)
         // Several runs get a marker each (the table under the chart repeats them with the last values).
-        return LineChart(series: series, title: "\(metric.title) \(unit): \(names)", xLabel: every == nil ? "epoch" : "batch",
+        return LineChart(series: series, title: loc(.chartTitle, metric.title, unit, names), xLabel: every == nil ? loc(.epochWord) : loc(.batchWord),
                          yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange(series),
                          width: width, markers: series.count > 1 ? .always : .auto)
     }
@@ -184,8 +184,8 @@ enum PlotCommand {
         }
         let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
         let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-12)
-        return LineChart(series: series, title: title, xLabel: perEpoch ? "epoch" : "batch",
-                         yScale: spread > 50 ? .log : .linear, width: width)
+        return LineChart(series: series, title: title, xLabel: perEpoch ? loc(.epochWord) : loc(.batchWord),
+                         yScale: spread > 50 ? .log : .linear, width: width, markers: series.count > 1 ? .always : .auto)
     }
 
     /// Means of consecutive blocks of `every` values, at x = the block's last batch number.

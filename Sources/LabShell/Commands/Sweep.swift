@@ -143,8 +143,8 @@ enum Sweep {
         let base = try RunTraining.options(lab, inv)
         let entries = try plan(setting, values: inv.required(values), lab: lab, options: base, data: data)
         let style = lab.console.style
-        lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
-                          + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
+        lab.console.write(loc(.sweepHeader, setting.rawValue, entries.count, entries.count == 1 ? "y" : "ies", base.epochs,
+                              base.epochs == 1 ? "" : "s", NumberFormat.grouped(data.train.count), lab.seed))
         let stop = StopAfterCurrent(lab, what: "entry")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
@@ -197,7 +197,7 @@ enum Sweep {
         let series = runs.map { run in
             LineSeries(name: run.name, xy: run.result.epochs.compactMap { e in e.validationAccuracy.map { (Double(e.epoch), Double($0)) } })
         }
-        let chart = LineChart(series: series, title: loc(.sweepChartTitle, setting.rawValue), xLabel: "epoch",
+        let chart = LineChart(series: series, title: loc(.sweepChartTitle, setting.rawValue), xLabel: loc(.epochWord),
                               yRange: PlotCommand.accuracyRange(series), width: style.width, markers: .always)
         return chart.render(style) + "\n" + style.dim(loc(.sweepChartsValidation))
     }

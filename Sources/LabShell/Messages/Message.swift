@@ -143,6 +143,45 @@ public enum Message: String, CaseIterable, Sendable {
     case figEnsemble
     case figGradients
     case courseDifferenceMeans
+    case modelNew
+    case modelReset
+    case modelEmpty
+    case showLayer
+    case showType
+    case showOutput
+    case showReads
+    case showInitializer
+    case showParams
+    case showTotal
+    case showInput
+    case showInputUnknown
+    case layerRemoved
+    case seedSet
+    case noData
+    case noDataHint
+    case noLayers
+    case noLayersHint
+    case noRunNamed
+    case nothingTrainedYet
+    case trainOneAs
+    case runsAre
+    case noRunsYet
+    case nothingToPlot
+    case trainFirst
+    case metricCost
+    case metricAccuracy
+    case metricValidation
+    case metricBoundary
+    case perBatches
+    case perEpoch
+    case chartTitle
+    case batchWord
+    case gradsPlotTitle
+    case layerLine
+    case layerParameters
+    case layerSizesLater
+    case dataLoaded
+    case sweepHeader
 }
 
 extension Message {
