@@ -2,6 +2,7 @@
 // `sessions` reads figures from the saved session; a fast mode echoes what it really runs.
 
 import Foundation
+import LabKit
 import Testing
 @testable import LabShell
 
@@ -53,6 +54,21 @@ import Testing
         t.console.reset()
         #expect(t.run("data info full"))
         #expect(t.output.contains("sha256"))
+    }
+
+    @Test func sessionsShowTheSavedSessionsOwnFigures() throws {
+        let t = TestLab()
+        t.spiralModel("train epochs=2 batch=40", "eval")
+        #expect(t.run("save s1"))
+        let url = t.root.appendingPathComponent("sessions/s1.nnlab")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let accuracy = NumberFormat.fourDecimals(t.lab.results.lastEvaluation!.evaluation.accuracy)
+        // A header written before the session changed must not be what `sessions` shows.
+        text = text.replacingOccurrences(of: "# best: test \(accuracy)", with: "# best: test 0.1111")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        t.console.reset()
+        #expect(t.run("sessions"))
+        #expect(t.output.contains("test \(accuracy)") && !t.output.contains("0.1111"))
     }
 
     @Test func fastModeEchoesWhatRuns() {

@@ -80,8 +80,7 @@ enum InitCommand {
         var indices: [Int]?
         if let layerRef { indices = [try LayerCommands.layerIndex(layerRef, in: lab.model)] }
         if let indices, !lab.model.layers[indices[0]].kind.hasWeights {
-            throw ShellError("layer \(indices[0] + 1) (\(lab.model.layers[indices[0]].name)) has no weights to initialize",
-                             hint: "pick a dense, rnn or lstm layer")
+            throw ShellError(loc(.initNoWeights, indices[0] + 1, lab.model.layers[indices[0]].name), hint: loc(.initPickWeighted))
         }
         if case .rbm(let epochs, let lr) = weights {
             try pretrain(lab, choice: choice, indices: indices, epochs: epochs, lr: lr)
@@ -89,8 +88,8 @@ enum InitCommand {
         }
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
-        let scope = indices.map { "layer \($0[0] + 1) (\(lab.model.layers[$0[0]].name))" } ?? "every layer"
-        lab.console.write("\(scope) starts from \(choice.description)" + (lab.network == nil ? " (drawn once data and layers are in place)" : ""))
+        let scope = indices.map { loc(.initOneLayer, $0[0] + 1, lab.model.layers[$0[0]].name) } ?? loc(.initEveryLayer)
+        lab.console.write(loc(.initStarts, scope, choice.description) + (lab.network == nil ? loc(.initDrawnLater) : ""))
     }
 
     /// The initializer `name` with the settings `inv` gives (each must apply to it).

@@ -142,12 +142,12 @@ enum SessionCommands {
             return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
                     shape, h.data ?? "none", lastResult(of: s.name, in: lab) ?? ""]
         }
-        let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
-                                        TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
-                                        TableColumn("last result", alignment: .left)],
+        let table = TextTable(columns: [TableColumn(loc(.sessionsSession), alignment: .left), TableColumn(loc(.sessionsSaved), alignment: .left),
+                                        TableColumn(loc(.sessionsModel), alignment: .left), TableColumn(loc(.sessionsData), alignment: .left),
+                                        TableColumn(loc(.sessionsLastResult), alignment: .left)],
                               rows: rows, border: .minimal)
         lab.console.write(table.render(lab.console.style))
-        lab.console.write(lab.console.style.dim("`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+        lab.console.write(lab.console.style.dim(loc(.sessionsHint)))
     }
 
     /// The session's own last figure, read from its commands' recorded figures (not the header,
@@ -159,8 +159,9 @@ enum SessionCommands {
               let file = try? SessionFile.parse(bytes, file: url.lastPathComponent) else { return nil }
         for figure in file.entries.flatMap(\.figures).reversed().map(FigureLine.init) {
             let words = figure.text.split(separator: " ")
-            if words.first == "eval", words.count > 1, let a = figure.value(after: "accuracy") {
-                return "\(words[1]) " + NumberFormat.fourDecimals(Float(a))
+            // "eval test  accuracy 0.9805" -> "test 0.9805"; "ensemble test accuracy 0.9827" -> "ensemble test 0.9827".
+            if let at = words.firstIndex(of: "accuracy"), at > 0, let a = figure.value(after: "accuracy") {
+                return words[(words.first == "eval" ? 1 : 0)..<at].joined(separator: " ") + " " + NumberFormat.fourDecimals(Float(a))
             }
             if words.first == "epoch" {
                 if let v = figure.value(after: "validation") { return "validation " + NumberFormat.fourDecimals(Float(v)) }

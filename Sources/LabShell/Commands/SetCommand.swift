@@ -96,8 +96,8 @@ enum SetCommand {
     /// "epochs 15   batch 100   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang en"
     static func summary(_ lab: Lab) -> String {
         let d = lab.settings.defaults
-        let keep = d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own"
-        let lr = d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))"
+        let keep = d.keepProb.map { NumberFormat.typed($0) } ?? loc(.setKeepOwn)
+        let lr = d.learningRate.map { NumberFormat.typed($0) } ?? loc(.setLrOptimizers, NumberFormat.typed(lab.optimizerSpec.learningRate))
         return "epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(keep)   lr \(lr)   lang \(lab.settings.language.rawValue)"
     }
 

@@ -182,6 +182,26 @@ public enum Message: String, CaseIterable, Sendable {
     case layerSizesLater
     case dataLoaded
     case sweepHeader
+    case initOneLayer
+    case initEveryLayer
+    case initStarts
+    case initDrawnLater
+    case initNoWeights
+    case initPickWeighted
+    case setKeepOwn
+    case setLrOptimizers
+    case predictRight
+    case predictWrong
+    case predictHeader
+    case predictUntrained
+    case allRight
+    case someWrong
+    case sessionsSession
+    case sessionsSaved
+    case sessionsModel
+    case sessionsData
+    case sessionsLastResult
+    case sessionsHint
 }
 
 extension Message {
