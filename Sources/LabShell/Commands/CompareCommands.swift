@@ -98,9 +98,9 @@ enum CompareCommands {
     static func tensorboard(_ lab: Lab, _ inv: Invocation) throws {
         guard let path = inv[logFolder] else {
             if let tb = lab.tensorboard {
-                lab.console.write("TensorBoard logging is on: runs go to \(tb.directory.path)/RUN (tensorboard --logdir \(tb.directory.path))")
+                lab.console.write(loc(.tbIsOn, tb.directory.path))
             } else {
-                lab.console.write("TensorBoard logging is off: `tensorboard DIR` turns it on")
+                lab.console.write(loc(.tbIsOff))
             }
             return
         }
@@ -123,7 +123,7 @@ enum CompareCommands {
             throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
         }
         lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
-        lab.console.write("TensorBoard logging is on: each run writes \(url.path)/RUN_NAME")
-        lab.console.write(lab.console.style.dim("view them with: tensorboard --logdir \(url.path)"))
+        lab.console.write(loc(.tbTurnedOn, url.path))
+        lab.console.write(lab.console.style.dim(loc(.tbView, url.path)))
     }
 }

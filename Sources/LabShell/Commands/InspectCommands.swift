@@ -74,8 +74,8 @@ enum InspectCommands {
             [g.layer, NumberFormat.scientific(Double(g.meanAbsGradient)), NumberFormat.scientific(Double(g.meanAbsWeight)),
              NumberFormat.scientific(Double(g.ratio))]
         }
-        lab.console.write(TextTable(columns: [TableColumn("layer", alignment: .left), TableColumn("mean |gradient|"),
-                                              TableColumn("mean |weight|"), TableColumn("ratio")],
+        lab.console.write(TextTable(columns: [TableColumn(loc(.showLayer), alignment: .left), TableColumn(loc(.gradsMeanGradient)),
+                                              TableColumn(loc(.gradsMeanWeight)), TableColumn(loc(.gradsRatio))],
                                     rows: rows, border: .minimal).render(style))
         if let verdict = verdict(layers) { lab.console.write(verdict) }
     }

@@ -202,6 +202,28 @@ public enum Message: String, CaseIterable, Sendable {
     case sessionsData
     case sessionsLastResult
     case sessionsHint
+    case alphaOnly
+    case leaveItOut
+    case kOnly
+    case positionPastEnd
+    case positionHint
+    case layerNameTaken
+    case layerNameHint
+    case noEarlierLayer
+    case earlierLayers
+    case layerIsRead
+    case layerIsReadHint
+    case noLayerNumber
+    case seeModelShow
+    case noLayerNamed
+    case layersAre
+    case tbIsOn
+    case tbIsOff
+    case tbTurnedOn
+    case tbView
+    case gradsMeanGradient
+    case gradsMeanWeight
+    case gradsRatio
 }
 
 extension Message {
