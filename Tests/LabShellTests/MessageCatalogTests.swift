@@ -1,6 +1,7 @@
 // The message catalogs and the Korean command texts: nothing exists in one language only, and
 // nothing Korean is English left untranslated.
 
+import NNEngine
 import Testing
 @testable import LabShell
 
@@ -95,6 +96,12 @@ import Testing
         #expect(e.contains("오류: 'trian' 명령은 없습니다"))
         #expect(e.contains("혹시 'train'?"))
         #expect(t.failure("train epochs=0").contains("쓸 수 있는 범위는 1부터"))
+    }
+
+    @Test func everyEngineChoiceHasAKoreanLine() {
+        for name in Activation.allNames { #expect(KoreanTopics.activations[name] != nil, "no Korean line for activation \(name)") }
+        for name in Initializer.allNames { #expect(KoreanTopics.initializers[name] != nil, "no Korean line for initializer \(name)") }
+        for kind in OptimizerKind.allCases { #expect(KoreanTopics.optimizers[kind.rawValue] != nil, "no Korean line for optimizer \(kind)") }
     }
 
     @Test func glossaryUsesOneWordPerTerm() {
