@@ -123,6 +123,8 @@ enum InspectCommands {
         // One small panel per layer, stacked: ten overlaid braille lines could not be told apart.
         let panels = SmallMultiples(series: series.map { LineSeries(name: $0.name, values: $0.values, firstX: Double(first.epoch)) },
                                     title: loc(.gradsPlotTitle, run.name), xLabel: loc(.epochWord))
-        lab.console.write(panels.render(lab.console.style))
+        var captioned = panels
+        captioned.scaleCaption = loc(.gradsPlotScale)
+        lab.console.write(captioned.render(lab.console.style))
     }
 }

@@ -224,6 +224,7 @@ public enum Message: String, CaseIterable, Sendable {
     case gradsMeanGradient
     case gradsMeanWeight
     case gradsRatio
+    case gradsPlotScale
 }
 
 extension Message {

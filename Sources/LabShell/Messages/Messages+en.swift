@@ -289,6 +289,7 @@ extension Message {
         case .gradsMeanGradient: "mean |gradient|"
         case .gradsMeanWeight: "mean |weight|"
         case .gradsRatio: "ratio"
+        case .gradsPlotScale: "log scale; each panel spans its own decades (right: first → last size)"
         }
     }
 }

@@ -290,6 +290,7 @@ extension Message {
         case .gradsMeanGradient: "평균 |기울기|"
         case .gradsMeanWeight: "평균 |가중치|"
         case .gradsRatio: "비율"
+        case .gradsPlotScale: "로그 눈금. 칸마다 자기 값의 자릿수 범위 (오른쪽: 처음 → 마지막 크기)"
         }
     }
 }
