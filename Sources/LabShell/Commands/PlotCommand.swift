@@ -77,8 +77,7 @@ enum PlotCommand {
         let files = try outputFiles(inv)
         if metric == .boundary {
             guard names.isEmpty, files.isEmpty, !inv[logScale], inv[every] == nil else {
-                throw ShellError("`plot boundary` takes no runs or options: it draws the current network over the data",
-                                 hint: "type `plot boundary` alone")
+                throw ShellError(loc(.boundaryAlone), hint: loc(.boundaryAloneHint))
             }
             try boundary(lab)
             return
@@ -94,9 +93,9 @@ enum PlotCommand {
             runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
         }
         if metric != .cost {
-            if inv[logScale] { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
+            if inv[logScale] { throw ShellError(loc(.logCostOnly), hint: "`plot cost log`") }
             if inv[every] != nil {
-                throw ShellError("every= applies to cost only: accuracy is measured once per epoch", hint: "`plot cost every=50`")
+                throw ShellError(loc(.everyCostOnly), hint: "`plot cost every=50`")
             }
         }
         let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)

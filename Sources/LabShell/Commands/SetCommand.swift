@@ -66,7 +66,7 @@ enum SetCommand {
         var changes: [(SettingKey, String)] = []
         if let key = inv[Self.key] {
             guard let value = inv[Self.value] else {
-                throw ShellError("set \(key.rawValue) needs a value", hint: "for example `set \(key.rawValue) \(key.example)`")
+                throw ShellError(loc(.setNeedsValue, key.rawValue), hint: loc(.forExample, "`set \(key.rawValue) \(key.example)`"))
             }
             changes.append((key, value))
         }

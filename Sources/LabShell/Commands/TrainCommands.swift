@@ -95,16 +95,13 @@ enum TrainCommands {
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
         if let k = inv[refusedKeepProb] {
-            throw ShellError("eval keeps every unit: keep_prob is always 1 when evaluating (you asked for \(k))",
-                             hint: "dropout is a training device: it makes the net learn without relying on any one unit. "
-                                + "Evaluating with units dropped would measure a random, weaker net and change every time. "
-                                + "To train with dropout, use `train keep_prob=\(k)`.")
+            throw ShellError(loc(.evalKeepsEveryUnit, k), hint: loc(.evalKeepsEveryUnitHint, k))
         }
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         let split = inv[Self.split] ?? .test
         guard let set = data.examples(split) else {
-            throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
+            throw ShellError(loc(.noValidationSplit, data.info.name), hint: loc(.useEvalTest))
         }
         if lab.results.modelOrigin == .drawn {
             lab.console.warn(loc(.notTrainedYet))

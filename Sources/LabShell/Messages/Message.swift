@@ -225,6 +225,19 @@ public enum Message: String, CaseIterable, Sendable {
     case gradsMeanWeight
     case gradsRatio
     case gradsPlotScale
+    case evalKeepsEveryUnit
+    case evalKeepsEveryUnitHint
+    case noValidationSplit
+    case useEvalTest
+    case outputDoesNotFit
+    case oneUnitSigmoid
+    case makeLastLayer
+    case boundaryAlone
+    case boundaryAloneHint
+    case logCostOnly
+    case everyCostOnly
+    case seedNeedsNumber
+    case setNeedsValue
 }
 
 extension Message {

@@ -290,6 +290,19 @@ extension Message {
         case .gradsMeanWeight: "mean |weight|"
         case .gradsRatio: "ratio"
         case .gradsPlotScale: "log scale; each panel spans its own decades (right: first → last size)"
+        case .evalKeepsEveryUnit: "eval keeps every unit: keep_prob is always 1 when evaluating (you asked for {1})"
+        case .evalKeepsEveryUnitHint: "dropout is a training device: it makes the net learn without relying on any one unit. Evaluating with units dropped would measure a random, weaker net and change every time. To train with dropout, use `train keep_prob={1}`."
+        case .noValidationSplit: "{1} has no validation split"
+        case .useEvalTest: "use `eval test` or `eval train`"
+        case .outputDoesNotFit: "the output layer '{1}' has {2} unit{3}, but {4} has {5} classes"
+        case .oneUnitSigmoid: " (one unit works with sigmoid, not softmax)"
+        case .makeLastLayer: "make the last layer {1}: `layer replace {2} {3}`"
+        case .boundaryAlone: "`plot boundary` takes no runs or options: it draws the current network over the data"
+        case .boundaryAloneHint: "type `plot boundary` alone"
+        case .logCostOnly: "log applies to cost only: accuracies lie between 0 and 1"
+        case .everyCostOnly: "every= applies to cost only: accuracy is measured once per epoch"
+        case .seedNeedsNumber: "seed needs a number"
+        case .setNeedsValue: "set {1} needs a value"
         }
     }
 }

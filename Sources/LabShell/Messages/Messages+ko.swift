@@ -291,6 +291,19 @@ extension Message {
         case .gradsMeanWeight: "평균 |가중치|"
         case .gradsRatio: "비율"
         case .gradsPlotScale: "로그 눈금. 칸마다 자기 값의 자릿수 범위 (오른쪽: 처음 → 마지막 크기)"
+        case .evalKeepsEveryUnit: "평가는 모든 유닛을 씁니다. 평가할 때 keep_prob은 언제나 1입니다 (입력한 값: {1})"
+        case .evalKeepsEveryUnitHint: "드롭아웃은 학습할 때만 쓰는 방법입니다. 어느 한 유닛에 기대지 않고 배우게 합니다. 유닛을 끈 채로 평가하면 무작위로 약해진 신경망을 재게 되고 값도 매번 달라집니다. 드롭아웃으로 학습하려면 `train keep_prob={1}`."
+        case .noValidationSplit: "{1}에는 검증 분할이 없습니다"
+        case .useEvalTest: "`eval test`나 `eval train`을 쓰세요"
+        case .outputDoesNotFit: "출력층 '{1}'의 유닛은 {2}개인데 {4}의 클래스는 {5}개입니다"
+        case .oneUnitSigmoid: " (유닛 하나는 softmax가 아니라 sigmoid와 함께 씁니다)"
+        case .makeLastLayer: "마지막 층을 {1}(으)로 바꾸세요: `layer replace {2} {3}`"
+        case .boundaryAlone: "`plot boundary`는 실행 이름이나 옵션을 받지 않습니다. 지금 신경망을 데이터 위에 그립니다"
+        case .boundaryAloneHint: "`plot boundary`만 입력하세요"
+        case .logCostOnly: "log는 비용에만 씁니다. 정확도는 0과 1 사이에 있습니다"
+        case .everyCostOnly: "every=는 비용에만 씁니다. 정확도는 에폭마다 한 번 잽니다"
+        case .seedNeedsNumber: "seed에는 숫자가 필요합니다"
+        case .setNeedsValue: "set {1}에는 값이 필요합니다"
         }
     }
 }
