@@ -12,11 +12,13 @@ import TermCharts
 
 package enum CompareCommands {
     package static let commands: [CommandSpec] = [
-        CommandSpec("runs", group: .compare, summary: "Every training run of this session with its recipe and figures",
-                    details: "One row per run: its recipe, epochs, last cost, training and validation accuracy, and the latest "
-                        + "evaluation credited to it (`eval` after `train`; a sweep's or ensemble's own test evaluation). "
-                        + "The best values are highlighted (marked * without colour).",
-                    examples: ["runs"], handler: runs),
+        CommandSpec("runs", group: .compare, summary: "Every training run of this session: what differs, recipe and figures",
+                    details: "One row per run: what sets it apart from the others (layers, initializer, optimizer, batch, "
+                        + "keep_prob), epochs, last cost, training and validation accuracy, the latest evaluation credited to it "
+                        + "(`eval` after `train`; a sweep's or ensemble's own test evaluation) and the whole recipe. The best "
+                        + "values are highlighted (marked * without colour). `runs course` sets lecture 10's figures beside "
+                        + "the reference machine's and yours.",
+                    examples: ["runs", "runs course"], arguments: [courseFlag.spec], handler: runs),
         PlotCommand.spec,
         Sweep.spec,
         EnsembleCommands.spec,
@@ -38,23 +40,33 @@ package enum CompareCommands {
         if let run = lab.results.runs.last(where: { $0.name == name }) { return run }
         let names = lab.results.runs.map(\.name)
         guard !names.isEmpty else {
-            throw ShellError("there is no run named '\(name)': nothing has been trained yet", hint: "train one: `train epochs=5 as \(name)`")
+            throw ShellError(loc(.noRunNamed, name) + loc(.nothingTrainedYet), hint: loc(.trainOneAs, name))
         }
-        throw ShellError("there is no run named '\(name)'" + didYouMean(name, names), hint: "runs: \(names.joined(separator: ", ")) (see `runs`)")
+        throw ShellError(loc(.noRunNamed, name) + didYouMean(name, names), hint: loc(.runsAre, names.joined(separator: ", ")))
     }
 
     // MARK: - runs
 
+    static let courseFlag = TypedFlag.named("course", "lecture 10's table: the course's test accuracy, the reference machine's and yours")
+
     static func runs(_ lab: Lab, _ inv: Invocation) throws {
+        if inv[courseFlag] {
+            lab.console.write(CourseTable.render(lab.results.runs, style: lab.console.style))
+            return
+        }
         guard !lab.results.runs.isEmpty else {
-            lab.console.write("no runs yet: `train` makes one (name it with `train as NAME`), `sweep` and `ensemble train` make several")
+            lab.console.write(loc(.noRunsYet))
             return
         }
         lab.console.write(runsTable(lab.results.runs).render(lab.console.style))
     }
 
     static func runsTable(_ runs: [Run]) -> TextTable {
-        let rows = runs.map { run -> [String] in
+        // What differs between the runs comes right after the name; the whole recipe goes last,
+        // where a narrow terminal may cut it.
+        let differences = RunDifferences.differences(runs.map(\.recipe))
+        let differ = differences.contains { !$0.isEmpty }
+        let rows = runs.enumerated().map { index, run -> [String] in
             let last = run.result.epochs.last
             var name = run.name
             switch run.result.outcome {
@@ -63,14 +75,19 @@ package enum CompareCommands {
             case .diverged: name += " (diverged)"
             }
             let eval = run.latestEvaluation
-            return [name, run.recipe, String(last?.epoch ?? 0), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-",
-                    last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-", last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-",
-                    eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-", eval?.split.rawValue ?? ""]
+            let cost: String = last.map { NumberFormat.fourDecimals($0.cost) } ?? "-"
+            let train: String = last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-"
+            let validation: String = last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-"
+            let evaluated: String = eval.map { NumberFormat.fourDecimals($0.evaluation.accuracy) } ?? "-"
+            let figures: [String] = [String(last?.epoch ?? 0), cost, train, validation, evaluated, eval?.split.rawValue ?? "", run.recipe]
+            return [name] + (differ ? [differences[index]] : []) + figures
         }
-        return TextTable(columns: [TableColumn("run", alignment: .left), TableColumn("recipe", alignment: .left), TableColumn("epochs"),
-                                   TableColumn("cost", highlight: .smallest), TableColumn("train", highlight: .largest),
-                                   TableColumn("validation", highlight: .largest), TableColumn("eval", highlight: .largest),
-                                   TableColumn("on", alignment: .left)],
+        return TextTable(columns: [TableColumn(loc(.columnRun), alignment: .left)]
+                                  + (differ ? [TableColumn(loc(.columnDiffers), alignment: .left)] : [])
+                                  + [TableColumn(loc(.columnEpochs)),
+                                     TableColumn(loc(.columnCost), highlight: .smallest), TableColumn(loc(.columnTrain), highlight: .largest),
+                                     TableColumn(loc(.columnValidation), highlight: .largest), TableColumn(loc(.columnEval), highlight: .largest),
+                                     TableColumn(loc(.columnOn), alignment: .left), TableColumn(loc(.columnRecipe), alignment: .left)],
                          rows: rows, border: .minimal)
     }
 
@@ -82,9 +99,9 @@ package enum CompareCommands {
     static func tensorboard(_ lab: Lab, _ inv: Invocation) throws {
         guard let path = inv[logFolder] else {
             if let tb = lab.tensorboard {
-                lab.console.write("TensorBoard logging is on: runs go to \(tb.directory.path)/RUN (tensorboard --logdir \(tb.directory.path))")
+                lab.console.write(loc(.tbIsOn, tb.directory.path))
             } else {
-                lab.console.write("TensorBoard logging is off: `tensorboard DIR` turns it on")
+                lab.console.write(loc(.tbIsOff))
             }
             return
         }
@@ -107,7 +124,7 @@ package enum CompareCommands {
             throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
         }
         lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
-        lab.console.write("TensorBoard logging is on: each run writes \(url.path)/RUN_NAME")
-        lab.console.write(lab.console.style.dim("view them with: tensorboard --logdir \(url.path)"))
+        lab.console.write(loc(.tbTurnedOn, url.path))
+        lab.console.write(lab.console.style.dim(loc(.tbView, url.path)))
     }
 }

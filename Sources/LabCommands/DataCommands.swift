@@ -20,6 +20,7 @@ package enum DataCommands {
     static let showCount = TypedArgument<Int>.option("count", 1...32, default: "1 (images)", "how many images, side by side")
     static let refetch = TypedFlag.named("force", "download again even if the files are there")
     static let quiet = TypedFlag.named("quiet", "print only problems")
+    static let fullInfo = TypedFlag.named("full", "also each file's size and SHA-256 hash")
 
     /// Data set names, for completion.
     static let names = DataCatalog.entries.map(\.name)
@@ -50,10 +51,12 @@ package enum DataCommands {
                                     ] + loadOptions,
                                     changesState: true, handler: load),
                         CommandSpec("info", group: .data, summary: "What is loaded (or a named data set): sizes, splits, classes, options",
+                                    details: "The identity line names the data and its files in short; `data info full` adds each file's size "
+                                        + "and SHA-256 hash, which a saved session checks on `load`.",
                                     examples: ["data info", "data info spiral"],
-                                    arguments: [infoName.spec],
+                                    arguments: [infoName.spec, fullInfo.spec],
                                     handler: { lab, inv in
-                                        if let name = inv[infoName] { try describe(name, lab) } else { try info(lab) }
+                                        if let name = inv[infoName] { try describe(name, lab) } else { try info(lab, full: inv[fullInfo]) }
                                     }),
                         CommandSpec("list", aliases: ["ls"], group: .data, summary: "The data sets nnlab knows",
                                     examples: ["data list"], handler: { lab, _ in list(lab) }),
@@ -96,12 +99,18 @@ package enum DataCommands {
         try Lab.checkSize(lab.model, inputWidth: data.featureCount)
         lab.setData(data, command: inv.line)
         lab.rebuild()
-        lab.console.write("\(data.info.name): \(data.splitSummary), \(data.featureCount) features, \(data.classCount) classes"
+        lab.console.write(loc(.dataLoaded, data.info.name, data.splitSummary, data.featureCount, data.classCount)
                           + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
         if let net = lab.network {
-            lab.console.write(lab.console.style.dim("the model fits: \(net.inputWidth) inputs -> \(net.outputWidth) outputs"))
+            // The input width can match while the output does not (a 1-unit XOR model under MNIST's 10 classes).
+            do {
+                try lab.checkOutputFits(net, data)
+                lab.console.write(lab.console.style.dim(loc(.modelFits, net.inputWidth, net.outputWidth)))
+            } catch {
+                lab.console.warn(loc(.modelDoesNotFit, error.message) + (error.hint.map { "\n  " + loc(.hintLabel) + $0 } ?? ""))
+            }
         } else if !lab.model.layers.isEmpty, let problem = modelProblem(lab) {
-            lab.console.warn("note: the model does not fit this data yet: \(problem)")
+            lab.console.warn(loc(.modelDoesNotFit, problem))
         }
     }
 
@@ -110,7 +119,7 @@ package enum DataCommands {
         do { _ = try lab.model.resolve(inputWidth: data.featureCount); return nil } catch { return error.description }
     }
 
-    static func info(_ lab: Lab) throws {
+    static func info(_ lab: Lab, full: Bool = false) throws {
         let data = try lab.requireData()
         let i = data.info, s = lab.console.style
         var lines = [s.bold(i.name) + " - " + i.summary,
@@ -118,9 +127,23 @@ package enum DataCommands {
                      "features   \(data.featureCount)" + (i.featureShape.count > 1 ? " (\(i.featureShape.map(String.init).joined(separator: " x ")))" : ""),
                      "classes    \(data.classCount): " + i.classNames.prefix(12).joined(separator: ", ") + (i.classNames.count > 12 ? ", ..." : ""),
                      "source     \(i.source)"]
-        lines.append("identity   \(i.identity.description)")
+        lines.append("identity   " + (full ? i.identity.description : shortIdentity(i.identity)))
+        if full {
+            for f in i.identity.files { lines.append("  \(f.role): \(f.name), \(NumberFormat.grouped(Int(f.bytes))) bytes, sha256 \(f.sha256)") }
+        }
         if let command = lab.dataCommand { lines.append("loaded by  \(command)") }
         lab.console.write(lines.joined(separator: "\n"))
+    }
+
+    /// `mnist limit=1000, 4 files (55 MB, sha256 checked)`: what a session records, in one short line.
+    static func shortIdentity(_ identity: DataIdentity) -> String {
+        var parts = [identity.name] + identity.parameters.keys.sorted().map { "\($0)=\(identity.parameters[$0] ?? "")" }
+        if !identity.files.isEmpty {
+            let bytes = Int(identity.files.reduce(Int64(0)) { $0 + $1.bytes })
+            let size = bytes >= 1_000_000 ? "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB" : "\(NumberFormat.grouped(bytes)) bytes"
+            parts.append("· \(identity.files.count) file\(identity.files.count == 1 ? "" : "s") (\(size)); `data info full` shows their hashes")
+        }
+        return parts.joined(separator: " ")
     }
 
     /// A catalog entry: what it is, its sizes and options, without loading it.

@@ -46,7 +46,7 @@ enum InitCommand {
                                                         "one layer's number or name")
     static let stddev = TypedArgument<Float>.option("stddev", Limits.initStddev, default: "1", "normal, truncated_normal: standard deviation")
     static let limit = TypedArgument<Float>.option("limit", Limits.initLimit, default: "1", "uniform: draws lie in (-limit, limit)")
-    static let value = TypedArgument<Float>.option("value", Limits.initConstant, default: "0.1", "constant: the value")
+    package static let value = TypedArgument<Float>.option("value", Limits.initConstant, default: "0.1", "constant: the value")
     static let bias = TypedArgument<BiasStart>(
         .option("bias", .word(BiasStart.allCases.map(\.rawValue)), default: "zeros",
                 "biases start at zero, or (`same`) are drawn like the weights (normal, uniform, constant)"),
@@ -81,8 +81,7 @@ enum InitCommand {
         var indices: [Int]?
         if let layerRef { indices = [try LayerCommands.layerIndex(layerRef, in: lab.model)] }
         if let indices, !lab.model.layers[indices[0]].kind.hasWeights {
-            throw ShellError("layer \(indices[0] + 1) (\(lab.model.layers[indices[0]].name)) has no weights to initialize",
-                             hint: "pick a dense, rnn or lstm layer")
+            throw ShellError(loc(.initNoWeights, indices[0] + 1, lab.model.layers[indices[0]].name), hint: loc(.initPickWeighted))
         }
         if case .rbm(let epochs, let lr) = weights {
             try pretrain(lab, choice: choice, indices: indices, epochs: epochs, lr: lr)
@@ -90,8 +89,8 @@ enum InitCommand {
         }
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
-        let scope = indices.map { "layer \($0[0] + 1) (\(lab.model.layers[$0[0]].name))" } ?? "every layer"
-        lab.console.write("\(scope) starts from \(choice.description)" + (lab.network == nil ? " (drawn once data and layers are in place)" : ""))
+        let scope = indices.map { loc(.initOneLayer, $0[0] + 1, lab.model.layers[$0[0]].name) } ?? loc(.initEveryLayer)
+        lab.console.write(loc(.initStarts, scope, choice.description) + (lab.network == nil ? loc(.initDrawnLater) : ""))
     }
 
     /// The initializer `name` with the settings `inv` gives (each must apply to it).

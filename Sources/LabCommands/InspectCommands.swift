@@ -75,8 +75,8 @@ package enum InspectCommands {
             [g.layer, NumberFormat.scientific(Double(g.meanAbsGradient)), NumberFormat.scientific(Double(g.meanAbsWeight)),
              NumberFormat.scientific(Double(g.ratio))]
         }
-        lab.console.write(TextTable(columns: [TableColumn("layer", alignment: .left), TableColumn("mean |gradient|"),
-                                              TableColumn("mean |weight|"), TableColumn("ratio")],
+        lab.console.write(TextTable(columns: [TableColumn(loc(.showLayer), alignment: .left), TableColumn(loc(.gradsMeanGradient)),
+                                              TableColumn(loc(.gradsMeanWeight)), TableColumn(loc(.gradsRatio))],
                                     rows: rows, border: .minimal).render(style))
         let early = run.result.firstStepGradients.isEmpty ? (run.result.epochs.first?.gradients ?? []) : run.result.firstStepGradients
         if early.count >= 2, let first = early.first, let last = early.last, run.result.epochs.count > 1 || run.result.batchCosts.count > 1 {
@@ -110,8 +110,11 @@ package enum InspectCommands {
         let series = names.enumerated().map { i, name in
             (name: name, values: epochs.map { i < $0.gradients.count ? Double($0.gradients[i].meanAbsGradient) : .nan })
         }
-        let chart = LineChart.gradientHistory(layers: series, firstX: Double(first.epoch),
-                                              title: "mean |gradient| per layer and epoch, \(run.name) (log scale)")
-        lab.console.write(chart.render(lab.console.style))
+        // One small panel per layer, stacked: ten overlaid braille lines could not be told apart.
+        let panels = SmallMultiples(series: series.map { LineSeries(name: $0.name, values: $0.values, firstX: Double(first.epoch)) },
+                                    title: loc(.gradsPlotTitle, run.name), xLabel: loc(.epochWord))
+        var captioned = panels
+        captioned.scaleCaption = loc(.gradsPlotScale)
+        lab.console.write(captioned.render(lab.console.style))
     }
 }

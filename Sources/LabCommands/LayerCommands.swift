@@ -132,11 +132,11 @@ package enum LayerCommands {
             switch activation {
             case .leakyReLU: activation = .leakyReLU(alpha: alpha)
             case .elu: activation = .elu(alpha: alpha)
-            default: throw ShellError("alpha= applies to leaky_relu and elu, not \(activation.name)", hint: "leave it out")
+            default: throw ShellError(loc(.alphaOnly, activation.name), hint: loc(.leaveItOut))
             }
         }
         if let k = inv[pieces] {
-            guard case .maxout = activation else { throw ShellError("k= applies to maxout only", hint: "leave it out") }
+            guard case .maxout = activation else { throw ShellError(loc(.kOnly), hint: loc(.leaveItOut)) }
             activation = .maxout(pieces: k)
         }
         return .dense(units: try inv.required(denseUnits), activation: activation)
@@ -161,8 +161,7 @@ package enum LayerCommands {
         case "insert":
             let position = try inv.required(Self.position)
             guard position <= spec.layers.count + 1 else {
-                throw ShellError("position \(position) is past the end: the model has \(spec.layers.count) layers",
-                                 hint: "use 1 to \(spec.layers.count + 1), or `layer add` to append")
+                throw ShellError(loc(.positionPastEnd, position, spec.layers.count), hint: loc(.positionHint, spec.layers.count + 1))
             }
             index = position - 1
         case "replace":
@@ -174,12 +173,11 @@ package enum LayerCommands {
         }
         let name = inv[layerName] ?? replacedName ?? spec.nextName(for: kind)
         guard !spec.layers.contains(where: { $0.name == name }), name != ModelSpec.inputName else {
-            throw ShellError("a layer named '\(name)' exists already", hint: "choose another name with `as NAME`")
+            throw ShellError(loc(.layerNameTaken, name), hint: loc(.layerNameHint))
         }
         for source in from where source != ModelSpec.inputName && !spec.layers[..<index].contains(where: { $0.name == source }) {
             let earlier = [ModelSpec.inputName] + spec.layers[..<index].map(\.name)
-            throw ShellError("there is no earlier layer named '\(source)'" + didYouMean(source, earlier),
-                             hint: "earlier layers: \(earlier.joined(separator: ", "))")
+            throw ShellError(loc(.noEarlierLayer, source) + didYouMean(source, earlier), hint: loc(.earlierLayers, earlier.joined(separator: ", ")))
         }
         // In a plain stack the layer after the new one reads it automatically (it reads "the previous").
         // A replacement keeps reading what the replaced layer read, unless told otherwise: replacing
@@ -207,37 +205,36 @@ package enum LayerCommands {
         let index = try layerIndex(inv.required(layerRef), in: spec)
         let removed = spec.layers.remove(at: index)
         if let reader = spec.layers.first(where: { $0.inputs.contains(removed.name) }) {
-            throw ShellError("'\(reader.name)' reads '\(removed.name)'", hint: "remove or replace '\(reader.name)' first")
+            throw ShellError(loc(.layerIsRead, reader.name, removed.name), hint: loc(.layerIsReadHint, reader.name))
         }
         try lab.setModel(spec)
-        lab.console.write("removed layer \(index + 1) (\(removed.name)); the model has \(spec.layers.count) layer\(spec.layers.count == 1 ? "" : "s")")
+        lab.console.write(loc(.layerRemoved, index + 1, removed.name, spec.layers.count, spec.layers.count == 1 ? "" : "s"))
     }
 
     /// A layer's index from a 1-based number or a name.
     static func layerIndex(_ ref: String, in spec: ModelSpec) throws(ShellError) -> Int {
-        if spec.layers.isEmpty { throw ShellError("the model has no layers", hint: "add one with `layer add dense 10 softmax`") }
+        if spec.layers.isEmpty { throw ShellError(loc(.noLayers), hint: loc(.noLayersHint)) }
         if let n = Int(ref) {
             guard n >= 1 && n <= spec.layers.count else {
-                throw ShellError("there is no layer \(n): the model has layers 1 to \(spec.layers.count)", hint: "see `model show`")
+                throw ShellError(loc(.noLayerNumber, n, spec.layers.count), hint: loc(.seeModelShow))
             }
             return n - 1
         }
         if let i = spec.layers.firstIndex(where: { $0.name == ref }) { return i }
-        throw ShellError("there is no layer named '\(ref)'" + didYouMean(ref, spec.layers.map(\.name)),
-                         hint: "layers: \(spec.layers.map(\.name).joined(separator: ", "))")
+        throw ShellError(loc(.noLayerNamed, ref) + didYouMean(ref, spec.layers.map(\.name)), hint: loc(.layersAre, spec.layers.map(\.name).joined(separator: ", ")))
     }
 
     /// "layer 2: dense1  dense 256 relu  (784 -> 256, 200,960 parameters)"
     static func describe(_ layer: LayerSpec, at index: Int, in lab: Lab) -> String {
-        var text = "layer \(index + 1): \(layer.name)  \(kindText(layer.kind))"
+        var text = loc(.layerLine, index + 1, layer.name) + "  \(kindText(layer.kind))"
         // Resolve the model itself: while a split is not yet merged there is no network, but sizes are known.
         let nodes = lab.data.flatMap { try? lab.model.resolve(inputWidth: $0.featureCount, allowDangling: true) }
         if let node = nodes?.first(where: { $0.spec.name == layer.name }) {
             text += "  (\(node.inputWidths.map(String.init).joined(separator: "+")) -> \(node.outputWidth)"
-            if node.parameterCount > 0 { text += ", \(NumberFormat.grouped(node.parameterCount)) parameters" }
+            if node.parameterCount > 0 { text += loc(.layerParameters, NumberFormat.grouped(node.parameterCount)) }
             text += ")"
         } else if lab.data == nil {
-            text += "  (sizes known once data is loaded)"
+            text += loc(.layerSizesLater)
         }
         return text
     }

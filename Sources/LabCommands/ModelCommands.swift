@@ -15,7 +15,7 @@ package enum ModelCommands {
                                     examples: ["model new"], changesState: true, handler: { lab, _ in
                                         lab.clearModel()
                                         lab.setDefaultInitializer()
-                                        lab.console.write("a new, empty model: add layers with `layer add dense UNITS ACTIVATION`")
+                                        lab.console.write(loc(.modelNew))
                                     }),
                         CommandSpec("show", aliases: ["summary"], group: .model,
                                     summary: "Each layer with its output size, activation, initializer and parameters",
@@ -25,7 +25,7 @@ package enum ModelCommands {
                                     examples: ["model reset"], changesState: true, handler: { lab, _ in
                                         _ = try lab.requireNetwork()
                                         lab.reinitialize()
-                                        lab.console.write("weights drawn afresh (\(lab.model.initializer.description)); the optimizer starts over")
+                                        lab.console.write(loc(.modelReset, lab.model.initializer.description))
                                     }),
                     ]),
     ]
@@ -33,7 +33,7 @@ package enum ModelCommands {
     static func show(_ lab: Lab) {
         let style = lab.console.style
         guard !lab.model.layers.isEmpty else {
-            lab.console.write("the model is empty: add layers with `layer add dense UNITS ACTIVATION`")
+            lab.console.write(loc(.modelEmpty))
             return
         }
         let width = lab.data?.featureCount
@@ -48,12 +48,11 @@ package enum ModelCommands {
                          node.map { NumberFormat.grouped($0.parameterCount) } ?? "?"])
         }
         let total = nodes.map { NumberFormat.grouped($0.reduce(0) { $0 + $1.parameterCount }) } ?? "?"
-        let table = TextTable(columns: [TableColumn("#"), TableColumn("layer"), TableColumn("type", alignment: .left),
-                                        TableColumn("output"), TableColumn("reads", alignment: .left),
-                                        TableColumn("initializer", alignment: .left), TableColumn("params")],
-                              rows: rows, footer: [["", "total", "", "", "", "", total]],
-                              title: lab.data.map { "input: \($0.featureCount) features (\($0.info.name))" }
-                                  ?? "input: unknown until data is loaded",
+        let table = TextTable(columns: [TableColumn("#"), TableColumn(loc(.showLayer)), TableColumn(loc(.showType), alignment: .left),
+                                        TableColumn(loc(.showOutput)), TableColumn(loc(.showReads), alignment: .left),
+                                        TableColumn(loc(.showInitializer), alignment: .left), TableColumn(loc(.showParams))],
+                              rows: rows, footer: [["", loc(.showTotal), "", "", "", "", total]],
+                              title: lab.data.map { loc(.showInput, $0.featureCount, $0.info.name) } ?? loc(.showInputUnknown),
                               border: .minimal)
         lab.console.write(table.render(style))
         let loss = lab.model.effectiveLoss.rawValue

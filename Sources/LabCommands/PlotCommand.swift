@@ -22,10 +22,10 @@ enum PlotCommand {
 
         var title: String {
             switch self {
-            case .cost: "cost"
-            case .accuracy: "training accuracy"
-            case .validation: "validation accuracy"
-            case .boundary: "decision boundary"
+            case .cost: loc(.metricCost)
+            case .accuracy: loc(.metricAccuracy)
+            case .validation: loc(.metricValidation)
+            case .boundary: loc(.metricBoundary)
             }
         }
     }
@@ -70,18 +70,21 @@ enum PlotCommand {
         var metric = Metric.cost
         if let first = inv[what] {
             if let m = Metric(rawValue: first) { metric = m } else { names.insert(first, at: 0) }
+            if first == "loss", !lab.results.runs.contains(where: { $0.name == "loss" }) {
+                throw ShellError(loc(.unknownPlot, first),
+                                 hint: loc(.plotLossIsCost, (["plot", "cost"] + inv.list).joined(separator: " ")))
+            }
         }
         let files = try outputFiles(inv)
         if metric == .boundary {
             guard names.isEmpty, files.isEmpty, !inv[logScale], inv[every] == nil else {
-                throw ShellError("`plot boundary` takes no runs or options: it draws the current network over the data",
-                                 hint: "type `plot boundary` alone")
+                throw ShellError(loc(.boundaryAlone), hint: loc(.boundaryAloneHint))
             }
             try boundary(lab)
             return
         }
         guard !lab.results.runs.isEmpty else {
-            throw ShellError("there is nothing to plot yet: no run has been trained", hint: "train first: `train epochs=10`")
+            throw ShellError(loc(.nothingToPlot), hint: loc(.trainFirst))
         }
         let runs: [Run]
         if names.isEmpty {
@@ -91,13 +94,14 @@ enum PlotCommand {
             runs = try names.filter { seen.insert($0).inserted }.map { name throws(ShellError) in try CompareCommands.run(named: name, in: lab) }
         }
         if metric != .cost {
-            if inv[logScale] { throw ShellError("log applies to cost only: accuracies lie between 0 and 1", hint: "`plot cost log`") }
+            if inv[logScale] { throw ShellError(loc(.logCostOnly), hint: "`plot cost log`") }
             if inv[every] != nil {
-                throw ShellError("every= applies to cost only: accuracy is measured once per epoch", hint: "`plot cost every=50`")
+                throw ShellError(loc(.everyCostOnly), hint: "`plot cost every=50`")
             }
         }
         let chart = try makeChart(metric, runs: runs, log: inv[logScale], every: inv[every], width: lab.console.style.width)
         lab.console.write(chart.render(lab.console.style))
+        if chart.series.count > 1 { lab.console.write(finalValues(chart, metric: metric).render(lab.console.style)) }
         if names.isEmpty && lab.results.runs.count > defaultRunLimit {
             lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
         }
@@ -152,13 +156,26 @@ enum PlotCommand {
             throw ShellError("these runs finished no epoch, so there is nothing to draw", hint: "`plot cost every=10` draws per batch")
         }
         let names = runs.map(\.name).joined(separator: ", ")
-        let unit = every.map { "per \($0) batch\($0 == 1 ? "" : "es")" } ?? "per epoch"
-        // Accuracy keeps 1.0 at the top and starts at the tenth below the lowest point, so curves
-        // between 0.9 and 0.98 are not squeezed into a line at the top.
-        let lowest = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite).min() ?? 0
-        let accuracyRange = max(0, min(0.9, (lowest * 10).rounded(.down) / 10))...1
-        return LineChart(series: series, title: "\(metric.title) \(unit): \(names)", xLabel: every == nil ? "epoch" : "batch",
-                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange, width: width)
+        let unit = every.map { loc(.perBatches, $0, $0 == 1 ? "" : "es") } ?? loc(.perEpoch)
+        // Several runs get a marker each (the table under the chart repeats them with the last values).
+        return LineChart(series: series, title: loc(.chartTitle, metric.title, unit, names), xLabel: every == nil ? loc(.epochWord) : loc(.batchWord),
+                         yScale: log ? .log : .linear, yRange: metric == .cost ? nil : accuracyRange(series),
+                         width: width, markers: series.count > 1 ? .always : .auto)
+    }
+
+    /// The y range for accuracies: the data's own span with a little room, never past 0 or 1, so
+    /// curves ending at 0.979 and 0.982 lie apart instead of in one line under 1.0.
+    static func accuracyRange(_ series: [LineSeries]) -> ClosedRange<Double> {
+        let ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        guard let lo = ys.min(), let hi = ys.max() else { return 0...1 }
+        let pad = max((hi - lo) * 0.1, 0.002)
+        return max(0, lo - pad)...min(1, max(hi + pad, lo + 0.01))
+    }
+
+    /// The table under an overlaid chart: each run's marker, name and last value.
+    static func finalValues(_ chart: LineChart, metric: Metric) -> TextTable {
+        chart.finalValues(seriesTitle: loc(.columnRun), valueTitle: loc(.columnLast), best: metric == .cost ? .smallest : .largest,
+                          format: { NumberFormat.fourDecimals(Float($0)) })
     }
 
     /// The cost curves of several runs in one chart (a sweep's summary): per epoch, or per batch
@@ -173,8 +190,8 @@ enum PlotCommand {
         }
         let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
         let spread = (values.max() ?? 1) / max(values.min() ?? 1, 1e-12)
-        return LineChart(series: series, title: title, xLabel: perEpoch ? "epoch" : "batch",
-                         yScale: spread > 50 ? .log : .linear, width: width)
+        return LineChart(series: series, title: title, xLabel: perEpoch ? loc(.epochWord) : loc(.batchWord),
+                         yScale: spread > 50 ? .log : .linear, width: width, markers: series.count > 1 ? .always : .auto)
     }
 
     // MARK: - Files

@@ -40,8 +40,8 @@ enum Predictions {
         let p = Evaluator.predict(net, on: test, indices: [index])[0]
         let style = lab.console.style
         let names = data.info.classNames
-        let verdict = p.isCorrect ? style.paint("right", fg: .green) : style.paint("wrong", fg: .red)
-        let header = "test #\(index)  label \(className(p.label, names))  predicted \(className(p.predicted, names))  (\(verdict))"
+        let verdict = p.isCorrect ? style.paint(loc(.predictRight), fg: .green) : style.paint(loc(.predictWrong), fg: .red)
+        let header = loc(.predictHeader, index, className(p.label, names), className(p.predicted, names), verdict)
         if let image = image(of: data, split: test, index: index) {
             lab.console.write(image.render(style, maxWidth: min(style.width, 56)))
         } else {
@@ -52,7 +52,7 @@ enum Predictions {
         lab.console.write(header)
         lab.console.write(topProbabilities(p, names: names, style: style))
         if !lab.results.runs.contains(where: { $0.comparison == nil }) {
-            lab.console.write(style.dim("(the network has not been trained yet: these come from its starting weights)"))
+            lab.console.write(style.dim(loc(.predictUntrained)))
         }
     }
 
@@ -85,12 +85,12 @@ enum Predictions {
         let wrong = all.filter { !$0.isCorrect }
         let style = lab.console.style
         guard !wrong.isEmpty else {
-            lab.console.write("the network gets every one of the \(NumberFormat.grouped(test.count)) test examples right")
+            lab.console.write(loc(.allRight, NumberFormat.grouped(test.count)))
             return
         }
         let shown = Array(wrong.prefix(wanted))
         let names = data.info.classNames
-        lab.console.write("\(NumberFormat.grouped(wrong.count)) of \(NumberFormat.grouped(test.count)) test examples are wrong; the first \(shown.count):")
+        lab.console.write(loc(.someWrong, NumberFormat.grouped(wrong.count), NumberFormat.grouped(test.count), shown.count))
         if image(of: data, split: test, index: shown[0].index) != nil {
             let tiles = shown.compactMap { p -> ImageTile? in
                 guard let picture = image(of: data, split: test, index: p.index) else { return nil }

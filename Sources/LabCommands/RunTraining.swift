@@ -58,8 +58,9 @@ enum RunTraining {
                 log { try $0.epoch(e, network: network, learningRate: options.learningRate ?? optimizer.learningRate) }
                 guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
                 lab.console.clearStatus()
+                // The session records the English figure line; the learner reads it in their language.
                 let line = TrainCommands.epochLine(e)
-                lab.console.write(line + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
+                lab.console.write(TrainCommands.shownEpochLine(e, figure: line) + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
                 lab.recordFigure(line)
             default: break
             }
@@ -79,12 +80,11 @@ enum RunTraining {
         case .stopped(let epoch, let batch):
             lab.console.record(.trainingEnded(run: name, outcome: "stopped"))
             lab.recordFigure(StopPoint(run: echo == .epochs ? nil : name, epoch: epoch, batch: batch).figure)
-            lab.console.write(lab.console.style.paint(who + "stopped after batch \(batch) of epoch \(epoch): the model keeps what it learned so far",
-                                                      fg: .yellow))
+            lab.console.write(lab.console.style.paint(who + loc(.trainingStopped, batch, epoch), fg: .yellow))
         case .diverged(_, _, let message):
             lab.console.record(.trainingEnded(run: name, outcome: "diverged"))
             lab.recordFigure(who + "diverged: \(message)")
-            lab.console.warn(who + "training diverged: \(message)")
+            lab.console.warn(who + loc(.trainingDiverged, message))
         }
         return result
     }

@@ -61,13 +61,13 @@ enum SetCommand {
 
     /// `set KEY VALUE`: the key, and its value as typed.
     static let key = TypedArgument<SettingKey>.positional("key", choices: SettingKey.allCases, required: false, "a setting")
-    static let value = TypedArgument<String>.positional("value", required: false, "its new value")
+    package static let value = TypedArgument<String>.positional("value", required: false, "its new value")
 
     static func set(_ lab: Lab, _ inv: Invocation) throws {
         var changes: [(SettingKey, String)] = []
         if let key = inv[Self.key] {
             guard let value = inv[Self.value] else {
-                throw ShellError("set \(key.rawValue) needs a value", hint: "for example `set \(key.rawValue) \(key.example)`")
+                throw ShellError(loc(.setNeedsValue, key.rawValue), hint: loc(.forExample, "`set \(key.rawValue) \(key.example)`"))
             }
             changes.append((key, value))
         }
@@ -97,8 +97,8 @@ enum SetCommand {
     /// "epochs 15   batch 100   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang en"
     static func summary(_ lab: Lab) -> String {
         let d = lab.settings.defaults
-        let keep = d.keepProb.map { NumberFormat.typed($0) } ?? "each dropout layer's own"
-        let lr = d.learningRate.map { NumberFormat.typed($0) } ?? "the optimizer's (\(NumberFormat.typed(lab.optimizerSpec.learningRate)))"
+        let keep = d.keepProb.map { NumberFormat.typed($0) } ?? loc(.setKeepOwn)
+        let lr = d.learningRate.map { NumberFormat.typed($0) } ?? loc(.setLrOptimizers, NumberFormat.typed(lab.optimizerSpec.learningRate))
         return "epochs \(d.epochs)   batch \(d.batchSize)   keep_prob \(keep)   lr \(lr)   lang \(lab.settings.language.rawValue)"
     }
 

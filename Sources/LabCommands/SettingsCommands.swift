@@ -18,9 +18,9 @@ package enum SettingsCommands {
                     examples: ["seed 777"],
                     arguments: [seedValue.spec],
                     changesState: true, handler: { lab, inv in
-                        guard let n = inv[seedValue] else { throw ShellError("seed needs a number", hint: "for example `seed 777`") }
+                        guard let n = inv[seedValue] else { throw ShellError(loc(.seedNeedsNumber), hint: loc(.forExample, "`seed 777`")) }
                         lab.reseed(UInt64(n))
-                        lab.console.write("seed \(lab.seed): weights, shuffling and dropout draw from here on")
+                        lab.console.write(loc(.seedSet, lab.seed))
                     }),
         SetCommand.spec,
     ]

@@ -29,7 +29,7 @@ enum Sweep {
 
     /// One entry, ready to train: the model and optimizer it uses and its options.
     struct Entry {
-        let value: String
+        package let value: String
         let model: ModelSpec
         let optimizer: OptimizerSpec
         let options: TrainingOptions
@@ -41,7 +41,8 @@ enum Sweep {
             + "Every entry starts from the session seed and fresh weights, so only that setting differs. "
             + "activation changes every hidden dense layer (the output layer keeps its own); optimizer uses each "
             + "one's default learning rate; keep_prob overrides every dropout layer while training. Each entry "
-            + "becomes a run named after its value (see `runs`, `plot cost relu tanh`). Your model and settings "
+            + "becomes a run named after its value (see `runs`, `plot validation relu tanh`). Entries are compared on validation "
+            + "accuracy (examples none of them trained on), and the chart shows it per epoch. Your model and settings "
             + "are left exactly as they were. Ctrl-C stops after the current entry and keeps the table so far.",
         examples: ["sweep init zeros,normal,rbm,xavier,he", "sweep activation sigmoid,tanh,relu,leaky_relu,elu,maxout",
                    "sweep optimizer sgd,momentum,adagrad,rmsprop,adam", "sweep keep_prob 0.5,0.7,1",
@@ -143,8 +144,8 @@ enum Sweep {
         let base = try RunTraining.options(lab, inv)
         let entries = try plan(setting, values: inv.required(values), lab: lab, options: base, data: data)
         let style = lab.console.style
-        lab.console.write("sweep \(setting.rawValue): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") of \(base.epochs) epoch\(base.epochs == 1 ? "" : "s") "
-                          + "on \(NumberFormat.grouped(data.train.count)) examples, each from seed \(lab.seed) and fresh weights")
+        lab.console.write(loc(.sweepHeader, setting.rawValue, entries.count, entries.count == 1 ? "y" : "ies", base.epochs,
+                              base.epochs == 1 ? "" : "s", NumberFormat.grouped(data.train.count), lab.seed))
         let stop = StopAfterCurrent(lab, what: "entry")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
@@ -181,12 +182,28 @@ enum Sweep {
         lab.console.write("")
         lab.console.write(table(finished, setting: setting).render(style))
         lab.console.write("")
-        let chart = PlotCommand.costChart(finished.map(\.run), title: "cost: sweep \(setting.rawValue)", width: style.width)
-        lab.console.write(chart.render(style))
+        lab.console.write(chart(finished.map(\.run), setting: setting, style: style))
         if let tb = lab.tensorboard {
             lab.console.write(style.dim("logged each entry under \(tb.directory.path)/ (tensorboard --logdir \(tb.directory.path))"))
         }
-        lab.console.write(style.dim("your model and settings are as before the sweep; compare entries with `plot cost \(finished.map(\.run.name).prefix(3).joined(separator: " "))`"))
+        lab.console.write(style.dim(loc(.sweepLeavesModel, finished.map(\.run.name).prefix(3).joined(separator: " "))))
+    }
+
+    /// The chart of what a sweep compares: validation accuracy per epoch (held-out data, where a
+    /// setting such as dropout shows its worth; training cost would favour the entry that fits the
+    /// training set best). Without a validation history of two epochs or more, the cost per batch.
+    static func chart(_ runs: [Run], setting: Setting, style: Style) -> String {
+        let validation = runs.allSatisfy { $0.result.epochs.count >= 2 && $0.result.epochs.allSatisfy { $0.validationAccuracy != nil } }
+        guard validation else {
+            let chart = PlotCommand.costChart(runs, title: "cost: sweep \(setting.rawValue)", width: style.width)
+            return chart.render(style) + "\n" + style.dim(loc(.sweepChartsCost))
+        }
+        let series = runs.map { run in
+            LineSeries(name: run.name, xy: run.result.epochs.compactMap { e in e.validationAccuracy.map { (Double(e.epoch), Double($0)) } })
+        }
+        let chart = LineChart(series: series, title: loc(.sweepChartTitle, setting.rawValue), xLabel: loc(.epochWord),
+                              yRange: PlotCommand.accuracyRange(series), width: style.width, markers: .always)
+        return chart.render(style) + "\n" + style.dim(loc(.sweepChartsValidation))
     }
 
     /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal).
@@ -217,9 +234,9 @@ enum Sweep {
                     last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations[.test].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
                     NumberFormat.oneDecimal(seconds)]
         }
-        return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn("cost", highlight: .smallest),
-                                   TableColumn("train", highlight: .largest), TableColumn("validation", highlight: .largest),
-                                   TableColumn("test", highlight: .largest), TableColumn("seconds")],
+        return TextTable(columns: [TableColumn(setting.rawValue, alignment: .left), TableColumn(loc(.columnCost), highlight: .smallest),
+                                   TableColumn(loc(.columnTrain), highlight: .largest), TableColumn(loc(.columnValidation), highlight: .largest),
+                                   TableColumn(loc(.splitTest), highlight: .largest), TableColumn(loc(.columnSeconds))],
                          rows: rows, border: .minimal)
     }
 }

@@ -46,14 +46,24 @@ package enum TrainCommands {
         let options = try RunTraining.options(lab, inv)
         let name = inv[runName] ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
-        lab.console.write("training \(name): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") of \(NumberFormat.grouped(data.train.count)) examples, "
-                          + "batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
+        lab.console.write(loc(.trainingHeader, name, options.epochs, NumberFormat.grouped(data.train.count), options.epochs == 1 ? "" : "s")
+                          + ", batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
                           + (options.keepProb.map { ", keep_prob \(NumberFormat.typed($0))" } ?? ""))
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
         lab.keep(Run(name: name, recipe: recipe(lab, options), options: options, result: result,
                      model: lab.model, optimizer: lab.optimizerSpec, dataName: data.info.name))
+    }
+
+    /// The epoch line as the learner reads it: the figure line itself in English, its words
+    /// translated otherwise ("에폭 3  비용 0.2113  학습 0.9412  검증 0.9501").
+    static func shownEpochLine(_ e: EpochReport, figure: String) -> String {
+        guard Language.current != .en else { return figure }
+        var s = loc(.epochWord) + " \(e.epoch)  " + loc(.columnCost) + " \(NumberFormat.fourDecimals(e.cost))  "
+            + loc(.columnTrain) + " \(NumberFormat.fourDecimals(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  " + loc(.columnValidation) + " \(NumberFormat.fourDecimals(v))" }
+        return s
     }
 
     /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
@@ -70,28 +80,33 @@ package enum TrainCommands {
 
     /// The recipe of a run trained from `model` and `optimizer` (a sweep's entries differ from the lab's).
     static func recipe(model: ModelSpec, optimizer: OptimizerSpec, _ options: TrainingOptions) -> String {
-        let kinds = model.layers.map { LayerCommands.kindText($0.kind) }.joined(separator: ", ")
+        // A run's keep_prob= replaces every dropout layer's: the recipe shows what trained.
+        var overridden = false
+        let kinds = model.layers.map { layer -> String in
+            if case .dropout = layer.kind, let k = options.keepProb {
+                overridden = true
+                return "dropout \(NumberFormat.typed(k))"
+            }
+            return LayerCommands.kindText(layer.kind)
+        }.joined(separator: ", ")
         return "\(kinds); init \(model.initializer.description); \(optimizer.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate)); batch \(options.batchSize)"
-            + (options.keepProb.map { "; keep_prob \(NumberFormat.typed($0))" } ?? "")
+            + (options.keepProb.map { overridden ? "" : "; keep_prob \(NumberFormat.typed($0))" } ?? "")
     }
 
     // MARK: - eval
 
     static func eval(_ lab: Lab, _ inv: Invocation) throws {
         if let k = inv[refusedKeepProb] {
-            throw ShellError("eval keeps every unit: keep_prob is always 1 when evaluating (you asked for \(k))",
-                             hint: "dropout is a training device: it makes the net learn without relying on any one unit. "
-                                + "Evaluating with units dropped would measure a random, weaker net and change every time. "
-                                + "To train with dropout, use `train keep_prob=\(k)`.")
+            throw ShellError(loc(.evalKeepsEveryUnit, k), hint: loc(.evalKeepsEveryUnitHint, k))
         }
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         let split = inv[Self.split] ?? .test
         guard let set = data.examples(split) else {
-            throw ShellError("\(data.info.name) has no validation split", hint: "use `eval test` or `eval train`")
+            throw ShellError(loc(.noValidationSplit, data.info.name), hint: loc(.useEvalTest))
         }
         if lab.results.modelOrigin == .drawn {
-            lab.console.warn("note: the model has not been trained yet; these are the figures of its starting weights")
+            lab.console.warn(loc(.notTrainedYet))
         }
         let e = Evaluator.evaluate(net, on: set)
         let line = "eval \(split)  accuracy \(NumberFormat.fourDecimals(e.accuracy))  cost \(NumberFormat.fourDecimals(e.cost))"
@@ -104,8 +119,8 @@ package enum TrainCommands {
         }
         lab.console.record(.evaluation(run: credited.map { lab.results.runs[$0].name }, split: split.rawValue, e))
         let correct = e.confusion.indices.reduce(0) { $0 + e.confusion[$1][$1] }
-        lab.console.write("\(split): accuracy \(lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy))) (\(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(e.count))), "
-                          + "cost \(NumberFormat.fourDecimals(e.cost)), keep_prob 1")
+        lab.console.write(loc(.evalLine, loc(split.message), lab.console.style.bold(NumberFormat.fourDecimals(e.accuracy)),
+                              NumberFormat.grouped(correct), NumberFormat.grouped(e.count), NumberFormat.fourDecimals(e.cost)))
         if inv[confusion] {
             let labels = data.info.classNames.count == e.confusion.count ? data.info.classNames : e.confusion.indices.map(String.init)
             lab.console.write(ConfusionMatrix(counts: e.confusion, labels: labels).render(lab.console.style))

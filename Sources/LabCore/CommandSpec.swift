@@ -190,3 +190,16 @@ public struct CommandSpec: Sendable {
     /// The bare-word flags.
     var flags: [ArgumentSpec] { arguments.filter { $0.style == .flag } }
 }
+
+extension CommandSpec {
+    /// The command at `path` ("layer add dense") in `commands`, if any.
+    public static func find(_ path: [String], in commands: [CommandSpec]) -> CommandSpec? {
+        guard let first = path.first, let top = commands.first(where: { $0.allNames.contains(first) }) else { return nil }
+        var spec = top
+        for word in path.dropFirst() {
+            guard let sub = spec.subcommand(word) else { return nil }
+            spec = sub
+        }
+        return spec
+    }
+}

@@ -13,7 +13,7 @@ import Foundation
 import LabKit
 
 /// A figure line split into its words, with the numbers picked out.
-struct FigureLine: Equatable {
+package struct FigureLine: Equatable {
     /// The line as recorded.
     package let text: String
     /// The words with every number replaced by "#": lines compare only when these agree.
@@ -21,7 +21,7 @@ struct FigureLine: Equatable {
     /// The numbers, each with the word before it ("cost", "validation") as its label.
     let numbers: [(label: String, value: Double)]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         var skeleton: [String] = [], numbers: [(String, Double)] = []
         var previous = ""
@@ -39,7 +39,7 @@ struct FigureLine: Equatable {
         self.numbers = numbers
     }
 
-    static func == (a: FigureLine, b: FigureLine) -> Bool { a.text == b.text }
+    package static func == (a: FigureLine, b: FigureLine) -> Bool { a.text == b.text }
 
     /// "0.9412", "-1e-3", "nan", "inf": the number, else nil.
     static func number(_ word: String) -> Double? {
@@ -54,7 +54,7 @@ struct FigureLine: Equatable {
     }
 
     /// The value after `label` ("accuracy" in "eval test  accuracy 0.9804  cost 0.0700").
-    func value(after label: String) -> Double? {
+    package func value(after label: String) -> Double? {
         numbers.first { $0.label == label }?.value
     }
 

@@ -41,6 +41,10 @@ public final class Interpreter {
     /// Runs every command of `line`; stops at the first that fails. Returns true when all succeeded.
     @discardableResult
     public func run(_ line: String) -> Bool {
+        Language.$current.withValue(lab.settings.language) { runLine(line) }
+    }
+
+    private func runLine(_ line: String) -> Bool {
         let length = line.utf8.count
         guard length <= Interpreter.maxLineBytes else {
             report(ShellError("that line is \(NumberFormat.grouped(length)) bytes long; a command line may have at most \(NumberFormat.grouped(Interpreter.maxLineBytes))",
@@ -55,9 +59,10 @@ public final class Interpreter {
         }
         for words in commands {
             do {
-                try execute(words)
+                // `set lang ko` takes effect from the next command of the same line.
+                try Language.$current.withValue(lab.settings.language) { try execute(words) }
             } catch {
-                report(error, command: joinWords(words))
+                Language.$current.withValue(lab.settings.language) { report(error, command: joinWords(words)) }
                 return false
             }
             if shell.quitRequested { break }
@@ -71,12 +76,14 @@ public final class Interpreter {
         guard let handler = spec.handler else { return }
         invocation.interpreter = self
         lab.discardPending()
+        let before = ModelUndoStack.changesModel(invocation.path) ? lab.modelSnapshot(before: invocation.line) : nil
         do {
             try handler(lab, invocation)
         } catch {
             lab.discardPending()
             throw error
         }
+        if let before { lab.results.modelUndo.push(before) }
         if spec.changesState { lab.commit(invocation.line) }
     }
 
@@ -85,7 +92,7 @@ public final class Interpreter {
         let (message, hint) = Interpreter.describe(error)
         let place = location.map { "\($0.file) line \($0.line): " } ?? ""
         let style = lab.console.style
-        lab.console.warn(style.paint("error: ", fg: .red) + place + message + (hint.map { "\n  " + style.dim("hint: ") + $0 } ?? ""))
+        lab.console.warn(style.paint(loc(.errorLabel), fg: .red) + place + message + (hint.map { "\n  " + style.dim(loc(.hintLabel)) + $0 } ?? ""))
         lab.console.record(.error(command: command, message: message, file: location?.file, line: location?.line))
     }
 

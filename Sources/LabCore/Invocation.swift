@@ -18,7 +18,7 @@ public struct Invocation {
 
     /// The interpreter running this command, or an error (a handler called without one).
     package func runningInterpreter() throws(ShellError) -> Interpreter {
-        guard let interpreter else { throw ShellError("`\(commandName)` can only run inside the shell") }
+        guard let interpreter else { throw ShellError(loc(.onlyInsideShell, commandName)) }
         return interpreter
     }
 

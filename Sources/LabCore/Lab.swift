@@ -140,6 +140,14 @@ public final class Lab {
         built = Built()
     }
 
+    /// Puts back a model kept by `undo` (ModelUndo.swift): its spec, weights and origin.
+    package func restore(_ snapshot: ModelSnapshot) {
+        model = snapshot.model
+        built = Built(network: snapshot.weights, last: snapshot.weights, optimizer: nil)
+        results.modelOrigin = snapshot.origin
+        if network == nil { rebuild() }
+    }
+
     /// Redraws the weights of every layer (or one) from the initializers of the model.
     public func reinitialize(layers indices: [Int]? = nil) {
         guard let net = network else { return }
@@ -161,12 +169,8 @@ public final class Lab {
 
     /// The network, or an error that says what is missing.
     public func requireNetwork() throws(ShellError) -> Network {
-        guard data != nil else {
-            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
-        }
-        guard !model.layers.isEmpty else {
-            throw ShellError("the model has no layers", hint: "add some: `layer add dense 10 softmax` (see `help layer add`)")
-        }
+        guard data != nil else { throw ShellError(loc(.noData), hint: loc(.noDataHint)) }
+        guard !model.layers.isEmpty else { throw ShellError(loc(.noLayers), hint: loc(.noLayersHint)) }
         if let network {
             // The output must have a unit per class (or one sigmoid unit for two classes).
             try checkOutputFits(network, data!)
@@ -182,9 +186,7 @@ public final class Lab {
 
     /// The loaded data, or an error saying how to load some.
     public func requireData() throws(ShellError) -> LoadedDataSet {
-        guard let data else {
-            throw ShellError("no data is loaded", hint: "load some first: `data load mnist` (or xor, fashion; see `data list`)")
-        }
+        guard let data else { throw ShellError(loc(.noData), hint: loc(.noDataHint)) }
         return data
     }
 
@@ -241,6 +243,7 @@ public final class Lab {
         optimizerSpec = OptimizerSpec(.adam)
         settings.defaults = TrainingOptions()
         results = LabResults()
+        results.modelUndo.clear()
         resetJournal()
         session.hasUnsavedWork = false
         session.name = nil

@@ -41,9 +41,9 @@ private struct EventRecord: Encodable {
     var members: [Double]?
     var gainOverBest: Double?
     var command: String?
-    var message: String?
+    package var message: String?
     var file: String?
-    var line: Int?
+    package var line: Int?
 
     enum CodingKeys: String, CodingKey {
         case event, run, epoch, cost, seconds, split, accuracy, count, outcome, members, command, message, file, line

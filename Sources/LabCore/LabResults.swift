@@ -1,5 +1,5 @@
 // LabResults: what has happened in the lab: the training runs, how the current weights came to
-// be, and the latest evaluations of the network and of the ensemble. Commands add to it; `runs`,
+// be (and the models before recent changes, for `undo`), and the latest evaluations of the network and of the ensemble. Commands add to it; `runs`,
 // `compare`, `plot`, lessons and sessions read it.
 
 import NNData
@@ -11,6 +11,8 @@ public struct LabResults {
     public var runs: [Run] = []
     /// How the current weights came to be (for `eval`'s note on an untrained model).
     public var modelOrigin = ModelOrigin.drawn
+    /// The models before each recent model change, for `undo` (ModelUndo.swift).
+    package var modelUndo = ModelUndoStack()
     /// The latest `eval`.
     public var lastEvaluation: (split: Split, evaluation: Evaluation)?
     /// The members of the latest `ensemble train`.

@@ -10,4 +10,9 @@ public enum Language: String, CaseIterable, Codable, Sendable, LosslessStringCon
     public var description: String { rawValue }
 
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The language the shell speaks right now: the interpreter binds it to the lab's setting
+    /// around each command (`Language.$current.withValue`), so whatever prints or throws inside
+    /// reads it without being handed the lab. English outside.
+    @TaskLocal public static var current: Language = .en
 }

@@ -22,10 +22,11 @@ public struct Parser: Sendable {
 
     /// Parses one command's words.
     public func parse(_ words: [String]) throws(ShellError) -> (CommandSpec, Invocation) {
-        guard let first = words.first else { throw ShellError("empty command") }
+        guard let first = words.first else { throw ShellError(loc(.emptyCommand)) }
         guard var spec = command(named: first) else {
             let names = commands.flatMap(\.allNames)
-            throw ShellError("unknown command '\(first)'" + didYouMean(first, names), hint: "type `help` to see every command")
+            throw ShellError(loc(.unknownCommand, first) + didYouMean(first, names),
+                             hint: Stumbles.hint(for: words, commands: commands) ?? loc(.seeEveryCommand))
         }
         var path = [spec.name]
         var rest = Array(words.dropFirst())
@@ -37,8 +38,9 @@ public struct Parser: Sendable {
             }
             if let word = rest.first, let sub = spec.subcommand(word) {
                 if let missing = spec.positionals.first(where: { $0.isRequired && leading[$0.name] == nil }) {
-                    throw ShellError("'\(path.joined(separator: " "))' needs \(missing.name.uppercased()) before '\(word)': \(missing.help)",
-                                     hint: "for example `\(spec.examples.first ?? path.joined(separator: " "))`")
+                    throw ShellError(loc(.needsBefore, path.joined(separator: " "), missing.name.uppercased(), word,
+                                         spec.localizedHelp(of: missing, at: path)),
+                                     hint: loc(.forExample, "`\(spec.examples.first ?? path.joined(separator: " "))`"))
                 }
                 spec = sub
                 path.append(sub.name)
@@ -49,11 +51,12 @@ public struct Parser: Sendable {
             let names = spec.subcommands.filter { !$0.isHidden }.map(\.name)
             let prefix = path.joined(separator: " ")
             if let word = rest.first {
-                throw ShellError("'\(prefix)' has no '\(word)'" + didYouMean(word, spec.subcommands.flatMap(\.allNames)),
-                                 hint: "choose one of: \(names.joined(separator: ", ")) (see `help \(prefix)`)")
+                throw ShellError(loc(.hasNoSubcommand, prefix, word) + didYouMean(word, spec.subcommands.flatMap(\.allNames)),
+                                 hint: Stumbles.hint(for: words, commands: commands)
+                                     ?? loc(.needsOneOf, prefix, names.joined(separator: ", ")) + " (" + loc(.seeHelpFor, prefix) + ")")
             }
-            throw ShellError("'\(prefix)' needs one of: \(names.joined(separator: ", "))",
-                             hint: "for example `\(spec.examples.first ?? "\(prefix) \(names[0])")`")
+            throw ShellError(loc(.needsOneOf, prefix, names.joined(separator: ", ")),
+                             hint: loc(.forExample, "`\(spec.examples.first ?? "\(prefix) \(names[0])")`"))
         }
         let invocation = try bind(rest, to: spec, path: path, words: words)
         return (spec, Invocation(path: invocation.path, line: invocation.line,
@@ -85,11 +88,10 @@ public struct Parser: Sendable {
                 let key = String(bare[..<eq]), value = String(bare[bare.index(after: eq)...])
                 guard let option = spec.options.first(where: { $0.name == key }) else {
                     let known = spec.options.map(\.name)
-                    throw ShellError("'\(name)' has no option '\(key)'" + didYouMean(key, known),
-                                     hint: known.isEmpty ? "it takes no key=value options (see `help \(name)`)"
-                                                         : "its options are \(known.map { "\($0)=" }.joined(separator: " "))")
+                    throw ShellError(loc(.hasNoOption, name, key) + didYouMean(key, known),
+                                     hint: known.isEmpty ? loc(.takesNoOptions, name) : loc(.itsOptionsAre, known.map { "\($0)=" }.joined(separator: " ")))
                 }
-                guard values[key] == nil else { throw ShellError("'\(key)=' is given twice", hint: "keep one") }
+                guard values[key] == nil else { throw ShellError(loc(.givenTwice, key), hint: loc(.keepOne)) }
                 values[key] = try check(value, against: option, in: name)
                 continue
             }
@@ -98,24 +100,25 @@ public struct Parser: Sendable {
                 continue
             }
             if word.hasPrefix("--") {
-                throw ShellError("'\(name)' has no flag '\(word)'" + didYouMean(bare, spec.flags.map(\.name) + spec.options.map(\.name)),
-                                 hint: "see `help \(name)`")
+                throw ShellError(loc(.hasNoFlag, name, word) + didYouMean(bare, spec.flags.map(\.name) + spec.options.map(\.name)),
+                                 hint: loc(.seeHelpFor, name))
             }
             guard next < positionals.count else {
                 let usage = usageLine(spec, path: path)
-                throw ShellError("'\(name)' does not take '\(word)' here" + didYouMean(word, spec.flags.map(\.name)),
-                                 hint: "usage: \(usage)")
+                throw ShellError(loc(.doesNotTakeHere, name, word) + didYouMean(word, spec.flags.map(\.name)),
+                                 hint: Stumbles.hint(for: words, commands: commands) ?? loc(.usagePrefix, usage))
             }
             let p = positionals[next]
             let checked = try check(word, against: p, in: name)
             if p.isVariadic { list.append(checked) } else { values[p.name] = checked; next += 1 }
         }
         for p in positionals where p.isRequired && values[p.name] == nil && !(p.isVariadic && !list.isEmpty) {
-            throw ShellError("'\(name)' needs \(p.name.uppercased()): \(p.help)", hint: "usage: \(usageLine(spec, path: path))"
-                             + (spec.examples.first.map { ", e.g. `\($0)`" } ?? ""))
+            throw ShellError(loc(.needsPositional, name, p.name.uppercased(), spec.localizedHelp(of: p, at: path)),
+                             hint: loc(.usagePrefix, usageLine(spec, path: path))
+                             + (spec.examples.first.map { loc(.egExample, $0) } ?? ""))
         }
         for o in spec.options where o.isRequired && values[o.name] == nil {
-            throw ShellError("'\(name)' needs \(o.name)=: \(o.help)", hint: "usage: \(usageLine(spec, path: path))")
+            throw ShellError(loc(.needsOption, name, o.name, spec.localizedHelp(of: o, at: path)), hint: loc(.usagePrefix, usageLine(spec, path: path)))
         }
         return Invocation(path: path, line: joinWords(words), values: values, list: list, flags: flags)
     }
@@ -123,44 +126,43 @@ public struct Parser: Sendable {
     /// Checks one value against its declaration; returns it normalized.
     package func check(_ value: String, against arg: ArgumentSpec, in command: String) throws(ShellError) -> String {
         let label = arg.style == .option ? "\(arg.name)=" : arg.name.uppercased()
+        let argHelp = help(of: arg, in: command)
         switch arg.kind {
         case .integer(let range):
             guard let v = Int(value) else {
-                throw ShellError("\(label) must be a whole number, not '\(value)'", hint: "for example \(arg.style == .option ? "\(arg.name)=" : "")\(max(range.lowerBound, 1))")
+                throw ShellError(loc(.mustBeWhole, label, value), hint: loc(.forExample, "\(arg.style == .option ? "\(arg.name)=" : "")\(max(range.lowerBound, 1))"))
             }
             guard range.contains(v) else {
-                throw ShellError("\(label) is \(v), but it must be \(describe(range))", hint: arg.help)
+                throw ShellError(loc(.mustBeInRange, label, v, describe(range)), hint: argHelp)
             }
             return String(v)
         case .number(let above, let atLeast, let atMost):
             guard let v = parseNumber(value) else {
-                throw ShellError("\(label) must be a decimal number, not '\(value)'", hint: arg.help)
+                throw ShellError(loc(.mustBeDecimal, label, value), hint: argHelp)
             }
             // The engine computes in Float: a value that becomes 0 or infinity there would not be
             // the value typed (lr=1e-320 would train with lr 0).
             let single = Float(v)
             if v != 0 && (single == 0 || !single.isNormal || !single.isFinite) {
-                throw ShellError("\(label) is \(value), which is beyond the numbers nnlab computes with "
-                                 + "(sizes from about 1.2e-38 to 3.4e38)", hint: arg.help)
+                throw ShellError(loc(.beyondFloat, label, value), hint: argHelp)
             }
             let range = NumberRange(above: above, atLeast: atLeast, atMost: atMost)
-            guard range.contains(v) else { throw ShellError("\(label) is \(value), but it must be \(range.text)", hint: arg.help) }
+            guard range.contains(v) else { throw ShellError(loc(.mustBeInRange, label, value, range.localizedText), hint: argHelp) }
             return value
         case .word(let words):
             if words.contains(value) { return value }
-            throw ShellError("\(label) '\(value)' is not one of \(words.joined(separator: ", "))" + didYouMean(value, words),
-                             hint: arg.help)
+            throw ShellError(loc(.notOneOf, label, value, words.joined(separator: ", ")) + didYouMean(value, words),
+                             hint: Stumbles.hint(forValue: value, of: arg, in: command) ?? argHelp)
         case .name:
             guard isValidName(value) else {
-                throw ShellError("\(label) '\(value)' is not a valid name",
-                                 hint: "use letters, digits, '_' and '-' (up to 64, starting with a letter or digit)")
+                throw ShellError(loc(.notValidName, label, value), hint: loc(.nameRule))
             }
             return value
         case .text, .rest:
             return value
         case .list:
             for part in value.split(separator: ",", omittingEmptySubsequences: false) where !isValidName(String(part)) {
-                throw ShellError("\(label) '\(part)' is not a valid name", hint: "names separated by commas, e.g. h1,h2")
+                throw ShellError(loc(.notValidName, label, part), hint: loc(.namesCommaSeparated))
             }
             return value
         }
@@ -187,6 +189,6 @@ package func isValidName(_ s: String) -> Bool {
 }
 
 private func describe(_ r: ClosedRange<Int>) -> String {
-    if r.upperBound == Int.max { return "at least \(r.lowerBound)" }
-    return "between \(r.lowerBound) and \(r.upperBound)"
+    if r.upperBound == Int.max { return loc(.rangeAtLeast, r.lowerBound) }
+    return loc(.rangeBetween, r.lowerBound, r.upperBound)
 }

@@ -35,7 +35,7 @@ public func suggestions(for word: String, among candidates: [String], limit: Int
 package func didYouMean(_ word: String, _ candidates: [String]) -> String {
     let s = suggestions(for: word, among: candidates)
     guard !s.isEmpty else { return "" }
-    return " (did you mean " + s.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+    return loc(.didYouMean, s.map { "'\($0)'" }.joined(separator: loc(.orWord)))
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.

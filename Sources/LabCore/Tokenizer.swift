@@ -30,7 +30,7 @@ package func splitCommands(_ line: String) throws(ShellError) -> [[String]] {
             word.append(c); inWord = true
         }
     }
-    if quote != nil { throw ShellError("a quote is not closed", hint: "close it with the same quote character") }
+    if quote != nil { throw ShellError(loc(.quoteNotClosed), hint: loc(.quoteHint)) }
     if inWord { words.append(word) }
     if !words.isEmpty { commands.append(words) }
     return commands

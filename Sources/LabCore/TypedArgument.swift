@@ -107,7 +107,7 @@ extension Invocation {
     /// only guards against a declaration that forgot `required`.
     public func required<Value>(_ argument: TypedArgument<Value>) throws(ShellError) -> Value {
         guard let value = self[argument] else {
-            throw ShellError("`\(commandName)` needs \(argument.spec.usage)", hint: "see `help \(commandName)`")
+            throw ShellError(loc(.needsArgument, commandName, argument.spec.usage), hint: loc(.seeHelpFor, commandName))
         }
         return value
     }

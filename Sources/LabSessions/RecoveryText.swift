@@ -25,7 +25,7 @@ enum YesNo: Equatable {
 
 /// The recovery dialog's sentences in one language.
 struct RecoveryText {
-    let ko: Bool
+    package let ko: Bool
 
     init(_ language: Language) { ko = language == .ko }
 

@@ -96,7 +96,7 @@ public enum Replay {
                     break
                 }
             } else if !options.quiet {
-                console.write(style.dim("nnlab> ") + entry.command)
+                console.write(style.dim("nnlab> ") + lab.echoLine(entry.command))
             }
             interpreter.location = (name, entry.line)
             let before = lab.session.journal.count

@@ -29,8 +29,8 @@ package enum SessionCommands {
                         + "a damaged session changes nothing.",
                     examples: ["load lab-10-1"],
                     arguments: [savedName.spec, dropUnsaved.spec, mismatchedWeights.spec], handler: load),
-        CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and best accuracy",
-                    examples: ["sessions"], handler: { lab, _ in list(lab) }),
+        CommandSpec("sessions", group: .sessions, summary: "The saved sessions: date, model, data and the last recorded result",
+                    examples: ["sessions"], handler: { lab, inv in list(lab, commands: try inv.runningInterpreter().parser.commands) }),
         CommandSpec("replay", group: .sessions, summary: "Run a saved session again from scratch and compare every figure",
                     details: "Starts from a fresh lab and the session's seed, runs its commands, and for every training and "
                         + "evaluation prints the recorded and the replayed figures with \"matches\" or the largest difference. "
@@ -72,7 +72,7 @@ package enum SessionCommands {
             name = try SessionStore.checkName(given)
         } else if let own = lab.session.name {
             name = own
-        } else if lab.console.isInteractive, let typed = lab.console.ask("name for this session: ")?.trimmingCharacters(in: .whitespaces),
+        } else if lab.console.isInteractive, let typed = lab.console.ask(loc(.nameForSession))?.trimmingCharacters(in: .whitespaces),
                   !typed.isEmpty {
             name = try SessionStore.checkName(typed)
         } else {
@@ -82,12 +82,12 @@ package enum SessionCommands {
             throw ShellError("nothing to save yet: no command has changed the lab", hint: "build something first, e.g. `data load xor`")
         }
         if name != lab.session.name, SessionStore.exists(name, in: lab.paths.sessions), !inv[replaceExisting] {
-            let question = "sessions/\(name).nnlab exists\(savedDate(name, lab).map { " (saved \($0))" } ?? ""). Replace it? [y/N] "
+            let question = loc(.sessionExistsReplace, name, savedDate(name, lab).map { loc(.savedOn, $0) } ?? "")
             guard lab.console.isInteractive else {
                 throw ShellError("sessions/\(name).nnlab exists already", hint: "`save \(name) force` replaces it; or pick another name")
             }
-            guard lab.console.ask(question)?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true else {
-                lab.console.write("not saved: sessions/\(name) is unchanged")
+            guard isYes(lab.console.ask(question)) else {
+                lab.console.write(loc(.notSavedUnchanged, name))
                 return
             }
         }
@@ -135,15 +135,14 @@ package enum SessionCommands {
     static func confirmReplacing(_ lab: Lab, _ inv: Invocation, doing what: String) -> Bool {
         guard lab.session.hasUnsavedWork, lab.console.isInteractive, !inv[dropUnsaved] else { return true }
         let count = lab.unsavedEntries.count
-        let answer = lab.console.ask("`\(what)` replaces this session, which has \(count) unsaved command\(count == 1 ? "" : "s"). Go on? [y/N] ")
-        if answer?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true { return true }
-        lab.console.write("nothing changed (`save NAME` keeps your work)")
+        if isYes(lab.console.ask(loc(.replacesSessionGoOn, what, count, count == 1 ? "" : "s"))) { return true }
+        lab.console.write(loc(.nothingChanged))
         return false
     }
 
     // MARK: - sessions
 
-    static func list(_ lab: Lab) {
+    static func list(_ lab: Lab, commands: [CommandSpec]) {
         let paths = lab.paths, ko = lab.settings.language == .ko
         let own = SessionStore.list(in: paths.sessions)
         let examples = paths.examplesApart ? SessionStore.list(in: paths.examples).filter { e in !own.contains { $0.name == e.name } } : []
@@ -152,29 +151,49 @@ package enum SessionCommands {
                                  : "no saved sessions in \(paths.sessions.path) yet: `save NAME` saves this one")
         } else {
             if !examples.isEmpty { lab.console.write(ko ? "여러분의 세션 (\(paths.shown(paths.sessions))):" : "your sessions (\(paths.shown(paths.sessions))):") }
-            lab.console.write(table(own, lab))
+            lab.console.write(table(own, in: paths.sessions, lab, commands: commands))
         }
         if !examples.isEmpty {
             lab.console.write(ko ? "예제 세션 (\(paths.examples.path), 읽기 전용):" : "example sessions (\(paths.examples.path), read only):")
-            lab.console.write(table(examples, lab))
+            lab.console.write(table(examples, in: paths.examples, lab, commands: commands))
         }
         guard !own.isEmpty || !examples.isEmpty else { return }
-        lab.console.write(lab.console.style.dim(ko ? "`load NAME`은 세션을 되살리고, `replay NAME`은 다시 실행해 기록된 수치와 비교합니다"
-                                                   : "`load NAME` restores one; `replay NAME` runs it again and compares its figures"))
+        lab.console.write(lab.console.style.dim(loc(.sessionsHint)))
     }
 
-    private static func table(_ listed: [SessionStore.Listed], _ lab: Lab) -> String {
+    private static func table(_ listed: [SessionStore.Listed], in folder: URL, _ lab: Lab, commands: [CommandSpec]) -> String {
         let rows = listed.map { s -> [String] in
             guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
             return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
-                    shape, h.data ?? "none", h.best ?? ""]
+                    shape, h.data ?? "none", lastResult(of: s.name, in: folder, commands: commands) ?? ""]
         }
-        let table = TextTable(columns: [TableColumn("session", alignment: .left), TableColumn("saved", alignment: .left),
-                                        TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
-                                        TableColumn("best", alignment: .left)],
+        let table = TextTable(columns: [TableColumn(loc(.sessionsSession), alignment: .left), TableColumn(loc(.sessionsSaved), alignment: .left),
+                                        TableColumn(loc(.sessionsModel), alignment: .left), TableColumn(loc(.sessionsData), alignment: .left),
+                                        TableColumn(loc(.sessionsLastResult), alignment: .left)],
                               rows: rows, border: .minimal)
         return table.render(lab.console.style)
+    }
+
+    /// The session's own last figure, read from its commands' recorded figures (not the header,
+    /// which an older nnlab may have written before the session changed): the last evaluation
+    /// ("test 0.9805"), else the last epoch's validation or training accuracy.
+    static func lastResult(of name: String, in folder: URL, commands: [CommandSpec]) -> String? {
+        let url = SessionStore.files(name, in: folder).script
+        guard let bytes = RegularFile.contents(url),
+              let file = try? SessionFile.parse(bytes, file: url.lastPathComponent, commands: commands) else { return nil }
+        for figure in file.entries.flatMap(\.figures).reversed().map(FigureLine.init) {
+            let words = figure.text.split(separator: " ")
+            // "eval test  accuracy 0.9805" -> "test 0.9805"; "ensemble test accuracy 0.9827" -> "ensemble test 0.9827".
+            if let at = words.firstIndex(of: "accuracy"), at > 0, let a = figure.value(after: "accuracy") {
+                return words[(words.first == "eval" ? 1 : 0)..<at].joined(separator: " ") + " " + NumberFormat.fourDecimals(Float(a))
+            }
+            if words.first == "epoch" {
+                if let v = figure.value(after: "validation") { return "validation " + NumberFormat.fourDecimals(Float(v)) }
+                if let t = figure.value(after: "train") { return "train " + NumberFormat.fourDecimals(Float(t)) }
+            }
+        }
+        return nil
     }
 
     // MARK: - replay
@@ -273,36 +292,32 @@ extension Lab {
         }
         if force || !console.isInteractive {
             if let kept = session.autosave?.discard() {
-                console.write(console.style.dim("unsaved work dropped; its commands are in \(kept.path) until the next time"))
+                console.write(console.style.dim(loc(.droppedUnsaved, kept.path)))
             }
             interpreter.shell.quitRequested = true
             return
         }
         let count = unsavedEntries.count
-        console.write("This session has \(count) unsaved command\(count == 1 ? "" : "s")"
-                      + (unsavedEntries.last.map { ", the last `\($0.command)`" } ?? "") + ".")
-        guard let reply = console.ask("Save before quitting? (y = save" + (session.name.map { " as '\($0)'" } ?? "")
-                                      + ", n = quit without saving, Enter = keep working) ") else {
+        console.write(loc(.unsavedCommands, count, unsavedEntries.last.map { loc(.unsavedLast, $0.command) } ?? "", count == 1 ? "" : "s"))
+        guard let reply = console.ask(loc(.saveBeforeQuitting, session.name.map { loc(.saveAsName, $0) } ?? "")) else {
             // The input ended at the question (Ctrl-D, or a closed pipe): nothing more can be asked,
             // so leave, keeping the autosave journal for the next start to recover.
             session.autosave?.close()
-            console.write("input ended: not saved" + (session.autosave == nil ? ""
-                : "; the next `nnlab` started in this folder offers to recover it (`nnlab --recover` does it without asking)"))
+            console.write(loc(.inputEndedNotSaved) + (session.autosave == nil ? "" : loc(.recoverNext)))
             interpreter.shell.quitRequested = true
             return
         }
-        let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
-        if answer.hasPrefix("n") {
+        if isNo(reply) {
             let kept = session.autosave?.discard()
-            console.write("not saved" + (kept.map { "; its commands are kept in \($0.path) until the next time" } ?? ""))
+            console.write(kept.map { loc(.notSavedKept, $0.path) } ?? loc(.notSaved))
             interpreter.shell.quitRequested = true
-        } else if answer.hasPrefix("y") {
+        } else if isYes(reply) {
             if interpreter.run("save") && !session.hasUnsavedWork {
                 session.autosave?.remove()
                 interpreter.shell.quitRequested = true
             }
         } else {
-            console.write("still here: `save NAME` saves, `quit force` leaves without saving")
+            console.write(loc(.stillHere))
         }
     }
 }

@@ -9,19 +9,13 @@ import LabTutorials
 public enum CommandTable {
     /// All commands, in the order the help overview shows them within each group.
     public static let all: [CommandSpec] =
-        DataCommands.commands + ModelCommands.commands + LayerCommands.commands + SettingsCommands.commands
+        DataCommands.commands + ModelCommands.commands + LayerCommands.commands + [UndoCommand.spec] + SettingsCommands.commands
         + TrainCommands.commands + InspectCommands.commands + CompareCommands.commands + SessionCommands.commands
         + TutorialCommands.commands + HelpCommands.commands + ShellCommands.commands
 
     /// The command at `path` ("layer add dense"), if any.
     public static func find(_ path: [String], in commands: [CommandSpec] = all) -> CommandSpec? {
-        guard let first = path.first, let top = commands.first(where: { $0.allNames.contains(first) }) else { return nil }
-        var spec = top
-        for word in path.dropFirst() {
-            guard let sub = spec.subcommand(word) else { return nil }
-            spec = sub
-        }
-        return spec
+        CommandSpec.find(path, in: commands)
     }
 
     /// Every command path with its spec, depth first ("layer", "layer add", "layer add dense", ...).

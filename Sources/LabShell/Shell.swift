@@ -39,10 +39,12 @@ public final class Shell {
         while !interpreter.shell.quitRequested {
             switch editor.readLine(prompt: interactive ? interpreter.shell.prompt : "") {
             case .interrupted:
-                lab.console.write(lab.console.style.dim("(Ctrl-C: the line is cleared; `quit` or Ctrl-D leaves)"))
+                lab.console.write(lab.console.style.dim(Language.$current.withValue(lab.settings.language) { loc(.ctrlCAtPrompt) }))
             case .endOfInput:
                 if interactive { lab.console.write("") }
-                do { try lab.requestQuit(force: !interactive, interpreter: interpreter) } catch { interpreter.report(error, command: "quit") }
+                Language.$current.withValue(lab.settings.language) {
+                    do { try lab.requestQuit(force: !interactive, interpreter: interpreter) } catch { interpreter.report(error, command: "quit") }
+                }
             case .line(let text):
                 // A line too long to be a command is refused at once and kept out of the history.
                 guard text.utf8.count <= Interpreter.maxLineBytes else {
@@ -68,8 +70,8 @@ public final class Shell {
     }
 
     static func banner(_ lab: Lab) -> String {
-        let s = lab.console.style
-        return s.bold("nnlab \(nnlabVersion)") + " - a lab for how deep networks train (lecture 10 of 모두를 위한 딥러닝)\n"
-            + s.dim("`tutorial` for the lessons, `help` for commands, TAB completes, Ctrl-D quits")
+        let s = lab.console.style, language = lab.settings.language
+        return s.bold("nnlab \(nnlabVersion)") + " - " + Message.bannerTagline.text([], language: language) + "\n"
+            + s.dim(Message.bannerHint.text([], language: language))
     }
 }

@@ -43,11 +43,12 @@ package enum TutorialCommands {
                     examples: ["tutorial", "tutorial start 1", "tutorial start dropout", "tutorial stop", "tutorial verify 2 fast"],
                     subcommands: [
                         CommandSpec("start", group: .lessons, summary: "Begin a lesson (or pick it up where you stopped)",
-                                    examples: ["tutorial start 1", "tutorial start initialization", "tutorial start 3 restart"],
-                                    arguments: [lesson.spec, restart.spec],
-                                    handler: { lab, inv in
-                                        try TutorialRunner.start(inv.runningInterpreter(), lesson: inv.required(lesson), restart: inv[restart])
-                                    }),
+                                    details: "With `fast` the lesson trains shorter (fewer epochs and examples, as its `fast:` header "
+                                        + "says): quicker, with figures a little off the full run's.",
+                                    examples: ["tutorial start 1", "tutorial start initialization", "tutorial start 3 restart",
+                                               "tutorial start 7 fast"],
+                                    arguments: [lesson.spec, restart.spec, fast.spec],
+                                    handler: start),
                         CommandSpec("stop", group: .lessons, summary: "Pause the lesson (your progress is kept)",
                                     handler: { lab, inv in try runner(lab, inv).stop() }),
                         CommandSpec("verify", group: .lessons, summary: "Run lessons without a person and check every expectation",
@@ -79,6 +80,23 @@ package enum TutorialCommands {
         }
         runner.interpreter = interpreter
         return runner
+    }
+
+    /// `tutorial start LESSON [restart] [fast]`: a fast lesson sets the lab's fast mode while it runs.
+    static func start(_ lab: Lab, _ inv: Invocation) throws {
+        let interpreter = try inv.runningInterpreter()
+        lab.settings.fast = nil
+        if let previous = interpreter.shell.lessonRunner { previous.runsFast = false }
+        try TutorialRunner.start(interpreter, lesson: inv.required(lesson), restart: inv[restart])
+        guard inv[fast], let runner = interpreter.shell.lessonRunner else { return }
+        guard let mode = runner.lesson.fast else {
+            lab.console.write(lab.console.style.dim(loc(.lessonHasNoFast, runner.lesson.number)))
+            return
+        }
+        lab.settings.fast = mode
+        runner.runsFast = true
+        let limits = [mode.epochs.map { loc(.fastEpochs, $0) }, mode.limit.map { loc(.fastExamples, $0) }].compactMap { $0 }
+        lab.console.write(lab.console.style.dim(loc(.lessonRunsFast, limits.joined(separator: ", "), runner.lesson.number)))
     }
 
     /// The table of lessons: number, title, time, steps and progress.

@@ -48,7 +48,7 @@ public struct NumberRange: Sendable, Equatable {
     }
 
     /// 100 -> "100", 0.000001 -> "0.000001", 0.999999 -> "0.999999".
-    static func short(_ x: Double) -> String {
+    public static func short(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         var text = String(format: "%.7f", x)
         while text.hasSuffix("0") { text.removeLast() }

@@ -24,6 +24,9 @@ public struct SmallMultiples: Sendable, Hashable {
     public var panelHeight: Int
     /// Total width in columns; nil uses the style's width.
     public var width: Int?
+    /// The line under the title saying how the panels are scaled; nil writes the English one
+    /// ("log scale, each panel spans the decades around its own values").
+    public var scaleCaption: String?
 
     public init(series: [LineSeries], title: String? = nil, xLabel: String? = nil,
                 scale: ScaleKind = .log, sharedScale: Bool = false, panelHeight: Int = 2, width: Int? = nil) {
@@ -63,7 +66,7 @@ public struct SmallMultiples: Sendable, Hashable {
             out.append(style.dim("\(scaleNote), every panel \(bound(shared.lower)) … \(bound(shared.upper))"))
         } else {
             let own = scale == .log ? "each panel spans the decades around its own values" : "each panel fits its own range"
-            out.append(style.dim("\(scaleNote), \(own)"))
+            out.append(style.dim(scaleCaption ?? "\(scaleNote), \(own)"))
         }
         for (s, line) in series.enumerated() {
             let own = LineChart(series: [line], yScale: scale)

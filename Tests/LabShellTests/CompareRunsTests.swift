@@ -39,7 +39,10 @@ struct CompareRunsTests {
         let first = t.lab.results.runs[0]
         let row = t.console.lines.first { $0.hasPrefix("first ") } ?? ""
         #expect(row.contains(NumberFormat.fourDecimals(first.result.epochs[1].cost)))
-        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations[.test]!.accuracy)) && row.hasSuffix("test"))
+        #expect(row.contains(NumberFormat.fourDecimals(first.evaluations[.test]!.accuracy)) && row.contains(" test "))
+        #expect(row.hasSuffix(first.recipe) || row.hasSuffix("…"))                   // the whole recipe comes last, cut if need be
+        // What differs between the two runs (their batch size) comes right after the name.
+        #expect(row.hasPrefix("first   batch 20"))
         #expect(t.output.contains("*"))                      // best values are marked without colour
         #expect(t.console.lines.first { $0.hasPrefix("second ") }?.contains("-") == true)   // not evaluated
     }

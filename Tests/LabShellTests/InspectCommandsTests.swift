@@ -50,6 +50,9 @@ struct InspectCommandsTests {
         #expect(t.run("grads plot"))
         #expect(t.output.contains("per layer and epoch, longer"))
         #expect(t.output.contains("dense1") && t.output.contains("dense2") && t.output.contains("dense3"))
+        // One panel per layer, each on rows of its own (not lines overlaid in one chart).
+        for layer in ["dense1", "dense2", "dense3"] { #expect(t.console.lines.contains { $0.hasPrefix(layer + " ") }) }
+        #expect(t.output.contains("each panel spans its own decades"))
         #expect(t.run("grads plot longer"))
     }
 

@@ -7,6 +7,7 @@ import TermCharts
 @testable import LabCommands
 @testable import LabCore
 @testable import LabSessions
+import LabKit
 @testable import LabShell
 @testable import LabTutorials
 
@@ -24,11 +25,11 @@ struct PlotCommandTests {
         #expect(cost.yScale == .log && cost.yRange == nil)
         let accuracy = try PlotCommand.makeChart(.validation, runs: [a], log: false, every: nil, width: 80)
         #expect(accuracy.series[0].points.map(\.y) == a.result.epochs.map { Double($0.validationAccuracy!) })
-        // Accuracy: 1.0 at the top, the bottom at the tenth below the lowest point (0.9 at most).
-        let lowest = accuracy.series[0].points.map(\.y).min()!
-        #expect(accuracy.yRange?.upperBound == 1)
-        #expect(accuracy.yRange!.lowerBound <= lowest && accuracy.yRange!.lowerBound > lowest - 0.1 - 1e-9
-                || accuracy.yRange!.lowerBound == 0.9)
+        // Accuracy: the y range hugs the data (a tenth of its span as room), within 0...1.
+        let ys = accuracy.series[0].points.map(\.y)
+        let lowest = ys.min()!, highest = ys.max()!
+        #expect(accuracy.yRange!.lowerBound <= lowest && accuracy.yRange!.lowerBound >= max(0, lowest - max((highest - lowest) * 0.1, 0.002)) - 1e-9)
+        #expect(accuracy.yRange!.upperBound >= highest && accuracy.yRange!.upperBound <= 1)
         // every=5: means of 5 consecutive batch costs, at batch 5, 10, ...
         let perBatch = try PlotCommand.makeChart(.cost, runs: [a], log: false, every: 5, width: 80)
         let costs = a.result.batchCosts
@@ -39,7 +40,7 @@ struct PlotCommandTests {
     }
 
     @Test("plot draws in the terminal: default runs, named runs, metric words")
-    func drawing() {
+    func drawing() throws {
         let t = TestLab()
         #expect(t.failure("plot").contains("nothing to plot yet"))
         t.spiralModel("train epochs=3 batch=20 as sigmoid", "train epochs=3 batch=20 as relu")
@@ -52,7 +53,10 @@ struct PlotCommandTests {
         t.console.reset()
         #expect(t.run("plot accuracy relu sigmoid"))
         #expect(t.output.contains("training accuracy per epoch: relu, sigmoid"))
-        #expect(t.output.contains("1.0"))
+        // Two runs: a marker each, and their last values in a table under the chart.
+        let relu = try #require(t.lab.results.runs.first { $0.name == "relu" })
+        #expect(t.console.lines.contains { $0.hasPrefix("* relu") && $0.contains(NumberFormat.fourDecimals(relu.result.epochs.last!.trainAccuracy)) })
+        #expect(t.console.lines.contains { $0.hasPrefix("+ sigmoid") })
         t.console.reset()
         #expect(t.run("plot cost every=4 relu"))
         #expect(t.output.contains("cost per 4 batches: relu") && t.output.contains("batch"))

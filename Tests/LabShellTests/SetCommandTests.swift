@@ -14,7 +14,11 @@ import Testing
         #expect(t.lab.settings.defaults.epochs == 5 && t.lab.settings.defaults.batchSize == 50 && t.lab.settings.language == .ko)
         t.console.reset()
         t.run("set")
-        #expect(t.output == "epochs 5   batch 50   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang ko")
+        // The lab speaks Korean from here on.
+        #expect(t.output == "epochs 5   batch 50   keep_prob 드롭아웃 층마다의 값   lr 옵티마이저의 값 (0.001)   lang ko")
+        t.console.reset()
+        t.run("set lang en", "set")
+        #expect(t.output.hasSuffix("epochs 5   batch 50   keep_prob each dropout layer's own   lr the optimizer's (0.001)   lang en"))
     }
 
     @Test func anUnknownLanguageIsAnErrorListingTheChoices() {

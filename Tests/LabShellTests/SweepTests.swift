@@ -65,10 +65,15 @@ struct SweepTests {
         #expect(t.lab.results.runs.map(\.name) == ["0.5", "1"])          // "1" replaced the earlier run
         #expect(t.output.contains("note: the new run '1' replaces the earlier run of that name"))
         #expect(t.output.contains("keep_prob     cost") || t.output.contains("keep_prob"))
-        #expect(t.output.contains("cost: sweep keep_prob"))
+        #expect(t.output.contains("validation accuracy per epoch: sweep keep_prob"))
+        #expect(t.output.contains("the chart shows validation accuracy"))
+        // The keep_prob=1 entry trained without dropout, and its recipe says so.
+        #expect(try CompareCommands.run(named: "1", in: t.lab).recipe.contains("dropout 1;") == false)
+        #expect(try CompareCommands.run(named: "1", in: t.lab).recipe.contains("dropout 1,"))
         let figures = try #require(t.lab.session.journal.last).figures
         #expect(figures.count == 2)
         let half = try CompareCommands.run(named: "0.5", in: t.lab)
+        #expect(half.recipe.contains("dropout 0.5") && !half.recipe.contains("keep_prob"))
         #expect(figures[0] == "sweep 0.5  cost \(NumberFormat.fourDecimals(half.result.epochs[1].cost))  train \(NumberFormat.fourDecimals(half.result.epochs[1].trainAccuracy))"
                 + "  validation \(NumberFormat.fourDecimals(half.result.epochs[1].validationAccuracy!))  test \(NumberFormat.fourDecimals(half.evaluations[.test]!.accuracy))")
         #expect(half.options.keepProb == 0.5 && half.options.epochs == 2 && half.options.batchSize == 40)

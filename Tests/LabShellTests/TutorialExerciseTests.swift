@@ -226,9 +226,9 @@ struct LessonExerciseInventoryTests {
     @Test("the course table reads the reference figure from the lesson's own measured lines")
     func courseTable() throws {
         let lesson = try library.english(try library.find("7"))
-        #expect(CourseTable.referenceFigure("lab10_3", in: lesson) == 0.9805)
-        #expect(CourseTable.referenceFigure("lab10_5", in: lesson) == 0.9795)
-        #expect(CourseTable.referenceFigure("nosuchrun", in: lesson) == nil)
+        #expect(LessonCourseTable.referenceFigure("lab10_3", in: lesson) == 0.9805)
+        #expect(LessonCourseTable.referenceFigure("lab10_5", in: lesson) == 0.9795)
+        #expect(LessonCourseTable.referenceFigure("nosuchrun", in: lesson) == nil)
         let last = try #require(lesson.steps.last)
         #expect(last.course.map(\.run) == ["lab10_1", "lab10_2", "lab10_3", "lab10_4", "lab10_5"])
     }

@@ -6,6 +6,7 @@
 
 import LabCore
 import LabKit
+import NNData
 import NNEngine
 
 /// One measured figure of a step.
@@ -21,25 +22,22 @@ enum StepFigure: Equatable {
 
     /// The figure as the text of a `measured:` line.
     func text(language: Language) -> String {
-        let ko = language == .ko
+        func say(_ key: Message, _ values: Any...) -> String { key.text(values, language: language) }
+        let four: (Float) -> String = { NumberFormat.fourDecimals($0) }
         switch self {
         case let .run(name, first, cost, train, validation, test, epochs, completed):
-            var s = ko ? "\(name): 비용 \(figureText(first)) -> \(figureText(cost)), 학습 정확도 \(NumberFormat.fourDecimals(train))"
-                       : "\(name): cost \(figureText(first)) -> \(figureText(cost)), train accuracy \(NumberFormat.fourDecimals(train))"
-            if let validation { s += ko ? ", 검증 정확도 \(NumberFormat.fourDecimals(validation))" : ", validation \(NumberFormat.fourDecimals(validation))" }
-            if let (split, accuracy) = test { s += ko ? ", \(["test": "테스트", "validation": "검증", "train": "학습"][split] ?? split) 정확도 \(NumberFormat.fourDecimals(accuracy))" : ", \(split) \(NumberFormat.fourDecimals(accuracy))" }
-            s += ko ? " (\(epochs) 에폭" : " (\(epochs) epoch\(epochs == 1 ? "" : "s")"
-            if !completed { s += ko ? ", 중간에 멈춤" : ", stopped early" }
+            var s = say(.figRun, name, figureText(first), figureText(cost), four(train))
+            if let validation { s += say(.figValidation, four(validation)) }
+            if let (split, accuracy) = test { s += say(.figSplitAccuracy, Split(rawValue: split).map { say($0.message) } ?? split, four(accuracy)) }
+            s += say(.figEpochs, epochs, epochs == 1 ? "" : "s")
+            if !completed { s += say(.figStoppedEarly) }
             return s + ")"
         case let .evaluation(split, accuracy, cost):
-            return ko ? "eval \(split): 정확도 \(NumberFormat.fourDecimals(accuracy)), 비용 \(NumberFormat.fourDecimals(cost))"
-                      : "eval \(split): accuracy \(NumberFormat.fourDecimals(accuracy)), cost \(NumberFormat.fourDecimals(cost))"
+            return say(.figEvaluation, split, four(accuracy), four(cost))
         case let .ensemble(accuracy, best):
-            return ko ? "앙상블: 정확도 \(NumberFormat.fourDecimals(accuracy)), 가장 좋은 멤버 \(NumberFormat.fourDecimals(best))"
-                      : "ensemble: accuracy \(NumberFormat.fourDecimals(accuracy)), best member \(NumberFormat.fourDecimals(best))"
+            return say(.figEnsemble, four(accuracy), four(best))
         case .gradients(let pairs):
-            let list = pairs.map { "\($0.0) \(figureText($0.1))" }.joined(separator: ", ")
-            return ko ? "층별 기울기: \(list)" : "gradients: \(list)"
+            return say(.figGradients, pairs.map { "\($0.0) \(figureText($0.1))" }.joined(separator: ", "))
         }
     }
 

@@ -66,7 +66,12 @@ enum StepRun {
         }
 
         for command in step.commands {
-            if echo { console.write(LessonView.echo(command.text, prompt: prompt, style: style)) }
+            if echo {
+                // Under a fast mode, the command as it really runs (FastEcho.swift).
+                let run = lab.settings.fast.map { $0.asRun(command.text, defaultEpochs: lab.settings.defaults.epochs) } ?? command.text
+                console.write(LessonView.echo(run, prompt: prompt, style: style)
+                              + (run == command.text ? "" : style.dim("   " + loc(.fastWritten, command.text))))
+            }
             interpreter.location = (lesson.file, command.line)
             outcome.commandsRun += 1
             let error = execute(command.text, interpreter: interpreter, reportErrors: true)
@@ -113,7 +118,7 @@ enum StepRun {
             let message = check.message(language: lab.settings.language, variant: variant)
             console.write("  " + style.paint(message, fg: check.agrees ? .green : .red))
         }
-        if let table = CourseTable.render(step, of: lesson, metrics: metrics, language: lab.settings.language, style: style) {
+        if let table = LessonCourseTable.render(step, of: lesson, metrics: metrics, language: lab.settings.language, style: style) {
             console.write(table)
         }
         return outcome

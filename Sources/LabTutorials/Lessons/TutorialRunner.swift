@@ -35,6 +35,8 @@ public final class TutorialRunner: ShellLesson {
     public private(set) var isActive = true
     /// The lesson was walked through to its end.
     public private(set) var isFinished = false
+    /// Taken fast (`tutorial start 7 fast`): the lab's fast mode is this lesson's until it stops or ends.
+    public var runsFast = false
     /// Reads the figures expectations compare.
     public var metrics: (MetricReference) -> Float?
     /// Each step's latest checks: (agreed, made).
@@ -126,6 +128,10 @@ public final class TutorialRunner: ShellLesson {
 
     private func uninstall() {
         isActive = false
+        if runsFast {
+            lab.settings.fast = nil
+            runsFast = false
+        }
         if shell.tutorial === self {
             shell.emptyLineAction = nil
             shell.promptPrefix = nil

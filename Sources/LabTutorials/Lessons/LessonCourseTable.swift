@@ -1,13 +1,13 @@
-// CourseTable: the table a lesson step ends with when it has `course:` lines: for each run, the
+// LessonCourseTable: the table a lesson step ends with when it has `course:` lines: for each run, the
 // test accuracy the course printed, the one a full run measured on the reference machine (read
 // from the lesson's own `measured:` lines), the learner's, and the learner's difference from the
-// course. It stands in for `runs course` until that command exists.
+// course, from the lesson's own figures (`runs course` gives the same comparison for any session).
 
 import LabCore
 import LabKit
 import TermCharts
 
-enum CourseTable {
+enum LessonCourseTable {
     /// The rendered table, or nil when the step has no `course:` lines.
     static func render(_ step: LessonStep, of lesson: Lesson, metrics: (MetricReference) -> Float?,
                        language: Language, style: Style) -> String? {

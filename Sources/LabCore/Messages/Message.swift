@@ -1,0 +1,293 @@
+// Message: every sentence of the shell's own (banner, errors, questions, labels) by key, and the
+// language it is said in. Each language has one catalog (Messages+en.swift, Messages+ko.swift), an
+// exhaustive switch over these keys, so a message cannot exist in one language only: the compiler
+// refuses a catalog that misses a key. Templates take their values as {1}, {2}, ...
+//
+// Which language: `Language.current`, a task-local value the interpreter sets from the lab's
+// setting (`--lang ko`, `set lang ko`) around each command. Code that prints or throws simply asks
+// for `loc(.key, values...)`. Command summaries and argument help live in CommandText+ko.swift.
+
+import NNEngine
+import Foundation
+
+/// A sentence of the shell, by key.
+public enum Message: String, CaseIterable, Sendable {
+    // MARK: Shell and banner
+    case bannerTagline, bannerHint, ctrlCAtPrompt, errorLabel, hintLabel
+    // MARK: Parser
+    case emptyCommand, unknownCommand, seeEveryCommand, needsBefore, hasNoSubcommand, needsOneOf, hasNoOption
+    case givenTwice, keepOne, hasNoFlag, doesNotTakeHere, needsPositional, needsOption, usagePrefix
+    case mustBeWhole, forExample, mustBeInRange, mustBeDecimal, beyondFloat
+    case rangeAbove, rangeAnd, rangeAnyNumber
+    case notOneOf, notValidName, namesCommaSeparated, quoteNotClosed, quoteHint, needsArgument
+    case seeHelpFor, onlyInsideShell, didYouMean, orWord, rangeBetween, rangeAtLeast, rangeAtMost
+    case nameRule, takesNoOptions, itsOptionsAre, egExample
+    // MARK: Help
+    case helpTitle, helpTitleHint, helpUsage, helpAlso, helpArguments, helpSubcommands, helpExamples
+    case helpDefault, helpRequired, noHelpFor, helpListsEverything, helpWholeNumber, helpNumber, helpName
+    case helpText, helpNames, glossaryTitle, glossaryTerm, glossaryEnglish, glossaryMeaning
+    // MARK: Questions
+    case saveBeforeQuitting, saveAsName, unsavedCommands, unsavedLast, inputEndedNotSaved, recoverNext
+    case notSavedKept, notSaved, stillHere, droppedUnsaved, replacesSessionGoOn, recoverIt, nameForSession
+    case replayStep
+    // MARK: Stumbles
+    case modelAddIsLayerAdd, trainTakesEpochs, tutorialTakesStart, plotLossIsCost, nextInEnglish
+    case undoNothing, undoDone, undoTakesBack, unknownPlot
+    // MARK: More
+    case groupData
+    case groupModel
+    case groupTraining
+    case groupInspect
+    case groupCompare
+    case groupSessions
+    case groupLessons
+    case groupShell
+    case glossaryHint
+    case lessonHasNoFast
+    case fastEpochs
+    case fastExamples
+    case lessonRunsFast
+    case fastWritten
+    case sessionExistsReplace
+    case savedOn
+    case notSavedUnchanged
+    case nothingChanged
+    case columnRun
+    case columnDiffers
+    case columnEpochs
+    case columnCost
+    case columnTrain
+    case columnValidation
+    case columnEval
+    case columnOn
+    case columnRecipe
+    case course101
+    case course102
+    case course103
+    case course104
+    case course105
+    case courseLab
+    case courseWhat
+    case courseCourse
+    case courseReference
+    case courseYours
+    case courseDifference
+    case courseTitle
+    case courseNotEvaluated
+    case courseNote
+    case columnLast
+    case sweepChartTitle
+    case sweepChartsValidation
+    case sweepChartsCost
+    case trainingStopped
+    case trainingDiverged
+    case trainingHeader
+    case epochWord
+    case notTrainedYet
+    case evalLine
+    case splitTrain
+    case splitValidation
+    case splitTest
+    case columnSeconds
+    case sweepLeavesModel
+    case modelFits
+    case modelDoesNotFit
+    case tutLessonHeading
+    case tutLessonFacts
+    case tutHowItWorks
+    case tutMinutes
+    case tutStepHeading
+    case tutEnterRunsOne
+    case tutEnterRunsMany
+    case tutEnterContinues
+    case tutRefusalNote
+    case tutRefusedAsExpected
+    case tutNotRefused
+    case tutNextUp
+    case tutLastStepRan
+    case tutFinished
+    case tutAgreed
+    case tutNextLesson
+    case tutLastLesson
+    case tutStopped
+    case tutCommandFailed
+    case tutReferenceHeading
+    case tutSkippedStep
+    case tutAtFirstStep
+    case tutCatchUp
+    case tutCatchingUp
+    case tutPosition
+    case tutPositionRan
+    case tutPositionGoesOn
+    case tutPositionRuns
+    case tutListHeading
+    case tutColumnTitle
+    case tutColumnTime
+    case tutColumnSteps
+    case tutColumnProgress
+    case tutDone
+    case tutAtStep
+    case tutRunning
+    case tutListHint
+    case tutNoLesson
+    case tutNoLessonHint
+    case tutPaused
+    case tutNoTranslation
+    case tutTranslationDiffers
+    case tutProgressNotSaved
+    case tutProgressUnreadable
+    case figRun
+    case figValidation
+    case figSplitAccuracy
+    case figEpochs
+    case figStoppedEarly
+    case figEvaluation
+    case figEnsemble
+    case figGradients
+    case courseDifferenceMeans
+    case modelNew
+    case modelReset
+    case modelEmpty
+    case showLayer
+    case showType
+    case showOutput
+    case showReads
+    case showInitializer
+    case showParams
+    case showTotal
+    case showInput
+    case showInputUnknown
+    case layerRemoved
+    case seedSet
+    case noData
+    case noDataHint
+    case noLayers
+    case noLayersHint
+    case noRunNamed
+    case nothingTrainedYet
+    case trainOneAs
+    case runsAre
+    case noRunsYet
+    case nothingToPlot
+    case trainFirst
+    case metricCost
+    case metricAccuracy
+    case metricValidation
+    case metricBoundary
+    case perBatches
+    case perEpoch
+    case chartTitle
+    case batchWord
+    case gradsPlotTitle
+    case layerLine
+    case layerParameters
+    case layerSizesLater
+    case dataLoaded
+    case sweepHeader
+    case initOneLayer
+    case initEveryLayer
+    case initStarts
+    case initDrawnLater
+    case initNoWeights
+    case initPickWeighted
+    case setKeepOwn
+    case setLrOptimizers
+    case predictRight
+    case predictWrong
+    case predictHeader
+    case predictUntrained
+    case allRight
+    case someWrong
+    case sessionsSession
+    case sessionsSaved
+    case sessionsModel
+    case sessionsData
+    case sessionsLastResult
+    case sessionsHint
+    case alphaOnly
+    case leaveItOut
+    case kOnly
+    case positionPastEnd
+    case positionHint
+    case layerNameTaken
+    case layerNameHint
+    case noEarlierLayer
+    case earlierLayers
+    case layerIsRead
+    case layerIsReadHint
+    case noLayerNumber
+    case seeModelShow
+    case noLayerNamed
+    case layersAre
+    case tbIsOn
+    case tbIsOff
+    case tbTurnedOn
+    case tbView
+    case gradsMeanGradient
+    case gradsMeanWeight
+    case gradsRatio
+    case gradsPlotScale
+    case evalKeepsEveryUnit
+    case evalKeepsEveryUnitHint
+    case noValidationSplit
+    case useEvalTest
+    case outputDoesNotFit
+    case oneUnitSigmoid
+    case makeLastLayer
+    case boundaryAlone
+    case boundaryAloneHint
+    case logCostOnly
+    case everyCostOnly
+    case seedNeedsNumber
+    case setNeedsValue
+}
+
+extension Message {
+    /// The template in `language`.
+    public func template(_ language: Language) -> String {
+        switch language {
+        case .en: english
+        case .ko: korean
+        }
+    }
+
+    /// The text in the current language, with {1}, {2}, ... replaced by `values`.
+    public func text(_ values: [Any], language: Language = Language.current) -> String {
+        var out = template(language)
+        for (i, v) in values.enumerated().reversed() { out = out.replacingOccurrences(of: "{\(i + 1)}", with: "\(v)") }
+        return out
+    }
+
+    /// How many values the template takes (the highest {N}).
+    var placeholderCount: Int {
+        var n = 0
+        while english.contains("{\(n + 1)}") { n += 1 }
+        return n
+    }
+}
+
+/// The message `key` in the current language, its {1}, {2}, ... filled with `values`.
+public func loc(_ key: Message, _ values: Any...) -> String { key.text(values) }
+
+/// True when the learner answered yes: y/yes, or 예/네/응 in Korean.
+package func isYes(_ answer: String?) -> Bool {
+    guard let a = answer?.trimmingCharacters(in: .whitespaces).lowercased(), let first = a.first else { return false }
+    return first == "y" || ["예", "네", "응", "ㅇ"].contains(where: { a.hasPrefix($0) })
+}
+
+/// True when the learner answered no: n/no, or 아니요/아니 in Korean.
+package func isNo(_ answer: String?) -> Bool {
+    guard let a = answer?.trimmingCharacters(in: .whitespaces).lowercased(), let first = a.first else { return false }
+    return first == "n" || ["아니", "ㄴ"].contains(where: { a.hasPrefix($0) })
+}
+
+extension NumberRange {
+    /// "at least 0.000001 and at most 1", "0.000001 이상, 1 이하": the range in the current language.
+    package var localizedText: String {
+        var parts: [String] = []
+        if let a = above { parts.append(loc(.rangeAbove, NumberRange.short(a))) }
+        if let a = atLeast { parts.append(loc(.rangeAtLeast, NumberRange.short(a))) }
+        if let b = atMost { parts.append(loc(.rangeAtMost, NumberRange.short(b))) }
+        return parts.isEmpty ? loc(.rangeAnyNumber) : parts.joined(separator: loc(.rangeAnd))
+    }
+}
