@@ -14,7 +14,9 @@
 //   TermCharts   terminal charts, digits, SVG and PNG              <- LabKit, CZlib
 //   LineEditing  the LineEditor protocol and a plain reader        <- LabKit
 //   LibEditLine  the libedit LineEditor                            <- LineEditing, CEditLine
-//   LabCore      the lab, command declarations, parser, interpreter <- NNEngine, NNData, NNFormats,
+//   LabText      what the lab says, in English and Korean: the message catalogs, the Korean
+//                command texts, the glossary                        <- TermCharts, LabKit
+//   LabCore      the lab, command declarations, parser, interpreter <- LabText, NNEngine, NNData, NNFormats,
 //                                                                     TermCharts, LineEditing, LabKit
 //   LabCommands  the commands that build, train and inspect         <- LabCore (+ the engine's modules)
 //   LabSessions  save/load/replay, autosave journal, recovery       <- LabCommands, LabCore
@@ -61,23 +63,24 @@ let package = Package(
         .target(name: "TermCharts", dependencies: ["LabKit", "CZlib"], swiftSettings: testable),
         .target(name: "LineEditing", dependencies: ["LabKit"], swiftSettings: testable),
         .target(name: "LibEditLine", dependencies: ["LineEditing", "CEditLine"], swiftSettings: testable),
+        .target(name: "LabText", dependencies: ["TermCharts", "LabKit"], swiftSettings: testable),
         .target(name: "LabCore", dependencies: [
-            "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
+            "LabText", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts", "LineEditing",
         ], swiftSettings: testable),
         .target(name: "LabCommands", dependencies: [
-            "LabCore", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+            "LabCore", "LabText", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
         ], swiftSettings: testable),
         .target(name: "LabSessions", dependencies: [
-            "LabCore", "LabCommands", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+            "LabCore", "LabText", "LabCommands", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
         ], swiftSettings: testable),
         .target(name: "LabTutorials", dependencies: [
-            "LabCore", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
+            "LabCore", "LabText", "LabKit", "NNCore", "NNEngine", "NNData", "NNFormats", "TermCharts",
         ], swiftSettings: testable),
         .target(name: "LabShell", dependencies: [
-            "LabCore", "LabCommands", "LabSessions", "LabTutorials", "LabKit", "LineEditing",
+            "LabCore", "LabText", "LabCommands", "LabSessions", "LabTutorials", "LabKit", "LineEditing",
         ], swiftSettings: testable),
         .executableTarget(name: "nnlab", dependencies: [
-            "LabShell", "LabCore", "LabSessions", "LabTutorials", "LibEditLine", "LineEditing", "NNCore",
+            "LabShell", "LabCore", "LabSessions", "LabTutorials", "LabText", "LibEditLine", "LineEditing", "NNCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark's own C: the FMA peak from registers, and OpenBLAS's sgemm as the reference.
@@ -98,7 +101,7 @@ let package = Package(
         .testTarget(name: "TermChartsTests", dependencies: ["TermCharts", "LabKit", "CZlib"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "LabKit", "LibEditLine"]),
         .testTarget(name: "LabShellTests", dependencies: [
-            "LabShell", "LabCore", "LabCommands", "LabSessions", "LabTutorials", "LabKit", "TestProcess",
+            "LabShell", "LabCore", "LabCommands", "LabSessions", "LabTutorials", "LabText", "LabKit", "TestProcess",
         ],
                     exclude: ["Golden"]),  // help-*.txt, read by HelpGoldenTests through #filePath
         .testTarget(name: "EndToEndTests", dependencies: ["nnlab", "lineedit-demo", "TestProcess", "NNCore"]),

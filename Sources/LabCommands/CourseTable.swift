@@ -8,6 +8,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import TermCharts
 
 enum CourseTable {

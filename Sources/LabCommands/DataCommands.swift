@@ -7,6 +7,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts

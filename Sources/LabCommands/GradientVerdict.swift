@@ -12,6 +12,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 
 struct GradientVerdict {

@@ -4,6 +4,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 import TermCharts
 

@@ -9,6 +9,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 import TermCharts
 

@@ -2,6 +2,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 import TermCharts
 

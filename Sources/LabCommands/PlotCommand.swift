@@ -11,6 +11,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 import NNFormats
 import TermCharts

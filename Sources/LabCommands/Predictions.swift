@@ -8,6 +8,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts

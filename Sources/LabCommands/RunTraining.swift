@@ -11,6 +11,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts

@@ -3,6 +3,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 
 package enum SettingsCommands {

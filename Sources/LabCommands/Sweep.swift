@@ -14,6 +14,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts

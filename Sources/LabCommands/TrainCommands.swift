@@ -2,6 +2,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts

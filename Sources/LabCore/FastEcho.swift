@@ -3,6 +3,8 @@
 // mnist` keeps at most its examples; echoing the command as written would say one thing and do
 // another. Replays and lessons echo this form, with the written one beside it.
 
+import LabText
+
 extension FastMode {
     /// Commands whose training is capped at `epochs`.
     static let trainingCommands: Set<String> = ["train", "fit", "sweep", "ensemble"]

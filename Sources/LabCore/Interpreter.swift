@@ -6,6 +6,7 @@
 
 import Foundation
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import NNFormats

@@ -1,5 +1,7 @@
 // Invocation: a parsed command line, its values already checked against the declaration.
 
+import LabText
+
 /// The values of one parsed command, by argument name.
 public struct Invocation {
     /// The command words, e.g. ["layer", "add", "dense"].

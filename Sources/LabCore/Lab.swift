@@ -9,6 +9,7 @@
 
 import Foundation
 import LabKit
+import LabText
 import NNData
 import NNEngine
 

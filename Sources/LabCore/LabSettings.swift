@@ -1,6 +1,7 @@
 // LabSettings: how the lab runs: the defaults every `train` starts from, the language of lessons,
 // the shortened runs of `--fast`, and whether a missing data set may be downloaded.
 
+import LabText
 import NNEngine
 
 /// The lab's settings (`set` changes the first two).

@@ -6,6 +6,7 @@
 //
 // Not here: undoing training (retrain, or `load` a saved session).
 
+import LabText
 import NNEngine
 
 /// One model as it was before a change.

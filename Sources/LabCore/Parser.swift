@@ -5,6 +5,7 @@
 // the closest valid word when there is one.
 
 import LabKit
+import LabText
 import NNEngine
 
 /// Parses words into invocations against a command table.

@@ -5,6 +5,7 @@
 // install itself (a checkout running `make test`), the two folders are one.
 
 import Foundation
+import LabText
 
 /// Which of the two folders a session came from.
 package enum SessionSource: Equatable, Sendable {

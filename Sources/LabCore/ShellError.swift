@@ -3,6 +3,8 @@
 // Every handler and the parser throw these; the REPL prints them and carries on with the state
 // untouched. `hint` is the "how to fix it" part, shown on its own line.
 
+import LabText
+
 /// A mistake in what the learner typed or asked for.
 public struct ShellError: Error, Equatable, CustomStringConvertible {
     public let message: String

@@ -4,6 +4,8 @@
 //
 // Not here: "did you mean" by spelling (ShellError.swift) or commands that exist (undo is real).
 
+import LabText
+
 enum Stumbles {
     /// Words in Korean a learner may type in a lesson, and the command they mean.
     static let koreanWords: [String: String] = [

@@ -3,6 +3,8 @@
 //   - `#` outside quotes starts a comment (sessions put figures there)
 //   - `;` outside quotes separates commands (`nnlab -c "seed 1; train"`)
 
+import LabText
+
 /// Splits `line` into commands (at `;`), each a list of words. Throws on an unclosed quote.
 package func splitCommands(_ line: String) throws(ShellError) -> [[String]] {
     var commands: [[String]] = [], words: [String] = []

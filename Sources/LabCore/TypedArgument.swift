@@ -6,6 +6,7 @@
 // are written into the declaration from the engine's own values. One TypedArgument may serve several
 // commands (`train`, `sweep` and `ensemble train` share epochs= and batch=), each with its own help.
 
+import LabText
 import NNEngine
 
 /// An argument whose checked value reads back as `Value`.

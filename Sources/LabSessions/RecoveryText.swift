@@ -5,6 +5,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 /// An answer to a yes/no question.
 enum YesNo: Equatable {

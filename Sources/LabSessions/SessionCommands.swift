@@ -9,6 +9,7 @@ import Foundation
 import LabCommands
 import LabCore
 import LabKit
+import LabText
 import NNFormats
 import TermCharts
 

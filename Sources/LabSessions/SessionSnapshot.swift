@@ -7,6 +7,7 @@
 // so training continues bit-identically from where the snapshot was taken.
 
 import LabCore
+import LabText
 import NNCore
 import NNData
 import NNEngine

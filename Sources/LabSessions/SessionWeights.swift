@@ -16,6 +16,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import NNCore
 import NNEngine
 import NNFormats

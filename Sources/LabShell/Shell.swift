@@ -7,6 +7,7 @@ import Foundation
 import LabCommands
 import LabCore
 import LabSessions
+import LabText
 import LabTutorials
 import LineEditing
 

@@ -5,6 +5,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import TermCharts
 
 package enum TutorialCommands {

@@ -16,6 +16,7 @@ import Foundation
 import LabCore
 import LabSessions
 import LabShell
+import LabText
 import LabTutorials
 import LibEditLine
 import LineEditing

@@ -8,6 +8,7 @@ import NNEngine
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 import LabKit
 

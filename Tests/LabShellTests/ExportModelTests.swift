@@ -11,6 +11,7 @@ import NNFormats
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 import LabKit
 

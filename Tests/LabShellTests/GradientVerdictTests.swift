@@ -7,6 +7,7 @@ import NNEngine
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 @Suite("grads tells the truth")

@@ -7,6 +7,7 @@ import Testing
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 @Suite("Input limits")

@@ -7,6 +7,8 @@ import TermCharts
 @testable import LabCommands
 @testable import LabCore
 @testable import LabSessions
+@testable import LabShell
+@testable import LabText
 import LabKit
 @testable import LabShell
 @testable import LabTutorials

@@ -8,6 +8,7 @@ import Testing
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 /// Runs `python3 -c script args...`; returns the exit status and the combined output.

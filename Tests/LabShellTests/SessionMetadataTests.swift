@@ -9,6 +9,7 @@ import NNFormats
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 /// Rewrites the weights file of session `name` with `edit` applied to its metadata (tensors kept).

@@ -8,6 +8,7 @@ import NNEngine
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 /// A temporary project folder that several labs can open, removed when the folder object goes.

@@ -5,6 +5,7 @@ import Testing
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 @Suite struct SetCommandTests {

@@ -10,6 +10,7 @@ import Testing
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 
 @Suite("TensorBoard logging")

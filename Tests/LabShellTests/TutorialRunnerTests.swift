@@ -10,6 +10,7 @@ import TermCharts
 @testable import LabCore
 @testable import LabSessions
 @testable import LabShell
+@testable import LabText
 @testable import LabTutorials
 import LabKit
 

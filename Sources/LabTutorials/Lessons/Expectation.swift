@@ -14,6 +14,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 
 /// A metric, of the session's latest run or of a named one.
 public struct MetricReference: Sendable, Equatable, CustomStringConvertible {

@@ -8,6 +8,7 @@
 // rewrites the measured lines), can point into the file.
 
 import LabCore
+import LabText
 
 /// A parsed lesson.
 public struct Lesson: Sendable, Equatable {

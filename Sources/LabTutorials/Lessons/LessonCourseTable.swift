@@ -5,6 +5,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import TermCharts
 
 enum LessonCourseTable {

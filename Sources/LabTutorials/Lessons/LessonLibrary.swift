@@ -4,6 +4,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 /// The lessons in a folder.
 public struct LessonLibrary: Sendable {

@@ -24,6 +24,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 /// A mistake in a lesson file, with where it is.
 public struct LessonFileError: Error, Equatable, CustomStringConvertible {

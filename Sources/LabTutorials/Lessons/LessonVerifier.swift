@@ -8,6 +8,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import TermCharts
 
 /// Runs and checks lessons.

@@ -4,6 +4,7 @@
 // backquotes. Pure: it returns text and prints nothing.
 
 import LabCore
+import LabText
 import TermCharts
 
 enum LessonView {

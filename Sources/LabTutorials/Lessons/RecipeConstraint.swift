@@ -11,6 +11,7 @@
 // Not here: the lesson's expectations (Expectation), grading a step (ExerciseGrader).
 
 import LabCore
+import LabText
 import NNEngine
 
 /// One rule of an exercise, on the recipe of the run that answers it.

@@ -6,6 +6,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 

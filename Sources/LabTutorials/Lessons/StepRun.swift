@@ -5,6 +5,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 /// A command of a step that did not do what the lesson says.
 public struct StepFailure: Sendable, Equatable {

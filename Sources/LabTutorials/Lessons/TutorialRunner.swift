@@ -11,6 +11,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import TermCharts
 
 /// The lesson a learner is working through.

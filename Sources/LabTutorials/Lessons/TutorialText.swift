@@ -6,6 +6,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 /// The runner's sentences in one language.
 struct TutorialText {

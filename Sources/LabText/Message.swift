@@ -7,7 +7,6 @@
 // setting (`--lang ko`, `set lang ko`) around each command. Code that prints or throws simply asks
 // for `loc(.key, values...)`. Command summaries and argument help live in CommandText+ko.swift.
 
-import NNEngine
 import Foundation
 
 /// A sentence of the shell, by key.
@@ -279,15 +278,4 @@ package func isYes(_ answer: String?) -> Bool {
 package func isNo(_ answer: String?) -> Bool {
     guard let a = answer?.trimmingCharacters(in: .whitespaces).lowercased(), let first = a.first else { return false }
     return first == "n" || ["아니", "ㄴ"].contains(where: { a.hasPrefix($0) })
-}
-
-extension NumberRange {
-    /// "at least 0.000001 and at most 1", "0.000001 이상, 1 이하": the range in the current language.
-    package var localizedText: String {
-        var parts: [String] = []
-        if let a = above { parts.append(loc(.rangeAbove, NumberRange.short(a))) }
-        if let a = atLeast { parts.append(loc(.rangeAtLeast, NumberRange.short(a))) }
-        if let b = atMost { parts.append(loc(.rangeAtMost, NumberRange.short(b))) }
-        return parts.isEmpty ? loc(.rangeAnyNumber) : parts.joined(separator: loc(.rangeAnd))
-    }
 }

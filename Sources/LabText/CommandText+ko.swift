@@ -2,8 +2,8 @@
 // CommandTextTests fail when a command of the table, its details or one of its arguments has no
 // entry here, or when an entry names a command that no longer exists. Terms as in `help glossary`.
 
-enum KoreanCommandText {
-    static let entries: [String: CommandText] = {
+package enum KoreanCommandText {
+    package static let entries: [String: CommandText] = {
         var e: [String: CommandText] = [
             // MARK: Data
             "data": CommandText("데이터 세트를 불러오고, 설명하고, 살펴봅니다"),
@@ -332,7 +332,7 @@ enum KoreanCommandText {
     }
 
     /// Argument defaults shown in help, in Korean (numbers and names stay as they are).
-    static let defaults: [String: String] = [
+    package static let defaults: [String: String] = [
         "the loaded data": "불러온 데이터", "random": "무작위", "1 (images)": "1 (이미지)", "every layer": "모든 층",
         "the last run": "마지막 실행", "all": "모두", "every run (the last if many)": "모든 실행 (많으면 마지막 것)",
         "the session's name": "세션의 이름", "every lesson": "모든 레슨", "run1, run2, ...": "run1, run2, ...",

@@ -1,23 +1,12 @@
-// CommandText: what a command says about itself (summary, details, argument help) in the
-// language the shell speaks. English is the command table itself; other languages give a
+// CommandSpec+Language: what a command says about itself (summary, details, argument help) in
+// the language the shell speaks. English is the command table itself; other languages give a
 // CommandText per command path ("layer add dense") in their own file (CommandText+ko.swift), and
 // CommandTextTests fail when a command, a detail or an argument has no text in one of them.
 
+import LabText
 import NNData
+import NNEngine
 
-/// A command's words in one language.
-struct CommandText: Sendable {
-    let summary: String
-    let details: String
-    /// Argument help by argument name.
-    let arguments: [String: String]
-
-    init(_ summary: String, details: String = "", arguments: [String: String] = [:]) {
-        self.summary = summary
-        self.details = details
-        self.arguments = arguments
-    }
-}
 
 extension CommandSpec {
     /// The catalog entry for this command at `path` in `language` (nil for English, or none).
@@ -95,5 +84,16 @@ extension Split {
         case .validation: .splitValidation
         case .test: .splitTest
         }
+    }
+}
+
+extension NumberRange {
+    /// "at least 0.000001 and at most 1", "0.000001 이상, 1 이하": the range in the current language.
+    package var localizedText: String {
+        var parts: [String] = []
+        if let a = above { parts.append(loc(.rangeAbove, NumberRange.short(a))) }
+        if let a = atLeast { parts.append(loc(.rangeAtLeast, NumberRange.short(a))) }
+        if let b = atMost { parts.append(loc(.rangeAtMost, NumberRange.short(b))) }
+        return parts.isEmpty ? loc(.rangeAnyNumber) : parts.joined(separator: loc(.rangeAnd))
     }
 }
