@@ -9,7 +9,7 @@
 //   nnlab tutorial verify      run every lesson without a person and check its expectations
 //
 // Where it reads and writes (the install, the folder it was started in, ~/.local/state/nnlab) is
-// decided once, by LabPaths.discover (LabShell/LabPlaces.swift).
+// decided once, by LabPaths.discover (LabCore/LabPlaces.swift).
 
 import ArgumentParser
 import Foundation
