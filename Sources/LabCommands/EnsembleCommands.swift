@@ -56,9 +56,11 @@ enum EnsembleCommands {
         lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
                           + "seeds \(lab.seed) to \(lab.seed &+ UInt64(count - 1))")
         let stop = StopAfterCurrent(lab, what: "member")
+        let planned = StopPoint.entriesDone(lab.session.plannedStops, command: "ensemble")
         let ensemble = Ensemble()
         for i in 0..<count {
-            if stop.requested { break }
+            // A replay of an ensemble the learner stopped trains the same members, and no more.
+            if stop.requested || planned.map({ ensemble.members.count >= $0 }) == true { break }
             let seed = lab.seed &+ UInt64(i)
             let name = "member\(i + 1)"
             let generator = SeededGenerator(seed: seed)
@@ -85,7 +87,7 @@ enum EnsembleCommands {
         lab.results.ensemble = ensemble
         lab.results.lastEnsembleEvaluation = nil
         if ensemble.members.count < count {
-            let line = "ensemble stopped after \(ensemble.members.count) of \(count) members"
+            let line = StopPoint(command: "ensemble", after: ensemble.members.count, of: count, noun: "members").figure
             lab.recordFigure(line)
             lab.console.write(style.paint(line, fg: .yellow))
         }

@@ -148,9 +148,11 @@ enum Sweep {
         lab.console.write(loc(.sweepHeader, setting.rawValue, entries.count, entries.count == 1 ? "y" : "ies", base.epochs,
                               base.epochs == 1 ? "" : "s", NumberFormat.grouped(data.train.count), lab.seed))
         let stop = StopAfterCurrent(lab, what: "entry")
+        let planned = StopPoint.entriesDone(lab.session.plannedStops, command: "sweep")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
-            if stop.requested { break }
+            // A replay of a sweep the learner stopped trains the same entries, and no more.
+            if stop.requested || planned.map({ finished.count >= $0 }) == true { break }
             let start = ContinuousClock.now
             let generator = SeededGenerator(seed: lab.seed)
             if let note = lab.replacementNote(for: entry.value) { lab.console.write(style.dim(note)) }
@@ -175,7 +177,7 @@ enum Sweep {
             lab.console.write(line + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
         }
         if finished.count < entries.count {
-            let line = "sweep stopped after \(finished.count) of \(entries.count) entries"
+            let line = StopPoint(command: "sweep", after: finished.count, of: entries.count, noun: "entries").figure
             lab.recordFigure(line)
             lab.console.write(style.paint(line, fg: .yellow))
         }

@@ -1,4 +1,4 @@
-// nnlab: the command line. Argument parsing and wiring only: everything else lives in LabShell.
+// nnlab: the command line. Argument parsing and wiring only: everything else lives in the Lab modules (LabShell on top).
 //
 //   nnlab                      the REPL (plain lines when piped)
 //   nnlab -c "cmd; cmd"        run commands and exit

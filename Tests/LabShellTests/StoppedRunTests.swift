@@ -69,4 +69,43 @@ struct StoppedRunTests {
         #expect(StopPoint.parse("epoch 3  cost 0.1234") == nil)
         #expect(StopPoint.parse("stopped at epoch x batch 7") == nil)
     }
+
+    /// Saves and replays `commands` after the first `polls` polls asked to stop once (the first
+    /// Ctrl-C of a sweep or an ensemble: finish the running entry, then stop).
+    func replayOfStopped(_ commands: [String], after polls: Int) throws -> (figures: [String], replayed: ReplayResult) {
+        let project = SessionProject()
+        let t = project.lab()
+        var count = 0
+        t.lab.shouldStop = { count += 1; return count == polls }
+        for line in ["seed 3", "data load xor", "layer add dense 4 relu", "layer add dense 1 sigmoid"] + commands { #expect(t.run(line)) }
+        t.lab.shouldStop = { false }
+        let figures = t.lastFigures
+        #expect(t.run("save stopped"))
+        let file = try SessionFile.parse(try project.text("stopped"), file: "stopped", commands: CommandTable.all)
+        return (figures, Replay.run(file, name: "stopped", console: CapturingConsole(), paths: project.paths,
+                                    makeInterpreter: everyCommand))
+    }
+
+    @Test("a sweep stopped after its first entry replays that entry and no more")
+    func stoppedSweep() throws {
+        let (figures, replayed) = try replayOfStopped(["sweep lr 0.1,0.5,1 epochs=20 batch=1"], after: 5)
+        #expect(figures.contains("sweep stopped after 1 of 3 entries"), "\(figures)")
+        #expect(replayed.succeeded, "\(replayed.differing.map(\.replayed))")
+        #expect(replayed.lab.results.runs.count == 1)
+    }
+
+    @Test("an ensemble stopped after its first member replays that member and no more")
+    func stoppedEnsemble() throws {
+        let (figures, replayed) = try replayOfStopped(["ensemble train 3 epochs=20 batch=1"], after: 5)
+        #expect(figures.contains("ensemble stopped after 1 of 3 members"), "\(figures)")
+        #expect(replayed.succeeded, "\(replayed.differing.map(\.replayed))")
+        #expect(replayed.lab.results.ensemble?.members.count == 1)
+    }
+
+    @Test("entry stops read back from their figure lines")
+    func entryStopParses() {
+        #expect(StopPoint.parse("sweep stopped after 2 of 5 entries") == StopPoint(command: "sweep", after: 2, of: 5, noun: "entries"))
+        #expect(StopPoint.entriesDone(StopPoint.all(in: ["epoch 1  cost 0.5", "ensemble stopped after 1 of 3 members"]), command: "ensemble") == 1)
+        #expect(StopPoint.parse("sweep stopped after 6 of 5 entries") == nil)
+    }
 }
