@@ -304,7 +304,7 @@ package enum KoreanCommandText {
                 "드롭아웃을 \(intro): 학습 중 유닛마다 KEEP_PROB 확률로 남깁니다",
                 details: "학습 중에는 유닛마다 KEEP_PROB 확률(보통 0.5-0.7)로 남기고 1/KEEP_PROB배 합니다. 평가는 언제나 모든 유닛을 "
                     + "씁니다 (keep_prob = 1).",
-                arguments: placement.merging(["keep_prob": "학습 중 유닛을 남길 확률, 0보다 크고 1 이하"]) { a, _ in a }),
+                arguments: placement.merging(["keep_prob": "학습 중 유닛을 남길 확률, 0.000001 이상 1 이하"]) { a, _ in a }),
             "activation": CommandText("활성화 함수만 따로 \(intro) (합친 뒤 등에)",
                                       arguments: placement.merging(["activation": "비선형 함수"]) { a, _ in a }),
             "add": CommandText(
