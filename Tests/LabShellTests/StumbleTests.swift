@@ -99,6 +99,20 @@ import Testing
 }
 
 @Suite struct CourseTableTests {
+    /// The reference column is the shipped sessions' own figure: re-recording a session without
+    /// updating the table fails here.
+    @Test func referenceFiguresAreTheShippedSessions() throws {
+        let sessions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sessions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+        for lab in CourseTable.labs {
+            let name = try #require(files.first { $0.hasPrefix("lab-\(lab.number)-") && $0.hasSuffix(".nnlab") }, "no session for \(lab.number)")
+            let text = try String(contentsOf: sessions.appendingPathComponent(name), encoding: .utf8)
+            let header = try SessionFile.parseHeader(text, file: name)
+            #expect(header.best == "test " + NumberFormat.fourDecimals(Float(lab.reference)), "\(name): \(header.best ?? "no best")")
+        }
+    }
+
     @Test func recipesAreMatchedToTheLecturesLabs() {
         let softmax = RecipeParts("dense 10 softmax; init normal(stddev=1.0), bias normal(stddev=1.0); adam lr 0.001; batch 100")
         let xavier = RecipeParts("dense 256 relu, dense 256 relu, dense 10 softmax; init xavier; adam lr 0.001; batch 100")
