@@ -48,8 +48,8 @@ public final class Interpreter {
     private func runLine(_ line: String) -> Bool {
         let length = line.utf8.count
         guard length <= Interpreter.maxLineBytes else {
-            report(ShellError("that line is \(NumberFormat.grouped(length)) bytes long; a command line may have at most \(NumberFormat.grouped(Interpreter.maxLineBytes))",
-                              hint: "nothing was run; split the work into several commands"),
+            report(ShellError(loc(.lineTooLong, NumberFormat.grouped(length), NumberFormat.grouped(Interpreter.maxLineBytes)),
+                              hint: loc(.lineTooLongHint)),
                    command: String(line.prefix(40)) + "...")
             return false
         }

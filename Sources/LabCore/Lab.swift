@@ -182,7 +182,7 @@ public final class Lab {
         } catch {
             throw ShellError(error.description, hint: hint(for: error))
         }
-        throw ShellError("the model cannot be built for this data", hint: "check it with `model show`")
+        throw ShellError(loc(.modelCannotBeBuilt), hint: loc(.checkWithModelShow))
     }
 
     /// The loaded data, or an error saying how to load some.
@@ -260,9 +260,9 @@ extension Lab {
         guard single || (units > 1 && units >= classes) else {
             let last = model.layers[model.layers.count - 1].name
             let fix = classes == 2 ? "`dense 2 softmax` (or `dense 1 sigmoid`)" : "`dense \(classes) softmax`"
-            throw ShellError("the output layer '\(last)' has \(units) unit\(units == 1 ? "" : "s"), but \(data.info.name) has \(classes) classes"
-                             + (units == 1 && classes == 2 ? " (one unit works with sigmoid, not softmax)" : ""),
-                             hint: "make the last layer \(fix): `layer replace \(model.layers.count) \(fix.dropFirst().prefix { $0 != "`" })`")
+            throw ShellError(loc(.outputDoesNotFit, last, units, units == 1 ? "" : "s", data.info.name, classes)
+                             + (units == 1 && classes == 2 ? loc(.oneUnitSigmoid) : ""),
+                             hint: loc(.makeLastLayer, fix, model.layers.count, fix.dropFirst().prefix { $0 != "`" }))
         }
     }
 }

@@ -8,6 +8,7 @@
 // so two `dense 100000` layers are refused at once rather than when data arrives.
 
 import LabKit
+import LabText
 import NNEngine
 
 extension Lab {
@@ -43,10 +44,10 @@ extension Lab {
             total = overflow ? nil : all
         }
         if let total, total <= maximumParameters { return }
-        let what = copies > 1 ? "\(copies) copies of that model" : "that model"
-        let size = total.map { "\(NumberFormat.grouped($0)) weights (\(NumberFormat.grouped($0 / 250_000)) MB)" }
-            ?? "more weights than can be counted"
-        throw ShellError("\(what) would hold \(size), more than the lab's limit of \(NumberFormat.grouped(maximumParameters))",
-                         hint: copies > 1 ? "train fewer members, or use fewer units per layer" : "use fewer units per layer")
+        let what = copies > 1 ? loc(.copiesOfThatModel, copies) : loc(.thatModel)
+        let size = total.map { loc(.weightsAndMegabytes, NumberFormat.grouped($0), NumberFormat.grouped($0 / 250_000)) }
+            ?? loc(.uncountableWeights)
+        throw ShellError(loc(.modelOverLimit, what, size, NumberFormat.grouped(maximumParameters)),
+                         hint: copies > 1 ? loc(.fewerMembersOrUnits) : loc(.fewerUnits))
     }
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import LabCore
+import LabText
 
 enum ShellCommands {
     static let commands: [CommandSpec] = [
@@ -13,7 +14,7 @@ enum ShellCommands {
                         let shown = all.suffix(inv[historyCount] ?? all.count)
                         let first = all.count - shown.count
                         for (i, line) in shown.enumerated() { lab.console.write(String(format: "%5d  ", first + i + 1) + line) }
-                        if all.isEmpty { lab.console.write("no commands yet") }
+                        if all.isEmpty { lab.console.write(loc(.noCommandsYet)) }
                     }),
         CommandSpec("clear", aliases: ["cls"], group: .shell, summary: "Clear the screen",
                     handler: { lab, _ in

@@ -230,6 +230,8 @@ public enum Message: String, CaseIterable, Sendable {
     case evalKeepsEveryUnitHint
     case noValidationSplit
     case useEvalTest
+    case modelCannotBeBuilt, checkWithModelShow, copiesOfThatModel, thatModel, weightsAndMegabytes, uncountableWeights
+    case modelOverLimit, fewerMembersOrUnits, fewerUnits, lineTooLong, lineTooLongHint, noCommandsYet
     case outputDoesNotFit
     case oneUnitSigmoid
     case makeLastLayer
