@@ -68,13 +68,10 @@ enum EnsembleCommands {
             let result = RunTraining.train(lab, name: name, network: network, optimizer: Optimizer(lab.optimizerSpec),
                                            generator: generator, data: data, options: options, echo: .quiet, shouldStop: stop.poll)
             let test = Evaluator.evaluate(network, on: data.test)
-            var run = Run(name: name, recipe: TrainCommands.recipe(lab, options) + "; seed \(seed)", options: options, result: result)
-            run.evaluations[.test] = test
+            var run = Run(name: name, recipe: TrainCommands.recipe(lab, options) + "; seed \(seed)", options: options, result: result,
+                          evaluations: [.test: test], comparison: "ensemble",
+                          model: lab.model, optimizer: lab.optimizerSpec, dataName: data.info.name)
             run.lastEvaluatedSplit = .test
-            run.comparison = "ensemble"
-            run.model = lab.model
-            run.optimizer = lab.optimizerSpec
-            run.dataName = data.info.name
             lab.keep(run)
             ensemble.add(network, seed: seed)
             let last = result.epochs.last

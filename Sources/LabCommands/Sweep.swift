@@ -162,13 +162,9 @@ enum Sweep {
                                            data: data, options: entry.options, echo: .quiet, shouldStop: stop.poll)
             let test = Evaluator.evaluate(network, on: data.test)
             var run = Run(name: entry.value, recipe: TrainCommands.recipe(model: entry.model, optimizer: entry.optimizer, entry.options),
-                          options: entry.options, result: result)
-            run.model = entry.model
-            run.optimizer = entry.optimizer
-            run.dataName = data.info.name
-            run.evaluations[.test] = test
+                          options: entry.options, result: result, evaluations: [.test: test], comparison: "sweep \(setting.rawValue)",
+                          model: entry.model, optimizer: entry.optimizer, dataName: data.info.name)
             run.lastEvaluatedSplit = .test
-            run.comparison = "sweep \(setting.rawValue)"
             lab.keep(run)
             let seconds = (ContinuousClock.now - start) / .seconds(1)
             finished.append((run, seconds))

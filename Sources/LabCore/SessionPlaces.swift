@@ -38,14 +38,17 @@ package enum SessionPlaces {
         folder.appendingPathComponent(name + ".nnlab")
     }
 
+    /// The session files in `folder` (NAME.nnlab, not hidden: a save's staged files are), sorted.
+    package static func sessionFiles(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".nnlab") && !$0.hasPrefix(".") }.sorted()
+    }
+
     /// Names in both folders (without extension), each once, sorted.
     package static func names(_ paths: LabPaths) -> [String] {
         var folders = [paths.sessions]
         if paths.examplesApart { folders.append(paths.examples) }
-        let names = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-                .filter { $0.hasSuffix(".nnlab") && !$0.hasPrefix(".") }.map { String($0.dropLast(6)) }
-        }
+        let names = folders.flatMap { sessionFiles(in: $0).map { String($0.dropLast(6)) } }
         return Array(Set(names)).sorted()
     }
 

@@ -22,8 +22,7 @@ public enum ReplayCommandLine {
         let commands = makeInterpreter(Lab(console: console, paths: paths)).parser.commands
         if let folder {
             let url = URL(fileURLWithPath: folder)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
-                .filter { $0.hasSuffix(".nnlab") && !$0.hasPrefix(".") }.sorted()
+            let names = SessionPlaces.sessionFiles(in: url)
             if names.isEmpty {
                 console.warn("error: no session files (*.nnlab) in \(folder)")
                 return unreadable

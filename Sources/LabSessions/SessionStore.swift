@@ -205,8 +205,7 @@ package enum SessionStore {
 
     /// Every `*.nnlab` in `folder`, by name.
     static func list(in folder: URL) -> [Listed] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".nnlab") && !$0.hasPrefix(".") }.sorted()
+        let names = SessionPlaces.sessionFiles(in: folder)
         return names.map { file in
             let name = String(file.dropLast(6))
             let url = folder.appendingPathComponent(file)
