@@ -1,11 +1,7 @@
-// Message: every sentence of the shell's own (banner, errors, questions, labels) by key, and the
-// language it is said in. Each language has one catalog (Messages+en.swift, Messages+ko.swift), an
-// exhaustive switch over these keys, so a message cannot exist in one language only: the compiler
-// refuses a catalog that misses a key. Templates take their values as {1}, {2}, ...
-//
-// Which language: `Language.current`, a task-local value the interpreter sets from the lab's
-// setting (`--lang ko`, `set lang ko`) around each command. Code that prints or throws simply asks
-// for `loc(.key, values...)`. Command summaries and argument help live in CommandText+ko.swift.
+// Message: the shell's own sentences (banner, parser errors, help, questions, tables and charts)
+// by key. The English templates are in en/Messages+en.swift, the Korean in ko/Messages+ko.swift.
+// Catalog.swift explains how catalogs work; command summaries and argument help are in
+// ko/CommandText+ko.swift.
 
 import Foundation
 
@@ -243,29 +239,7 @@ public enum Message: String, CaseIterable, Sendable {
     case setNeedsValue
 }
 
-extension Message {
-    /// The template in `language`.
-    public func template(_ language: Language) -> String {
-        switch language {
-        case .en: english
-        case .ko: korean
-        }
-    }
-
-    /// The text in the current language, with {1}, {2}, ... replaced by `values`.
-    public func text(_ values: [Any], language: Language = Language.current) -> String {
-        var out = template(language)
-        for (i, v) in values.enumerated().reversed() { out = out.replacingOccurrences(of: "{\(i + 1)}", with: "\(v)") }
-        return out
-    }
-
-    /// How many values the template takes (the highest {N}).
-    var placeholderCount: Int {
-        var n = 0
-        while english.contains("{\(n + 1)}") { n += 1 }
-        return n
-    }
-}
+extension Message: Catalog {}
 
 /// The message `key` in the current language, its {1}, {2}, ... filled with `values`.
 public func loc(_ key: Message, _ values: Any...) -> String { key.text(values) }

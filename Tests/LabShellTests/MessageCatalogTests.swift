@@ -12,24 +12,34 @@ import Testing
 
 @Suite struct MessageCatalogTests {
     /// Messages that read the same in both languages on purpose.
-    static let intentionallyIdentical: Set<Message> = [.course101]   // "softmax" is the word in both
+    static let intentionallyIdentical: Set<String> = ["Message.course101"]   // "softmax" is the word in both
+
+    static var everyTemplate: [(key: String, en: String, ko: String)] { Catalogs.all.flatMap { $0 } }
 
     @Test func everyKoreanMessageIsTranslated() {
-        for key in Message.allCases where !Self.intentionallyIdentical.contains(key) {
-            #expect(key.template(.ko) != key.template(.en), "Message.\(key) is the same in Korean and English")
-            #expect(!key.template(.ko).isEmpty, "Message.\(key) is empty in Korean")
+        for t in Self.everyTemplate where !Self.intentionallyIdentical.contains(t.key) {
+            #expect(t.ko != t.en, "\(t.key) is the same in Korean and English")
+            #expect(!t.ko.isEmpty, "\(t.key) is empty in Korean")
+            let words = t.ko.contains { $0.isLetter }   // ", " and "{2} {1}: {3}" have none to translate
+            #expect(!words || t.ko.contains { ("\u{AC00}"..."\u{D7A3}").contains($0) }, "\(t.key) has no Korean in it: \(t.ko)")
         }
     }
 
     @Test func koreanMessagesTakeTheSameValues() {
-        for key in Message.allCases {
-            let en = key.template(.en), ko = key.template(.ko)
-            for n in 1...6 {
+        for t in Self.everyTemplate {
+            for n in 1...9 {
                 // Korean may leave out an English-only value (a plural "s"), never add one.
-                #expect(!(ko.contains("{\(n)}") && !en.contains("{\(n)}")), "Message.\(key): Korean uses {\(n)}, English does not")
+                #expect(!(t.ko.contains("{\(n)}") && !t.en.contains("{\(n)}")), "\(t.key): Korean uses {\(n)}, English does not")
             }
-            #expect(ko.contains("{1}") == en.contains("{1}"), "Message.\(key): {1} in one language only")
+            #expect(t.ko.contains("{1}") == t.en.contains("{1}"), "\(t.key): {1} in one language only")
         }
+    }
+
+    @Test func keysAreUniqueAcrossCatalogs() {
+        // `loc(.key)` picks its catalog by the key's name, so a name must be in one catalog only.
+        let names = Self.everyTemplate.map { $0.key.split(separator: ".").last.map(String.init) ?? $0.key }
+        let repeated = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(repeated.isEmpty, "keys in more than one catalog: \(repeated)")
     }
 
     @Test func valuesFillTheTemplate() {

@@ -2,7 +2,7 @@
 // that none is missing. Keep them short, plain and specific: what was wrong and how to fix it.
 
 extension Message {
-    var english: String {
+    public var english: String {
         switch self {
         // MARK: Shell and banner
         case .bannerTagline: "a lab for how deep networks train (lecture 10 of 모두를 위한 딥러닝)"

@@ -3,7 +3,7 @@
 // Korean teacher would say them, not word for word: 에폭, 은닉층, 기울기 (help glossary lists the terms).
 
 extension Message {
-    var korean: String {
+    public var korean: String {
         switch self {
         // MARK: Shell and banner
         case .bannerTagline: "딥러닝 신경망이 어떻게 학습하는지 직접 해 보는 실습실 (모두를 위한 딥러닝 10강)"

@@ -1,0 +1,9 @@
+// EngineMessage+ko: EngineMessage's sentences in Korean, written as a Korean teacher would say them, not word
+// for word (에폭, 은닉층, 기울기: `help glossary` lists the terms).
+
+extension EngineMessage {
+    public var korean: String {
+        switch self {
+        }
+    }
+}
