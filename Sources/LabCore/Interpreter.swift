@@ -101,11 +101,12 @@ public final class Interpreter {
     package static func describe(_ error: Error) -> (String, String?) {
         switch error {
         case let e as ShellError: (e.message, e.hint)
-        case let e as DataError: (e.message, e.hint)
-        case let e as ModelError: (e.description, "see `model show`")
-        case let e as FileWriteError: (e.description, nil)
-        case let e as FileReadError: (e.description, nil)
-        case let e as SafetensorsError: (e.description, nil)
+        case let e as DataError: e.localized
+        case let e as ModelError: (e.localized.message, loc(.modelHintShowOnly))
+        case let e as FileWriteError: (e.localized, nil)
+        case let e as FileReadError: (e.localized, nil)
+        case let e as SafetensorsError: (e.localized, nil)
+        case let e as OptimizerSettingError: (e.localized, nil)
         default: ("\(error)", nil)
         }
     }

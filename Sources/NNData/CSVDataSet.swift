@@ -32,7 +32,7 @@ public enum CSVDataSet {
     /// from `generator`.
     public static func load(path: String, options: CSVOptions,
                             generator: SeededGenerator) throws(DataError) -> LoadedDataSet {
-        if let problem = options.split.problem { throw .badOption(dataSet: "csv", option: "test/validation", reason: problem) }
+        if let problem = options.split.problem { throw .badOption(dataSet: "csv", option: "test/validation", problem: .split(problem)) }
         let bytes = try Gzip.readAll(path: path)
         var records = try CSVParser.parse(bytes, path: path)
         guard let first = records.first else { throw .emptyFile(path: path) }
@@ -60,7 +60,7 @@ public enum CSVDataSet {
                                     available: names ?? (0..<width).map { "\($0)" })
         }
         if width < 2 {
-            throw .csvTooFewRows(path: path, rows: records.count, reason: "and only one column: a table needs features and a label")
+            throw .csvTooFewRows(path: path, rows: records.count, problem: .oneColumn)
         }
 
         // Every row the same length; labels; features.
@@ -68,7 +68,7 @@ public enum CSVDataSet {
             throw .csvRowLength(path: path, line: r.line, expected: width, found: r.cells.count)
         }
         guard !records.isEmpty else {
-            throw .csvTooFewRows(path: path, rows: 0, reason: "only a header")
+            throw .csvTooFewRows(path: path, rows: 0, problem: .onlyHeader)
         }
         func columnName(_ c: Int) -> String? { names?[c] }
         let (labels, classNames) = try readLabels(records, column: labelColumn, name: columnName(labelColumn), path: path)
@@ -80,11 +80,11 @@ public enum CSVDataSet {
                 let text = record.cells[c]
                 guard !text.isEmpty else {
                     throw .csvBadCell(path: path, line: record.line, column: c, columnName: columnName(c),
-                                      text: text, reason: "is empty (a missing value)")
+                                      text: text, problem: .missingValue)
                 }
                 guard let v = Float(text), v.isFinite else {
                     throw .csvBadCell(path: path, line: record.line, column: c, columnName: columnName(c), text: text,
-                                      reason: Float(text) == nil ? "is not a number" : "is not a finite number")
+                                      problem: Float(text) == nil ? .notANumber : .notFinite)
                 }
                 x[r, j] = v
             }
@@ -94,7 +94,7 @@ public enum CSVDataSet {
         let sizes = options.split.sizes(of: records.count)
         if sizes.train < 1 {
             throw .csvTooFewRows(path: path, rows: records.count,
-                                 reason: "too few to hold out test \(decimal(options.split.test)) and validation \(decimal(options.split.validation))")
+                                 problem: .tooFewToSplit(test: options.split.test, validation: options.split.validation))
         }
         let splitGenerator = generator.fork()
         let table = InMemoryData(features: x, labels: labels, classCount: classNames.count)
@@ -125,7 +125,7 @@ public enum CSVDataSet {
         if !cells.contains(where: { Double($0) != nil }) {
             if let blank = records.first(where: { $0.cells[column].isEmpty }) {
                 throw .csvBadCell(path: path, line: blank.line, column: column, columnName: name, text: "",
-                                  reason: "is an empty label")
+                                  problem: .emptyLabel)
             }
             let classes = Array(Set(cells)).sorted()
             let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($0.element, Int32($0.offset)) })
@@ -138,11 +138,11 @@ public enum CSVDataSet {
             // "3" and "3.0" are class 3; "3.5", "-1", "abc" are not classes.
             guard let value = Double(text), value == value.rounded(), value.isFinite else {
                 throw .csvBadCell(path: path, line: record.line, column: column, columnName: name, text: text,
-                                  reason: "is not an integer class label")
+                                  problem: .notIntegerLabel)
             }
             guard value >= 0, value < 100_000 else {
                 throw .csvBadCell(path: path, line: record.line, column: column, columnName: name, text: text,
-                                  reason: value < 0 ? "is a negative class label" : "is too large a class label (classes count from 0)")
+                                  problem: value < 0 ? .negativeLabel : .labelTooLarge)
             }
             labels.append(Int32(value))
         }

@@ -69,7 +69,7 @@ enum CSVParser {
         if inQuotes {
             throw .csvBadCell(path: path, line: quoteLine, column: cells.count, columnName: nil,
                               text: String(decoding: cell.prefix(20), as: UTF8.self),
-                              reason: "opens a quote that is never closed")
+                              problem: .unclosedQuote)
         }
         if !cell.isEmpty || !cells.isEmpty || wasQuoted { endRecord() }
         return records

@@ -28,12 +28,11 @@ public enum CharacterSequences {
     public static func make(_ options: SequenceOptions, name: String = "hihello") throws(DataError) -> LoadedDataSet {
         let chars = Array(options.text)
         guard options.steps >= 1 else {
-            throw .badOption(dataSet: name, option: "steps", reason: "\(options.steps) must be at least 1")
+            throw .badOption(dataSet: name, option: "steps", problem: .wholeOutOfRange(value: options.steps, range: 1...1000))
         }
         guard chars.count > options.steps else {
             throw .badOption(dataSet: name, option: "text",
-                             reason: "\"\(options.text)\" has \(chars.count) characters; windows of \(options.steps) "
-                                 + "need at least \(options.steps + 1)")
+                             problem: .textTooShort(text: options.text, characters: chars.count, steps: options.steps))
         }
         var vocabulary: [Character] = []
         for c in chars where !vocabulary.contains(c) { vocabulary.append(c) }

@@ -187,7 +187,7 @@ public enum DataCatalog {
         var candidates: [String] = []
         if let dir = context.dataFolder {
             guard FileChecks.isFolder(dir) else {
-                throw .missingFolder(path: dir, hint: "--data-dir / NNLAB_DATA must name an existing folder")
+                throw .missingFolder(path: dir, hint: .dataFolderMustExist)
             }
             candidates = [dir, (dir as NSString).appendingPathComponent("mnist")]
         }
@@ -198,7 +198,7 @@ public enum DataCatalog {
             // Some files but not all in a folder the user chose: say so rather than look past it.
             if !found.isEmpty && folder != project {
                 throw .noData(folder: folder, missing: missing.map { $0.baseName + "[.gz]" },
-                              hint: "put all four MNIST files there, or remove them to use \(project)")
+                              hint: .completeOrRemove(project: project))
             }
         }
         if context.fetchMissing {
@@ -206,10 +206,8 @@ public enum DataCatalog {
             _ = try fetcher.fetch()
             return fetcher.target
         }
-        let looked = (candidates + [project]).joined(separator: ", ")
         throw .noData(folder: project, missing: IDXFileRole.all.map { $0.baseName + "[.gz]" },
-                      hint: "looked in \(looked); run `data fetch mnist`, or copy the four files there, "
-                          + "or try `data load fashion`")
+                      hint: .fetchMNIST(looked: candidates + [project]))
     }
 
     /// The folder Fashion-MNIST is loaded from: the explicit folder's fashion-mnist/ or
@@ -223,9 +221,7 @@ public enum DataCatalog {
             return folder
         }
         guard FileChecks.isFolder(context.fashionFolder) else {
-            throw .missingFolder(path: context.fashionFolder,
-                                 hint: "install it with `sudo apt-get install dataset-fashion-mnist` (make lab does), "
-                                     + "or put the four files in a fashion-mnist/ folder under --data-dir")
+            throw .missingFolder(path: context.fashionFolder, hint: .installFashion)
         }
         return context.fashionFolder
     }

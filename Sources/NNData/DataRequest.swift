@@ -52,12 +52,11 @@ public struct DataRequest: Equatable, Sendable {
         for word in words.dropFirst() {
             if let eq = word.firstIndex(of: "="), entry.options.contains(where: { $0.name == String(word[..<eq]) }) {
                 let key = String(word[..<eq])
-                if options[key] != nil { throw .badOption(dataSet: name, option: key, reason: "is given twice") }
+                if options[key] != nil { throw .badOption(dataSet: name, option: key, problem: .givenTwice) }
                 options[key] = String(word[word.index(after: eq)...])
             } else if let eq = word.firstIndex(of: "="), entry.name != "csv" || !positional.isEmpty {
-                let names = entry.options.map(\.name).joined(separator: ", ")
                 throw .badOption(dataSet: name, option: String(word[..<eq]),
-                                 reason: "is not an option of \(name)" + (names.isEmpty ? " (it takes none)" : " (options: \(names))"))
+                                 problem: .notAnOption(dataSet: name, options: entry.options.map(\.name)))
             } else {
                 positional.append(word)
             }
@@ -65,7 +64,7 @@ public struct DataRequest: Equatable, Sendable {
         let allowedPositional = entry.name == "csv" ? 1 : 0
         if positional.count > allowedPositional {
             throw .badOption(dataSet: name, option: positional[allowedPositional],
-                             reason: "unexpected word; usage: \(entry.usage)")
+                             problem: .unexpectedWord(usage: entry.usage))
         }
         let reader = OptionReader(dataSet: name, values: options)
         let limit = try reader.int("limit", in: 1...10_000_000)
@@ -77,10 +76,10 @@ public struct DataRequest: Equatable, Sendable {
         case "fashion": kind = .fashion
         case "csv":
             guard let path = positional.first else {
-                throw .badOption(dataSet: name, option: "PATH", reason: "is missing; usage: \(entry.usage)")
+                throw .badOption(dataSet: name, option: "PATH", problem: .missingPath(usage: entry.usage))
             }
             guard let label = options["label"], !label.isEmpty else {
-                throw .badOption(dataSet: name, option: "label", reason: "is required; usage: \(entry.usage)")
+                throw .badOption(dataSet: name, option: "label", problem: .required(usage: entry.usage))
             }
             let split = try reader.split(defaultTest: 0.2, defaultValidation: 0)
             let header = try reader.choice("header", CSVOptions.Header.self) ?? .auto
@@ -110,18 +109,18 @@ private struct OptionReader {
 
     func int(_ key: String, in range: ClosedRange<Int>) throws(DataError) -> Int? {
         guard let text = values[key] else { return nil }
-        guard let v = Int(text) else { throw .badOption(dataSet: dataSet, option: key, reason: "\"\(text)\" is not a whole number") }
+        guard let v = Int(text) else { throw .badOption(dataSet: dataSet, option: key, problem: .notWhole(text: text)) }
         guard range.contains(v) else {
-            throw .badOption(dataSet: dataSet, option: key, reason: "\(v) must be between \(range.lowerBound) and \(range.upperBound)")
+            throw .badOption(dataSet: dataSet, option: key, problem: .wholeOutOfRange(value: v, range: range))
         }
         return v
     }
 
     func double(_ key: String, in range: ClosedRange<Double>) throws(DataError) -> Double? {
         guard let text = values[key] else { return nil }
-        guard let v = Double(text), v.isFinite else { throw .badOption(dataSet: dataSet, option: key, reason: "\"\(text)\" is not a number") }
+        guard let v = Double(text), v.isFinite else { throw .badOption(dataSet: dataSet, option: key, problem: .notNumber(text: text)) }
         guard range.contains(v) else {
-            throw .badOption(dataSet: dataSet, option: key, reason: "\(text) must be between \(decimal(range.lowerBound)) and \(decimal(range.upperBound))")
+            throw .badOption(dataSet: dataSet, option: key, problem: .numberOutOfRange(text: text, range: range))
         }
         return v
     }
@@ -129,7 +128,7 @@ private struct OptionReader {
     func choice<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(DataError) -> T? where T.RawValue == String {
         guard let text = values[key] else { return nil }
         guard let v = T(rawValue: text.lowercased()) else {
-            throw .badOption(dataSet: dataSet, option: key, reason: "\"\(text)\" is not one of the allowed values")
+            throw .badOption(dataSet: dataSet, option: key, problem: .notAllowed(text: text))
         }
         return v
     }
@@ -138,7 +137,7 @@ private struct OptionReader {
     func split(defaultTest: Double, defaultValidation: Double) throws(DataError) -> SplitFractions {
         let fractions = SplitFractions(test: try double("test", in: 0...0.95) ?? defaultTest,
                                        validation: try double("validation", in: 0...0.95) ?? defaultValidation)
-        if let problem = fractions.problem { throw .badOption(dataSet: dataSet, option: "test/validation", reason: problem) }
+        if let problem = fractions.problem { throw .badOption(dataSet: dataSet, option: "test/validation", problem: .split(problem)) }
         return fractions
     }
 }

@@ -20,10 +20,10 @@ public struct SplitFractions: Equatable, Sendable {
     }
 
     /// A reason the fractions cannot work, or nil when they are fine.
-    var problem: String? {
-        if !(0..<1).contains(test) { return "test fraction \(test) must be at least 0 and below 1" }
-        if !(0..<1).contains(validation) { return "validation fraction \(validation) must be at least 0 and below 1" }
-        if test + validation >= 1 { return "test \(test) + validation \(validation) leave no training rows" }
+    var problem: SplitProblem? {
+        if !(0..<1).contains(test) { return .test(test) }
+        if !(0..<1).contains(validation) { return .validation(validation) }
+        if test + validation >= 1 { return .noTrainingRows(test: test, validation: validation) }
         return nil
     }
 

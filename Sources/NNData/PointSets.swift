@@ -43,12 +43,12 @@ public struct PointSetOptions: Equatable, Sendable {
     }
 
     /// A reason these options cannot work, or nil.
-    func problem(for kind: PointSetKind) -> (option: String, reason: String)? {
-        if !(8...1_000_000).contains(samples) { return ("samples", "\(samples) must be between 8 and 1000000") }
-        if !(0...1).contains(noise) { return ("noise", "\(noise) must be between 0 and 1") }
-        if kind == .gaussian && !(2...10).contains(classes) { return ("classes", "\(classes) must be between 2 and 10") }
-        if kind != .gaussian && classes != 2 { return ("classes", "\(kind.rawValue) always has 2 classes") }
-        if let p = split.problem { return ("test/validation", p) }
+    func problem(for kind: PointSetKind) -> (option: String, problem: OptionProblem)? {
+        if !(8...1_000_000).contains(samples) { return ("samples", .wholeOutOfRange(value: samples, range: 8...1_000_000)) }
+        if !(0...1).contains(noise) { return ("noise", .numberOutOfRange(text: "\(noise)", range: 0...1)) }
+        if kind == .gaussian && !(2...10).contains(classes) { return ("classes", .wholeOutOfRange(value: classes, range: 2...10)) }
+        if kind != .gaussian && classes != 2 { return ("classes", .fixedClasses(dataSet: kind.rawValue, classes: 2)) }
+        if let p = split.problem { return ("test/validation", .split(p)) }
         return nil
     }
 }
@@ -57,8 +57,8 @@ public enum PointSets {
     /// Generates the set `kind` from a generator forked off `generator`.
     public static func make(_ kind: PointSetKind, options: PointSetOptions,
                             generator: SeededGenerator) throws(DataError) -> LoadedDataSet {
-        if let (option, reason) = options.problem(for: kind) {
-            throw .badOption(dataSet: kind.rawValue, option: option, reason: reason)
+        if let (option, problem) = options.problem(for: kind) {
+            throw .badOption(dataSet: kind.rawValue, option: option, problem: problem)
         }
         let g = generator.fork()
         let classCount = kind == .gaussian ? options.classes : 2

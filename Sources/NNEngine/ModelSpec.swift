@@ -172,16 +172,16 @@ extension ModelSpec {
     static func shape(of layer: LayerSpec, inputWidths w: [Int], checkWidths: Bool = true) throws(ModelError) -> (Int, Int) {
         let name = layer.name
         func single() throws(ModelError) -> Int {
-            guard w.count == 1 else { throw .arity(node: name, kind: layer.kind.typeName, expected: "one input", got: w.count) }
+            guard w.count == 1 else { throw .arity(node: name, kind: layer.kind.typeName, expected: .one, got: w.count) }
             return w[0]
         }
         switch layer.kind {
         case .dense(let units, let activation):
             let x = try single()
-            guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: "a whole number above 0") }
+            guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: .wholeAboveZero) }
             let pieces = activation.piecesPerUnit
             if case .maxout(let k) = activation, k < 2 {
-                throw .badSize(node: name, what: "maxout pieces", value: Float(k), rule: "at least 2")
+                throw .badSize(node: name, what: "maxout pieces", value: Float(k), rule: .atLeastTwo)
             }
             let (weights, o1) = x.multipliedReportingOverflow(by: units)
             let (allWeights, o2) = weights.multipliedReportingOverflow(by: pieces)
@@ -189,18 +189,18 @@ extension ModelSpec {
             return (units, allWeights + units * pieces)
         case .dropout(let keep):
             let x = try single()
-            guard Limits.keepProb.contains(keep) else { throw .badSize(node: name, what: "keep_prob", value: keep, rule: Limits.keepProb.text) }
+            guard Limits.keepProb.contains(keep) else { throw .badSize(node: name, what: "keep_prob", value: keep, rule: .within(Limits.keepProb)) }
             return (x, 0)
         case .activation(let a):
             let x = try single()
             if case .maxout = a { throw .maxoutAlone(node: name) }
             return (x, 0)
         case .add:
-            guard w.count >= 2 else { throw .arity(node: name, kind: "add", expected: "two or more inputs", got: w.count) }
+            guard w.count >= 2 else { throw .arity(node: name, kind: "add", expected: .twoOrMore, got: w.count) }
             guard Set(w).count == 1 || !checkWidths else { throw .widthMismatch(node: name, inputs: layer.inputs, widths: w) }
             return (w.max() ?? 0, 0)
         case .concat:
-            guard w.count >= 2 else { throw .arity(node: name, kind: "concat", expected: "two or more inputs", got: w.count) }
+            guard w.count >= 2 else { throw .arity(node: name, kind: "concat", expected: .twoOrMore, got: w.count) }
             var total = 0
             for width in w {
                 let (sum, overflow) = total.addingReportingOverflow(width)
@@ -210,8 +210,8 @@ extension ModelSpec {
             return (total, 0)
         case .rnn(let units, let steps, let sequences), .lstm(let units, let steps, let sequences):
             let x = try single()
-            guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: "a whole number above 0") }
-            guard steps > 0 else { throw .badSize(node: name, what: "steps", value: Float(steps), rule: "a whole number above 0") }
+            guard units > 0 else { throw .badSize(node: name, what: "units", value: Float(units), rule: .wholeAboveZero) }
+            guard steps > 0 else { throw .badSize(node: name, what: "steps", value: Float(steps), rule: .wholeAboveZero) }
             guard x % steps == 0 || !checkWidths else { throw .steps(node: name, width: x, steps: steps) }
             let features = x / steps
             let gates = if case .lstm = layer.kind { 4 } else { 1 }
@@ -232,9 +232,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case duplicateName(String)
     case cycle(node: String, reads: String)
     case unknownInput(node: String, input: String, known: [String])
-    case arity(node: String, kind: String, expected: String, got: Int)
+    case arity(node: String, kind: String, expected: InputCount, got: Int)
     case widthMismatch(node: String, inputs: [String], widths: [Int])
-    case badSize(node: String, what: String, value: Float, rule: String)
+    case badSize(node: String, what: String, value: Float, rule: SizeRule)
     case maxoutAlone(node: String)
     case steps(node: String, width: Int, steps: Int)
     case dangling(node: String, output: String)
@@ -248,15 +248,36 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .duplicateName(let n): "a node named '\(n)' exists already: pick another name with `as NAME`"
         case .cycle(let n, let s): "'\(n)' reads '\(s)', which comes after it: that would be a cycle (a node can only read earlier nodes)"
         case .unknownInput(let n, let s, let known): "'\(n)' reads '\(s)', but there is no such node (known: \(known.joined(separator: ", ")))"
-        case .arity(let n, let k, let e, let g): "'\(n)' (\(k)) needs \(e), it has \(g)"
+        case .arity(let n, let k, let e, let g): "'\(n)' (\(k)) needs \(e.english), it has \(g)"
         case .widthMismatch(let n, let ins, let ws):
             "'\(n)' adds inputs of different widths: " + zip(ins.isEmpty ? ws.map { _ in "?" } : ins, ws).map { "\($0) is \($1)" }.joined(separator: ", ")
                 + " (use concat to join different widths)"
-        case .badSize(let n, let what, let v, let rule): "'\(n)': \(what) \(v.formatted) must be \(rule)"
+        case .badSize(let n, let what, let v, let rule): "'\(n)': \(what) \(v.formatted) must be \(rule.english)"
         case .maxoutAlone(let n): "'\(n)': maxout needs its own weights, so it only works on a dense layer (`layer add dense 256 maxout`)"
         case .steps(let n, let w, let s): "'\(n)': an input of width \(w) cannot be cut into \(s) equal time steps"
         case .tooLarge(let n): "'\(n)' would be larger than any machine's memory: use fewer units"
         case .dangling(let n, let o): "'\(n)' leads nowhere: its output never reaches the output node '\(o)' (merge it with add/concat, or remove it)"
+        }
+    }
+}
+
+/// How many inputs a node needs.
+public enum InputCount: Equatable, Sendable {
+    case one, twoOrMore
+
+    public var english: String { self == .one ? "one input" : "two or more inputs" }
+}
+
+/// What a size in a model must be.
+public enum SizeRule: Equatable, Sendable {
+    case wholeAboveZero, atLeastTwo
+    case within(NumberRange)
+
+    public var english: String {
+        switch self {
+        case .wholeAboveZero: "a whole number above 0"
+        case .atLeastTwo: "at least 2"
+        case .within(let range): range.text
         }
     }
 }

@@ -89,7 +89,7 @@ import Testing
         let error = dataError {
             _ = try CSVDataSet.load(path: path, options: CSVOptions(label: "label"), generator: SeededGenerator(seed: 1))
         }
-        #expect(error == .csvBadCell(path: path, line: 4, column: 1, columnName: "x2", text: "abc", reason: "is not a number"))
+        #expect(error == .csvBadCell(path: path, line: 4, column: 1, columnName: "x2", text: "abc", problem: .notANumber))
         #expect(error?.message == "\(path): line 4, column \"x2\" (index 1): \"abc\" is not a number")
     }
 
@@ -101,16 +101,16 @@ import Testing
             return dataError { _ = try CSVDataSet.load(path: path, options: opts, generator: SeededGenerator(seed: 1)) }
         }
         let p = folder.path("t.csv")
-        #expect(load("x,y\n1,0\n,1\n") == .csvBadCell(path: p, line: 3, column: 0, columnName: "x", text: "", reason: "is empty (a missing value)"))
+        #expect(load("x,y\n1,0\n,1\n") == .csvBadCell(path: p, line: 3, column: 0, columnName: "x", text: "", problem: .missingValue))
         #expect(load("x,y\n1,0\n2\n") == .csvRowLength(path: p, line: 3, expected: 2, found: 1))
-        #expect(load("x,y\n1,0\n2,-1\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "-1", reason: "is a negative class label"))
-        #expect(load("x,y\n1,0\n2,0.5\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "0.5", reason: "is not an integer class label"))
-        #expect(load("x,y\n1,0\n2,cat\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "cat", reason: "is not an integer class label"))
-        #expect(load("x,y\n1,0\n2,inf\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "inf", reason: "is not an integer class label"))
+        #expect(load("x,y\n1,0\n2,-1\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "-1", problem: .negativeLabel))
+        #expect(load("x,y\n1,0\n2,0.5\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "0.5", problem: .notIntegerLabel))
+        #expect(load("x,y\n1,0\n2,cat\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "cat", problem: .notIntegerLabel))
+        #expect(load("x,y\n1,0\n2,inf\n") == .csvBadCell(path: p, line: 3, column: 1, columnName: "y", text: "inf", problem: .notIntegerLabel))
         #expect(load("x,z\n1,0\n") == .csvNoLabelColumn(path: p, column: "y", available: ["x", "z"]))
-        #expect(load("x,y\n") == .csvTooFewRows(path: p, rows: 0, reason: "only a header"))
-        #expect(load("x,y\n1,0\n") == .csvTooFewRows(path: p, rows: 1, reason: "too few to hold out test 0.2 and validation 0"))
-        #expect(load("x,y\n\"1,0\n") == .csvBadCell(path: p, line: 2, column: 0, columnName: nil, text: "1,0\n", reason: "opens a quote that is never closed"))
+        #expect(load("x,y\n") == .csvTooFewRows(path: p, rows: 0, problem: .onlyHeader))
+        #expect(load("x,y\n1,0\n") == .csvTooFewRows(path: p, rows: 1, problem: .tooFewToSplit(test: 0.2, validation: 0)))
+        #expect(load("x,y\n\"1,0\n") == .csvBadCell(path: p, line: 2, column: 0, columnName: nil, text: "1,0\n", problem: .unclosedQuote))
         #expect(load("\n\n") == .emptyFile(path: p))
         #expect(load("") == .emptyFile(path: p))
     }

@@ -27,19 +27,19 @@ import Testing
     @Test func badWordsAreNamed() {
         func error(_ words: [String]) -> DataError? { dataError { _ = try DataRequest.parse(words) } }
         #expect(error(["mnsit"]) == .unknownDataSet(name: "mnsit", known: DataCatalog.entries.map(\.name)))
-        #expect(error(["mnist", "noise=0.1"]) == .badOption(dataSet: "mnist", option: "noise", reason: "is not an option of mnist (options: limit)"))
-        #expect(error(["xor", "limit=3"]) == .badOption(dataSet: "xor", option: "limit", reason: "is not an option of xor (it takes none)"))
+        #expect(error(["mnist", "noise=0.1"]) == .badOption(dataSet: "mnist", option: "noise", problem: .notAnOption(dataSet: "mnist", options: ["limit"])))
+        #expect(error(["xor", "limit=3"]) == .badOption(dataSet: "xor", option: "limit", problem: .notAnOption(dataSet: "xor", options: [])))
         #expect(error(["circle", "classes=3"])?.message.contains("is not an option of circle") == true)
-        #expect(error(["spiral", "samples=many"]) == .badOption(dataSet: "spiral", option: "samples", reason: "\"many\" is not a whole number"))
-        #expect(error(["spiral", "noise=3"]) == .badOption(dataSet: "spiral", option: "noise", reason: "3 must be between 0 and 1"))
+        #expect(error(["spiral", "samples=many"]) == .badOption(dataSet: "spiral", option: "samples", problem: .notWhole(text: "many")))
+        #expect(error(["spiral", "noise=3"]) == .badOption(dataSet: "spiral", option: "noise", problem: .numberOutOfRange(text: "3", range: 0...1)))
         #expect(error(["csv", "t.csv", "label=y", "test=0.6", "validation=0.5"])
-                == .badOption(dataSet: "csv", option: "test/validation", reason: "test 0.6 + validation 0.5 leave no training rows"))
+                == .badOption(dataSet: "csv", option: "test/validation", problem: .split(.noTrainingRows(test: 0.6, validation: 0.5))))
         #expect(error(["csv", "t.csv"])?.message == "csv: option label: is required; usage: csv PATH label=COLUMN [test=F] [validation=F] [header=auto|yes|no] [limit=N]")
         #expect(error(["csv", "label=y"])?.message.hasPrefix("csv: option PATH: is missing") == true)
-        #expect(error(["csv", "a.csv", "b.csv", "label=y"]) == .badOption(dataSet: "csv", option: "b.csv", reason: "unexpected word; usage: csv PATH label=COLUMN [test=F] [validation=F] [header=auto|yes|no] [limit=N]"))
-        #expect(error(["mnist", "limit=5", "limit=6"]) == .badOption(dataSet: "mnist", option: "limit", reason: "is given twice"))
-        #expect(error(["mnist", "limit=0"]) == .badOption(dataSet: "mnist", option: "limit", reason: "0 must be between 1 and 10000000"))
-        #expect(error(["csv", "t.csv", "label=y", "header=maybe"]) == .badOption(dataSet: "csv", option: "header", reason: "\"maybe\" is not one of the allowed values"))
+        #expect(error(["csv", "a.csv", "b.csv", "label=y"]) == .badOption(dataSet: "csv", option: "b.csv", problem: .unexpectedWord(usage: "csv PATH label=COLUMN [test=F] [validation=F] [header=auto|yes|no] [limit=N]")))
+        #expect(error(["mnist", "limit=5", "limit=6"]) == .badOption(dataSet: "mnist", option: "limit", problem: .givenTwice))
+        #expect(error(["mnist", "limit=0"]) == .badOption(dataSet: "mnist", option: "limit", problem: .wholeOutOfRange(value: 0, range: 1...10_000_000)))
+        #expect(error(["csv", "t.csv", "label=y", "header=maybe"]) == .badOption(dataSet: "csv", option: "header", problem: .notAllowed(text: "maybe")))
         #expect(error([]) != nil)
     }
 }
@@ -106,7 +106,7 @@ import Testing
         let error = dataError { _ = try DataCatalog.load(["mnist"], context: try context(project: project)) }
         guard case let .noData(folder, missing, hint) = error else { Issue.record("got \(String(describing: error))"); return }
         #expect(folder == project.path("data/mnist") && missing.count == 4)
-        #expect(hint.contains("data fetch mnist") && hint.contains("data load fashion"))
+        #expect(hint.english.contains("data fetch mnist") && hint.english.contains("data load fashion"))
         let bad = dataError { _ = try DataCatalog.load(["mnist"], context: try context(project: project, dataFolder: project.path("nope"))) }
         if case .missingFolder(project.path("nope"), _) = bad {} else { Issue.record("got \(String(describing: bad))") }
     }

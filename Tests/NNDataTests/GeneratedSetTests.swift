@@ -85,10 +85,10 @@ import Testing
     }
 
     @Test func badOptionsAreRefused() {
-        #expect(throws: DataError.badOption(dataSet: "circle", option: "samples", reason: "2 must be between 8 and 1000000")) {
+        #expect(throws: DataError.badOption(dataSet: "circle", option: "samples", problem: .wholeOutOfRange(value: 2, range: 8...1_000_000))) {
             try PointSets.make(.circle, options: PointSetOptions(samples: 2), generator: SeededGenerator(seed: 1))
         }
-        #expect(throws: DataError.badOption(dataSet: "spiral", option: "classes", reason: "spiral always has 2 classes")) {
+        #expect(throws: DataError.badOption(dataSet: "spiral", option: "classes", problem: .fixedClasses(dataSet: "spiral", classes: 2))) {
             try PointSets.make(.spiral, options: PointSetOptions(classes: 3), generator: SeededGenerator(seed: 1))
         }
         #expect(throws: DataError.self) {

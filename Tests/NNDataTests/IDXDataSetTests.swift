@@ -60,7 +60,7 @@ import Testing
         try FileManager.default.removeItem(atPath: paths["test-labels"]!)
         let error = dataError { _ = try IDXDataSet.load(folder: folder.url.path, spec: set.spec()) }
         #expect(error == .noData(folder: folder.url.path, missing: ["t10k-labels-idx1-ubyte[.gz]"],
-                                 hint: "the folder needs all four IDX files, raw or .gz"))
+                                 hint: .idxFilesNeeded))
         let noFolder = dataError { _ = try IDXDataSet.load(folder: folder.path("absent"), spec: set.spec()) }
         if case .missingFolder(folder.path("absent"), _) = noFolder {} else { Issue.record("got \(String(describing: noFolder))") }
     }

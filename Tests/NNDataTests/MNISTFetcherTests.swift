@@ -85,7 +85,7 @@ import Testing
         }
         #expect(name == "mnist" && attempts.count == 1)
         #expect(attempts[0].contains("train-images-idx3-ubyte.gz") && attempts[0].contains("expected 0123456789abcdef"))
-        #expect(manual.contains("data load fashion"))
+        #expect(manual.english.contains("data load fashion"))
         // Nothing half-downloaded, nothing unverified: the folder holds no file at all.
         #expect(names(in: target).filter { $0 != VerifiedMarker.fileName }.isEmpty)
     }

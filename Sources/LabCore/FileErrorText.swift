@@ -1,0 +1,69 @@
+// FileErrorText: failed reads and writes, and refused safetensors files, said in the learner's
+// language from the EngineMessage catalog (see EngineErrorText.swift). The operating system's own
+// words (errno text) are kept as they are, in parentheses.
+
+import LabKit
+import LabText
+import NNEngine
+import NNFormats
+
+extension FileWriteError {
+    /// "cannot write PATH: STEP failed (OS text). What to do." in the current language.
+    package var localized: String {
+        let hint = switch cause {
+        case .folderMissing: loc(.fileWriteFolderMissing)
+        case .notAFolder: loc(.fileWriteNotAFolder)
+        case .notWritable: loc(.fileWriteNotWritable)
+        case .diskFull: loc(.fileWriteDiskFull)
+        case .other: loc(.fileWriteOther)
+        }
+        return loc(.fileWriteFailed, path, step, osMessage, hint)
+    }
+}
+
+extension FileReadError {
+    package var localized: String { loc(.fileReadFailed, path, osMessage) }
+}
+
+extension OptimizerSettingError {
+    package var localized: String {
+        switch self {
+        case .unknown(let key): loc(.optimizerSettingUnknown, key, OptimizerSetting.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+}
+
+extension SafetensorsError {
+    package var localized: String { path + ": " + problem.localized }
+}
+
+extension SafetensorsError.Problem {
+    package var localized: String {
+        switch self {
+        case .unreadable(let os): loc(.stUnreadable, os)
+        case .tooShort(let bytes): loc(.stTooShort, bytes)
+        case .headerTooLarge(let length, let limit): loc(.stHeaderTooLarge, length, limit)
+        case .headerBeyondFile(let length, let size): loc(.stHeaderBeyondFile, length, size)
+        case .headerNotJSON(let detail): loc(.stHeaderNotJSON, detail)
+        case .headerNotObject(let found): loc(.stHeaderNotObject, found)
+        case .entryNotObject(let tensor, let found): loc(.stEntryNotObject, tensor, found)
+        case .missingField(let tensor, let field): loc(.stMissingField, tensor, field)
+        case .badField(let tensor, let field, let expected, let found): loc(.stBadField, tensor, field, expected, found)
+        case .unknownDType(let tensor, let dtype): loc(.stUnknownDType, tensor, dtype)
+        case .unsupportedDType(let tensor, let dtype):
+            loc(.stUnsupportedDType, tensor, dtype, SafetensorsDType.readable.map(\.rawValue).joined(separator: ", "))
+        case .shapeTooLarge(let tensor, let shape): loc(.stShapeTooLarge, tensor, "\(shape)")
+        case .sizeMismatch(let tensor, let dtype, let shape, let bytes, let begin, let end):
+            loc(.stSizeMismatch, tensor, "\(shape)", dtype, bytes, begin, end, end - begin)
+        case .offsetsOutOfRange(let tensor, let begin, let end, let dataBytes): loc(.stOffsetsOutOfRange, tensor, begin, end, dataBytes)
+        case .overlap(let first, let second): loc(.stOverlap, first, second)
+        case .unusedBytes(let begin, let end): loc(.stUnusedBytes, begin, end)
+        case .metadataNotObject(let found): loc(.stMetadataNotObject, found)
+        case .metadataValueNotString(let key, let found): loc(.stMetadataNotString, key, found)
+        case .noSuchTensor(let name, let available):
+            loc(.stNoSuchTensor, name, available.isEmpty ? loc(.stNone)
+                : available.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ") + (available.count > 12 ? ", ..." : ""))
+        case .countMismatch(let tensor, let shape, let count): loc(.stCountMismatch, tensor, "\(shape)", count)
+        }
+    }
+}
