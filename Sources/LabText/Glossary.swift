@@ -33,6 +33,7 @@ package enum Glossary {
         Term(korean: "과적합", english: "overfitting", meaning: "학습 데이터만 잘 맞히고 새 데이터에서는 성능이 떨어지는 현상"),
         Term(korean: "드롭아웃", english: "dropout", meaning: "학습 중에 유닛 일부를 무작위로 끄는 정규화 방법"),
         Term(korean: "앙상블", english: "ensemble", meaning: "여러 모델의 예측을 평균해 하나로 쓰는 방법"),
+        Term(korean: "멤버", english: "(ensemble) member", meaning: "앙상블을 이루는 모델 하나. 시드만 다르게 따로 학습합니다"),
         Term(korean: "학습 데이터", english: "training set", meaning: "가중치를 배우는 데 쓰는 데이터"),
         Term(korean: "검증 데이터", english: "validation set", meaning: "학습 중에 설정을 비교하는 데 쓰는 데이터"),
         Term(korean: "테스트 데이터", english: "test set", meaning: "마지막에 한 번 성능을 재는 데이터"),

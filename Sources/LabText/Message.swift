@@ -68,6 +68,7 @@ public enum Message: String, CaseIterable, Sendable {
     case courseYours
     case courseDifference
     case courseTitle
+    case courseTableTitle
     case courseNotEvaluated
     case courseNote
     case columnLast

@@ -232,6 +232,21 @@ struct LessonExerciseInventoryTests {
         #expect(LessonCourseTable.referenceFigure("nosuchrun", in: lesson) == nil)
         let last = try #require(lesson.steps.last)
         #expect(last.course.map(\.run) == ["lab10_1", "lab10_2", "lab10_3", "lab10_4", "lab10_5"])
+        // One set of lecture-10 figures: the lesson's table and `runs course` agree on every one.
+        #expect(last.course.map(\.value) == CourseTable.labs.map(\.course))
+        #expect(last.course.map { LessonCourseTable.referenceFigure($0.run, in: lesson) } == CourseTable.labs.map { Float($0.reference) })
+    }
+
+    @Test("the lesson's table and `runs course` are one table: same columns, same difference")
+    func oneCourseTable() throws {
+        let lesson = try library.english(try library.find("7"))
+        let last = try #require(lesson.steps.last)
+        let figures = ["lab10_3": Float(0.9812)]
+        let table = try #require(LessonCourseTable.render(last, of: lesson, metrics: { figures[$0.run ?? ""] }, language: .en, style: .plain))
+        #expect(table.contains("lab") && table.contains("course") && table.contains("reference") && table.contains("yours"))
+        #expect(table.contains("0.9783") && table.contains("0.9805") && table.contains("0.9812") && table.contains("+0.07 pt"))
+        let ko = try #require(LessonCourseTable.render(last, of: lesson, metrics: { figures[$0.run ?? ""] }, language: .ko, style: .plain))
+        #expect(ko.contains("기준 컴퓨터") && ko.contains("여러분") && ko.contains("+0.07 pt"))
     }
 
     @Test("the recipe a lesson assumes is read from its commands: layers, optimizer, data, and where it was built")

@@ -134,6 +134,7 @@ extension Message {
         case .courseReference: "reference"
         case .courseYours: "yours"
         case .courseDifference: "difference"
+        case .courseTableTitle: "test accuracy: course / reference machine / yours"
         case .courseTitle: "Lecture 10 (labs 10-1 to 10-5): test accuracy"
         case .courseNotEvaluated: "trained as {1}, not evaluated (`eval`)"
         case .courseNote: "The course ran TensorFlow on other hardware and other random draws; the reference figures are the shipped sessions/lab-10-*.nnlab on this arithmetic, which `replay` reproduces. Here 10-4 does not fall below 10-3 as in the course: its overfitting shows in the gap between training and validation accuracy (`plot accuracy` against `plot validation`)."

@@ -135,6 +135,7 @@ extension Message {
         case .courseReference: "기준 컴퓨터"
         case .courseYours: "여러분"
         case .courseDifference: "차이"
+        case .courseTableTitle: "테스트 정확도: 강의 / 기준 컴퓨터 / 여러분"
         case .courseTitle: "10강 (실습 10-1 ~ 10-5): 테스트 정확도"
         case .courseNotEvaluated: "{1}(으)로 학습, 평가 안 함 (`eval`)"
         case .courseNote: "강의는 다른 하드웨어와 다른 난수로 TensorFlow를 돌렸습니다. 기준 값은 함께 배포한 sessions/lab-10-*.nnlab이 이 계산 방식으로 낸 값이며, `replay`가 그대로 재현합니다. 여기서는 강의와 달리 10-4가 10-3보다 낮아지지 않습니다. 과적합은 학습 정확도와 검증 정확도의 차이에서 보입니다 (`plot accuracy`와 `plot validation`을 비교해 보세요)."

@@ -1,7 +1,7 @@
 // LessonCourseTable: the table a lesson step ends with when it has `course:` lines: for each run, the
 // test accuracy the course printed, the one a full run measured on the reference machine (read
-// from the lesson's own `measured:` lines), the learner's, and the learner's difference from the
-// course, from the lesson's own figures (`runs course` gives the same comparison for any session).
+// from the lesson's own `measured:` lines) and the learner's, drawn by LabCore's CourseComparison,
+// the same table as `runs course`.
 
 import LabCore
 import LabKit
@@ -13,17 +13,11 @@ enum LessonCourseTable {
     static func render(_ step: LessonStep, of lesson: Lesson, metrics: (MetricReference) -> Float?,
                        language: Language, style: Style) -> String? {
         guard !step.course.isEmpty else { return nil }
-        let ko = language == .ko
-        let rows = step.course.map { c -> [String] in
-            let reference = referenceFigure(c.run, in: lesson).map(NumberFormat.fourDecimals) ?? "-"
+        let rows = step.course.map { c in
             let yours = metrics(MetricReference("eval_accuracy", run: c.run))
-            let difference = yours.map { ($0 >= Float(c.value) ? "+" : "") + NumberFormat.fourDecimals($0 - Float(c.value)) } ?? "-"
-            return [c.run, NumberFormat.fourDecimals(Float(c.value)), reference, yours.map(NumberFormat.fourDecimals) ?? (ko ? "없음" : "none"), difference]
+            return CourseRow(label: c.run, course: c.value, reference: referenceFigure(c.run, in: lesson), yours: yours.map { (c.run, $0) })
         }
-        let titles = ko ? ["실행", "강좌", "기준 컴퓨터", "여러분", "강좌와의 차이"] : ["run", "course", "reference", "yours", "yours - course"]
-        let columns = titles.enumerated().map { TableColumn($1, alignment: $0 == 0 ? .left : .right) }
-        let title = ko ? "테스트 정확도: 강좌 / 기준 컴퓨터 / 여러분" : "test accuracy: course / reference machine / yours"
-        return TextTable(columns: columns, rows: rows, title: title, border: .minimal).render(style)
+        return Language.$current.withValue(language) { CourseComparison.render(rows, style: style) }
     }
 
     /// The test accuracy the `measured:` lines record for `run`: the `eval test:` line of the step
