@@ -13,16 +13,17 @@ enum LessonCourseTable {
     static func render(_ step: LessonStep, of lesson: Lesson, metrics: (MetricReference) -> Float?,
                        language: Language, style: Style) -> String? {
         guard !step.course.isEmpty else { return nil }
-        let ko = language == .ko
+        func say(_ key: LessonMessage) -> String { key.text([], language: language) }
         let rows = step.course.map { c -> [String] in
             let reference = referenceFigure(c.run, in: lesson).map(NumberFormat.fourDecimals) ?? "-"
             let yours = metrics(MetricReference("eval_accuracy", run: c.run))
             let difference = yours.map { ($0 >= Float(c.value) ? "+" : "") + NumberFormat.fourDecimals($0 - Float(c.value)) } ?? "-"
-            return [c.run, NumberFormat.fourDecimals(Float(c.value)), reference, yours.map(NumberFormat.fourDecimals) ?? (ko ? "없음" : "none"), difference]
+            return [c.run, NumberFormat.fourDecimals(Float(c.value)), reference, yours.map(NumberFormat.fourDecimals) ?? say(.courseTableNone), difference]
         }
-        let titles = ko ? ["실행", "강좌", "기준 컴퓨터", "여러분", "강좌와의 차이"] : ["run", "course", "reference", "yours", "yours - course"]
+        let titles = [say(.courseTableRun), say(.courseTableCourse), say(.courseTableReference), say(.courseTableYours),
+                      say(.courseTableDifference)]
         let columns = titles.enumerated().map { TableColumn($1, alignment: $0 == 0 ? .left : .right) }
-        let title = ko ? "테스트 정확도: 강좌 / 기준 컴퓨터 / 여러분" : "test accuracy: course / reference machine / yours"
+        let title = say(.courseTableTitle)
         return TextTable(columns: columns, rows: rows, title: title, border: .minimal).render(style)
     }
 

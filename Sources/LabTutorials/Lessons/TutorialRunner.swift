@@ -83,7 +83,7 @@ public final class TutorialRunner: ShellLesson {
         let entry = try library.find(reference)
         let loaded: LessonLibrary.Loaded
         do { loaded = try library.load(entry, language: lab.settings.language) } catch {
-            throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
+            throw ShellError(error.description, hint: loc(.lessonFileMistakeHint))
         }
         if let latest = interpreter.shell.lessonRunner {
             // The same lesson, paused or running in this session: its data and models are here.
@@ -123,7 +123,11 @@ public final class TutorialRunner: ShellLesson {
     private func install() {
         isActive = true
         shell.tutorial = self
-        shell.emptyLineAction = { [weak self] in self?.enter() }
+        // Enter on an empty line is no command, so nothing has bound the lab's language yet.
+        shell.emptyLineAction = { [weak self] in
+            guard let self else { return }
+            Language.$current.withValue(self.lab.settings.language) { self.enter() }
+        }
         updatePrompt()
     }
 
@@ -308,7 +312,7 @@ public final class TutorialRunner: ShellLesson {
     func runStep() {
         let l = lesson, style = lab.console.style
         guard let interpreter else {
-            lab.console.warn("the lesson's shell is gone: `tutorial start` it again")
+            lab.console.warn(LessonMessage.lessonShellGone.text([], language: lab.settings.language))
             return
         }
         for i in catchUp {
