@@ -106,14 +106,14 @@ package enum TutorialCommands {
         let entries = library.entries()
         let t = TutorialText(lab.settings.language), style = lab.console.style
         guard !entries.isEmpty else {
-            lab.console.warn("no lessons in \(lab.paths.tutorials.path) (install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/)")
+            lab.console.warn(loc(.lessonsNoneInWarning, lab.paths.tutorials.path))
             return
         }
         let progress = TutorialProgress.load(from: lab.paths.progressFile).progress
         var rows: [[String]] = []
         for entry in entries {
             guard let lesson = try? library.load(entry, language: lab.settings.language).lesson else {
-                rows.append([String(entry.number), entry.slug, "", "", "(unreadable)"])
+                rows.append([String(entry.number), entry.slug, "", "", loc(.lessonUnreadableRow)])
                 continue
             }
             var state = "-"
@@ -142,7 +142,7 @@ package enum TutorialCommands {
         verifier.language = lab.settings.language
         let summary = try verifier.run(inv[anyLesson])
         if !summary.succeeded {
-            throw ShellError("some lessons did not run as they say", hint: "the lines marked FAIL above say where")
+            throw ShellError(loc(.verifySomeFailed), hint: loc(.verifySomeFailedHint))
         }
     }
 }

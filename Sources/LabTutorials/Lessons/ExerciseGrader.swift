@@ -6,6 +6,7 @@
 // Not here: moving between steps and progress (TutorialRunner); running the model answer (StepRun).
 
 import LabCore
+import LabText
 
 /// The verdict on one attempt at an exercise.
 struct ExerciseGrade {
@@ -18,30 +19,28 @@ struct ExerciseGrade {
 
 enum ExerciseGrader {
     static func grade(_ step: LessonStep, lab: Lab, fast: Bool, metrics: (MetricReference) -> Float?) -> ExerciseGrade {
-        let ko = lab.settings.language == .ko
+        let language = lab.settings.language
+        func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
         var grade = ExerciseGrade()
         guard let exercise = step.exercise else { return grade }
         guard let run = lab.results.runs.last else {
-            grade.lines.append((false, ko ? "✗ 아직 학습한 실행이 없습니다. 여러분의 명령으로 모델을 만들고 `train`한 뒤 `check`하세요"
-                                          : "✗ nothing has been trained yet: build your answer, `train` it, then `check`"))
+            grade.lines.append((false, say(.exerciseNothingTrained)))
             return grade
         }
         if run.comparison == nil, let model = run.model, model != lab.model {
-            grade.lines.append((false, ko ? "✗ 마지막 실행 '\(run.name)' 뒤에 모델을 바꿨습니다. 바꾼 모델로 다시 `train`한 뒤 `check`하세요"
-                                          : "✗ the model changed after your latest run '\(run.name)': `train` the model you have now, then `check`"))
+            grade.lines.append((false, say(.exerciseModelChanged, run.name)))
         }
         if let model = run.model, let optimizer = run.optimizer, let data = run.dataName {
             let recipe = RecipeConstraint.Recipe(model: model, optimizer: optimizer, data: data)
             for c in exercise.constraints {
-                let r = c.check(recipe, language: lab.settings.language)
+                let r = c.check(recipe, language: language)
                 grade.lines.append((r.kept, r.message))
             }
         } else if !exercise.constraints.isEmpty {
-            grade.lines.append((false, ko ? "✗ '\(run.name)' 실행의 설정을 알 수 없습니다 (저장된 세션에서 불러온 실행). 다시 `train`하세요"
-                                          : "✗ run '\(run.name)' has no recorded recipe (it came from a saved session): `train` again"))
+            grade.lines.append((false, say(.exerciseNoRecipe, run.name)))
         }
         grade.checks = step.expectations(fast: fast).map { $0.expectation.check(metrics) }
-        for c in grade.checks { grade.lines.append((c.agrees, c.message(language: lab.settings.language))) }
+        for c in grade.checks { grade.lines.append((c.agrees, c.message(language: language))) }
         return grade
     }
 }

@@ -77,11 +77,11 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
     public static func parse(_ text: String) throws(ShellError) -> Expectation {
         let tokens = tokenize(text)
         guard tokens.count >= 3 else {
-            throw ShellError("'\(text)' is not an expectation", hint: "write `expect METRIC OP VALUE`, e.g. `expect cost < 0.1`")
+            throw ShellError(loc(.expectNotExpectation, text), hint: loc(.expectNotExpectationHint))
         }
         let metric = try reference(tokens[0])
         guard let op = ComparisonOperator(rawValue: tokens[1]) else {
-            throw ShellError("'\(tokens[1])' is not a comparison", hint: "use <, <=, > or >=")
+            throw ShellError(loc(.expectNotComparison, tokens[1]), hint: loc(.expectComparisonHint))
         }
         let rest = Array(tokens[2...])
         if rest.count == 1, let x = parseNumber(rest[0]) {
@@ -93,13 +93,12 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
             return Expectation(metric: metric, op: op, value: .metric(other, factor: 1, shownAs: ""))
         case 3 where rest[1] == "*" || rest[1] == "/":
             guard let k = parseNumber(rest[2]), k != 0 else {
-                throw ShellError("'\(rest[2])' must be a non-zero number", hint: "e.g. `\(rest[0]) \(rest[1]) 10`")
+                throw ShellError(loc(.expectNonZero, rest[2]), hint: loc(.expectNonZeroHint, rest[0], rest[1]))
             }
             return Expectation(metric: metric, op: op,
                                value: .metric(other, factor: rest[1] == "*" ? k : 1 / k, shownAs: "\(rest[1]) \(rest[2])"))
         default:
-            throw ShellError("cannot read '\(rest.joined(separator: " "))' as a value",
-                             hint: "use a number, a metric, or a metric `* k` or `/ k`")
+            throw ShellError(loc(.expectCannotRead, rest.joined(separator: " ")), hint: loc(.expectCannotReadHint))
         }
     }
 
@@ -128,16 +127,16 @@ public struct Expectation: Sendable, Equatable, CustomStringConvertible {
         var run: String?, name = word
         if word.hasPrefix("run(") {
             guard let close = word.firstIndex(of: ")"), word[word.index(after: close)...].hasPrefix(".") else {
-                throw ShellError("'\(word)' is not `run(NAME).METRIC`", hint: "e.g. `run(relu).cost`")
+                throw ShellError(loc(.expectNotRunMetric, word), hint: loc(.expectRunMetricHint))
             }
             let inner = String(word[word.index(word.startIndex, offsetBy: 4)..<close])
-            guard isValidName(inner) else { throw ShellError("'\(inner)' is not a run name", hint: "run names are like `relu` or `lab10_3`") }
+            guard isValidName(inner) else { throw ShellError(loc(.expectNotRunName, inner), hint: loc(.expectRunNameHint)) }
             run = inner
             name = String(word[word.index(close, offsetBy: 2)...])
         }
         guard isKnownMetric(name) else {
-            throw ShellError("unknown metric '\(name)'" + didYouMean(name, knownMetrics),
-                             hint: "metrics: \(knownMetrics.joined(separator: ", "))")
+            throw ShellError(loc(.expectUnknownMetric, name, didYouMean(name, knownMetrics)),
+                             hint: loc(.expectMetricsHint, knownMetrics.joined(separator: ", ")))
         }
         return MetricReference(name, run: run)
     }
@@ -190,67 +189,49 @@ public struct ExpectationCheck: Sendable, Equatable {
     /// One plain sentence with both numbers, in `language` ("en" or "ko"). With `variant`, the
     /// learner's recipe differs from the lesson's, and the sentence says it judged their own variant.
     public func message(language: Language, variant: Bool = false) -> String {
-        let ko = language == .ko
+        func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
         let e = expectation
-        if variant, let (a, b) = figures {
-            let target: String
-            if case .number = e.value { target = e.valueText } else { target = "\(e.valueText) = \(figureText(b))" }
-            if agrees {
-                return ko ? "✓ 여러분의 변형: \(e.metric) \(figureText(a)), \(target) \(e.op.korean)"
-                          : "✓ your own variant: \(e.metric) is \(figureText(a)), \(e.op.english) \(target)"
-            }
-            return ko ? "✗ 여러분의 변형: \(e.metric) \(figureText(a)). 레슨의 설정이라면 \(target) \(e.op.koreanMust) 합니다"
-                      : "✗ your own variant: \(e.metric) is \(figureText(a)); with the lesson's recipe it is \(e.op.english) \(target)"
-        }
         // "grad(-1) / 100 = 0.0004" when the value is a metric; the bare number otherwise.
         func target(_ value: Float) -> String {
             if case .number = e.value { return e.valueText }
             return "\(e.valueText) = \(figureText(value))"
         }
+        let metric = e.metric.description, op = say(e.op.phrase), mustBe = say(e.op.mustPhrase)
+        if variant, let (a, b) = figures {
+            return agrees ? say(.checkVariantAgrees, metric, figureText(a), op, target(b))
+                          : say(.checkVariantDiffers, metric, figureText(a), mustBe, target(b))
+        }
         switch outcome {
         case .agrees(let a, let b):
-            return ko ? "✓ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.korean), 레슨이 기대한 대로입니다"
-                      : "✓ \(e.metric) is \(figureText(a)), \(e.op.english) \(target(b)), as the lesson expects"
+            return say(.checkAgrees, metric, figureText(a), op, target(b))
         case .differs(let a, let b):
-            return ko ? "✗ \(e.metric) \(figureText(a)): \(target(b)) \(e.op.koreanMust) 하는데 그렇지 않습니다. 여기서는 여러분의 실행이 강의와 다릅니다"
-                      : "✗ \(e.metric) is \(figureText(a)), but the lesson expects it \(e.op.english) \(target(b)): your run differs from the lecture here"
+            return say(.checkDiffers, metric, figureText(a), mustBe, target(b))
         case .notMeasured(let m):
-            if let run = m.run {
-                return ko ? "✗ \(e): '\(run)'이라는 실행이 없어 \(m.name) 값을 알 수 없습니다 (그 실행을 만드는 단계를 건너뛰었나요?)"
-                          : "✗ \(e): there is no run named '\(run)' to read \(m.name) from (was the step that trains it skipped?)"
-            }
-            return ko ? "✗ \(e): \(m.name) 값이 아직 없습니다 (이 단계의 명령이 모두 실행되었나요?)"
-                      : "✗ \(e): \(m.name) has not been measured (did every command of this step run?)"
+            if let run = m.run { return say(.checkNoSuchRun, e, run, m.name) }
+            return say(.checkNotMeasured, e, m.name)
         }
     }
 }
 
 extension ComparisonOperator {
-    var english: String {
+    /// "below" / "미만": the comparison as a check that holds says it.
+    var phrase: LessonMessage {
         switch self {
-        case .below: "below"
-        case .atMost: "at most"
-        case .above: "above"
-        case .atLeast: "at least"
+        case .below: .comparisonBelow
+        case .atMost: .comparisonAtMost
+        case .above: .comparisonAbove
+        case .atLeast: .comparisonAtLeast
         }
     }
 
-    var korean: String {
+    /// "below" / "미만이어야": the comparison as a check that fails says it (in Korean the copula
+    /// follows the word's last sound).
+    var mustPhrase: LessonMessage {
         switch self {
-        case .below: "미만"
-        case .atMost: "이하"
-        case .above: "초과"
-        case .atLeast: "이상"
-        }
-    }
-
-    /// "미만이어야" / "이하여야": the copula depends on whether the word ends in a consonant.
-    var koreanMust: String {
-        switch self {
-        case .below: "미만이어야"
-        case .atMost: "이하여야"
-        case .above: "초과여야"
-        case .atLeast: "이상이어야"
+        case .below: .comparisonMustBelow
+        case .atMost: .comparisonMustAtMost
+        case .above: .comparisonMustAbove
+        case .atLeast: .comparisonMustAtLeast
         }
     }
 }

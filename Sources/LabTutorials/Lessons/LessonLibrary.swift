@@ -51,7 +51,7 @@ public struct LessonLibrary: Sendable {
     public func find(_ reference: String) throws(ShellError) -> Entry {
         let all = entries()
         guard !all.isEmpty else {
-            throw ShellError("no lessons in \(folder.path)", hint: "install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/")
+            throw ShellError(loc(.lessonsNoneIn, folder.path), hint: loc(.lessonsInstallHint))
         }
         let word = reference.lowercased()
         if let n = Int(word), let e = all.first(where: { $0.number == n }) { return e }
@@ -60,10 +60,9 @@ public struct LessonLibrary: Sendable {
         if matches.count == 1 { return matches[0] }
         let list = all.map { "\($0.number) \($0.slug.split(separator: "-").dropFirst().joined(separator: "-"))" }
         if matches.count > 1 {
-            throw ShellError("'\(reference)' matches several lessons: \(matches.map(\.slug).joined(separator: ", "))",
-                             hint: "use the lesson's number")
+            throw ShellError(loc(.lessonMatchesSeveral, reference, matches.map(\.slug).joined(separator: ", ")), hint: loc(.lessonUseNumber))
         }
-        throw ShellError("no lesson '\(reference)'", hint: "the lessons are: \(list.joined(separator: ", ")) (`tutorial` lists them)")
+        throw ShellError(loc(.lessonNotFound, reference), hint: loc(.lessonListHint, list.joined(separator: ", ")))
     }
 
     /// Reads `entry` in English.
@@ -82,7 +81,7 @@ public struct LessonLibrary: Sendable {
         }
         do {
             let translated = try read(url, slug: entry.slug, language: language)
-            if let problem = LessonStructure.difference(english, translated) {
+            if let problem = LessonStructure.difference(english, translated, language: language) {
                 return Loaded(lesson: english, fallbackNote: TutorialText(language).translationDiffers(problem))
             }
             return Loaded(lesson: translated, fallbackNote: nil)
@@ -104,7 +103,7 @@ public struct LessonLibrary: Sendable {
     private func read(_ url: URL, slug: String, language: Language) throws(LessonFileError) -> Lesson {
         let shown = displayPath(url)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw LessonFileError(file: shown, line: 0, message: "cannot read the file (missing, or not UTF-8 text)")
+            throw LessonFileError(file: shown, line: 0, message: loc(.lessonFileUnreadable))
         }
         return try LessonParser.parse(text, file: shown, slug: slug, language: language)
     }
@@ -113,31 +112,33 @@ public struct LessonLibrary: Sendable {
 /// What must be the same in a lesson and its translation.
 public enum LessonStructure {
     /// The first difference between two versions of a lesson that must match (steps, commands,
-    /// expectations, header numbers, the numbers of the measured lines), or nil when they match.
-    public static func difference(_ a: Lesson, _ b: Lesson) -> String? {
-        if a.number != b.number { return "lesson number \(a.number) vs \(b.number)" }
-        if a.fast != b.fast { return "the `fast:` headers differ" }
-        if a.time.filter(\.isNumber) != b.time.filter(\.isNumber) { return "the `time:` headers differ (\(a.time) vs \(b.time))" }
-        if a.steps.count != b.steps.count { return "\(a.steps.count) steps vs \(b.steps.count)" }
+    /// expectations, header numbers, the numbers of the measured lines), or nil when they match;
+    /// said in `language`.
+    public static func difference(_ a: Lesson, _ b: Lesson, language: Language = Language.current) -> String? {
+        func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
+        if a.number != b.number { return say(.lessonDiffNumber, a.number, b.number) }
+        if a.fast != b.fast { return say(.lessonDiffFast) }
+        if a.time.filter(\.isNumber) != b.time.filter(\.isNumber) { return say(.lessonDiffTime, a.time, b.time) }
+        if a.steps.count != b.steps.count { return say(.lessonDiffStepCount, a.steps.count, b.steps.count) }
         for (i, (x, y)) in zip(a.steps, b.steps).enumerated() {
-            let where_ = "step \(i + 1) (line \(x.line) vs \(y.line))"
+            let where_ = say(.lessonDiffWhere, i + 1, x.line, y.line)
             if x.commands.map(\.text) != y.commands.map(\.text) || x.commands.map(\.expectsRefusal) != y.commands.map(\.expectsRefusal) {
-                return "\(where_): the commands differ"
+                return say(.lessonDiffCommands, where_)
             }
             if x.expectations.map(\.expectation) != y.expectations.map(\.expectation) || x.expectations.map(\.scope) != y.expectations.map(\.scope) {
-                return "\(where_): the expectations differ"
+                return say(.lessonDiffExpectations, where_)
             }
             if x.course.map(\.run) != y.course.map(\.run) || x.course.map(\.value) != y.course.map(\.value) {
-                return "\(where_): the `course:` lines differ"
+                return say(.lessonDiffCourse, where_)
             }
-            if (x.exercise == nil) != (y.exercise == nil) { return "\(where_): an exercise in one language only" }
+            if (x.exercise == nil) != (y.exercise == nil) { return say(.lessonDiffExerciseOneLanguage, where_) }
             if let e = x.exercise, let f = y.exercise {
-                if e.constraints != f.constraints { return "\(where_): the exercise's `keep:` lines differ" }
-                if e.hints.count != f.hints.count { return "\(where_): \(e.hints.count) hints vs \(f.hints.count)" }
-                if e.solution.map(\.text) != f.solution.map(\.text) { return "\(where_): the exercise's solutions differ" }
+                if e.constraints != f.constraints { return say(.lessonDiffKeep, where_) }
+                if e.hints.count != f.hints.count { return say(.lessonDiffHints, where_, e.hints.count, f.hints.count) }
+                if e.solution.map(\.text) != f.solution.map(\.text) { return say(.lessonDiffSolutions, where_) }
             }
             if x.measured.map({ numbers(in: $0.text) }) != y.measured.map({ numbers(in: $0.text) }) {
-                return "\(where_): the measured figures differ"
+                return say(.lessonDiffMeasured, where_)
             }
         }
         return nil

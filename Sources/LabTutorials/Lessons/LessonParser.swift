@@ -32,7 +32,7 @@ public struct LessonFileError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let message: String
 
-    public var description: String { "\(file) line \(line): \(message)" }
+    public var description: String { loc(.lessonFileLine, file, line, message) }
 }
 
 public enum LessonParser {
@@ -51,22 +51,22 @@ public enum LessonParser {
             let line = lines[i]
             if line.hasPrefix("#") && !line.hasPrefix("## ") { i += 1; continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw fail(i + 1, "expected a header line `key: value` (the header ends at the first blank line)")
+                throw fail(i + 1, loc(.lessonParseHeaderLine))
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard headerKeys.contains(key) else {
-                throw fail(i + 1, "unknown header key '\(key)'" + didYouMean(key, headerKeys) + "; the keys are \(headerKeys.joined(separator: ", "))")
+                throw fail(i + 1, loc(.lessonParseUnknownHeaderKey, key, didYouMean(key, headerKeys), headerKeys.joined(separator: ", ")))
             }
-            guard header[key] == nil else { throw fail(i + 1, "'\(key):' is given twice") }
+            guard header[key] == nil else { throw fail(i + 1, loc(.lessonParseHeaderTwice, key)) }
             header[key] = (value, i + 1)
             i += 1
         }
-        guard let numberText = header["lesson"] else { throw fail(1, "the header has no `lesson: N` line") }
+        guard let numberText = header["lesson"] else { throw fail(1, loc(.lessonParseNoNumber)) }
         guard let number = Int(numberText.value), number > 0 else {
-            throw fail(numberText.line, "`lesson:` must be a positive whole number, not '\(numberText.value)'")
+            throw fail(numberText.line, loc(.lessonParseBadNumber, numberText.value))
         }
-        guard let title = header["title"]?.value, !title.isEmpty else { throw fail(1, "the header has no `title:` line") }
+        guard let title = header["title"]?.value, !title.isEmpty else { throw fail(1, loc(.lessonParseNoTitle)) }
         var fast: FastMode?
         if let f = header["fast"] { fast = try parseFast(f.value, line: f.line, fail: fail) }
 
@@ -89,30 +89,30 @@ public enum LessonParser {
                 if let last = steps.last, let problem = exerciseProblem(last) { throw fail(last.line, problem) }
                 inSolution = false
                 let title = String(raw.dropFirst(3)).trimmingCharacters(in: .whitespaces)
-                guard !title.isEmpty else { throw fail(number, "a step heading needs a title: `## Title`") }
+                guard !title.isEmpty else { throw fail(number, loc(.lessonParseEmptyHeading)) }
                 if let last = steps.last, last.paragraphs.isEmpty && last.commands.isEmpty {
-                    throw fail(last.line, "step '\(last.title)' has neither text nor commands")
+                    throw fail(last.line, loc(.lessonParseEmptyStep, last.title))
                 }
                 steps.append(LessonStep(title: title, line: number))
                 continue
             }
             if raw.hasPrefix("#") { continue }
-            guard !steps.isEmpty else { throw fail(number, "text before the first step; a step starts with `## Title`") }
+            guard !steps.isEmpty else { throw fail(number, loc(.lessonParseTextBeforeStep)) }
             let s = steps.count - 1
             if raw.hasPrefix("    ") || raw.hasPrefix("\t") {
                 endParagraph()
                 guard steps[s].expectations.isEmpty && steps[s].measured.isEmpty else {
-                    throw fail(number, "a command after the expectations of step '\(steps[s].title)'; write commands first, then `expect` lines")
+                    throw fail(number, loc(.lessonParseCommandAfterExpect, steps[s].title))
                 }
                 var command = trimmed, refusal = false
                 if command.hasPrefix("!") {
                     command = String(command.dropFirst()).trimmingCharacters(in: .whitespaces)
                     refusal = true
-                    guard !command.isEmpty else { throw fail(number, "`!` must be followed by the command nnlab should refuse") }
+                    guard !command.isEmpty else { throw fail(number, loc(.lessonParseEmptyRefusal)) }
                 }
                 let c = LessonCommand(text: command, line: number, expectsRefusal: refusal)
                 if inSolution { steps[s].exercise?.solution.append(c) } else if steps[s].exercise != nil {
-                    throw fail(number, "an exercise step gives no commands; put the model answer under `solution:`")
+                    throw fail(number, loc(.lessonParseExerciseCommand))
                 } else {
                     steps[s].commands.append(c)
                 }
@@ -121,10 +121,10 @@ public enum LessonParser {
             if let (key, value) = exerciseLine(raw) {
                 endParagraph()
                 guard steps[s].commands.isEmpty else {
-                    throw fail(number, "`\(key):` belongs to an exercise step, which gives no commands; move the commands under `solution:`")
+                    throw fail(number, loc(.lessonParseExerciseLineAfterCommands, key))
                 }
                 guard steps[s].expectations.isEmpty && steps[s].measured.isEmpty && !inSolution else {
-                    throw fail(number, "`\(key):` lines come before `solution:` and the `expect` lines")
+                    throw fail(number, loc(.lessonParseExerciseLineOrder, key))
                 }
                 if steps[s].exercise == nil { steps[s].exercise = Exercise() }
                 switch key {
@@ -133,10 +133,10 @@ public enum LessonParser {
                         throw fail(number, error.message + (error.hint.map { " (\($0))" } ?? ""))
                     }
                 case "hint":
-                    guard !value.isEmpty else { throw fail(number, "an empty `hint:`") }
+                    guard !value.isEmpty else { throw fail(number, loc(.lessonParseEmptyHint)) }
                     steps[s].exercise?.hints.append(value)
                 default:
-                    guard value.isEmpty else { throw fail(number, "`solution:` stands alone; the commands follow, indented") }
+                    guard value.isEmpty else { throw fail(number, loc(.lessonParseSolutionAlone)) }
                     inSolution = true
                 }
                 continue
@@ -156,7 +156,7 @@ public enum LessonParser {
                 endParagraph()
                 let words = raw.dropFirst("course:".count).split(separator: " ").map(String.init)
                 guard words.count == 2, isValidName(words[0]), let value = Double(words[1]) else {
-                    throw fail(number, "write `course: RUN FIGURE`, e.g. `course: lab10_3 0.9783`")
+                    throw fail(number, loc(.lessonParseCourseLine))
                 }
                 steps[s].course.append(CourseFigure(run: words[0], value: value, line: number))
                 continue
@@ -164,24 +164,24 @@ public enum LessonParser {
             if raw.hasPrefix("measured:") {
                 endParagraph()
                 let text = raw.dropFirst("measured:".count).trimmingCharacters(in: .whitespaces)
-                guard !text.isEmpty else { throw fail(number, "an empty `measured:` line") }
+                guard !text.isEmpty else { throw fail(number, loc(.lessonParseEmptyMeasured)) }
                 steps[s].measured.append(MeasuredLine(text: text, line: number))
                 continue
             }
             if raw.hasPrefix("expect") {
-                throw fail(number, "write `expect`, `expect(full)` or `expect(fast)` followed by a space and the check")
+                throw fail(number, loc(.lessonParseExpectSpace))
             }
             if steps[s].exercise != nil {
-                throw fail(number, "text after the `keep:`/`hint:` lines of exercise step '\(steps[s].title)'; write the text first")
+                throw fail(number, loc(.lessonParseTextAfterExercise, steps[s].title))
             }
             guard steps[s].commands.isEmpty && steps[s].expectations.isEmpty && steps[s].measured.isEmpty else {
-                throw fail(number, "text after the commands of step '\(steps[s].title)'; a step is text, then commands, then `expect` lines (start a new step with `## `)")
+                throw fail(number, loc(.lessonParseTextAfterCommands, steps[s].title))
             }
             paragraph.append(trimmed)
         }
         endParagraph()
-        guard let last = steps.last else { throw fail(lines.count, "the lesson has no steps; a step starts with `## Title`") }
-        if last.paragraphs.isEmpty && last.commands.isEmpty { throw fail(last.line, "step '\(last.title)' has neither text nor commands") }
+        guard let last = steps.last else { throw fail(lines.count, loc(.lessonParseNoSteps)) }
+        if last.paragraphs.isEmpty && last.commands.isEmpty { throw fail(last.line, loc(.lessonParseEmptyStep, last.title)) }
         if let problem = exerciseProblem(last) { throw fail(last.line, problem) }
         return Lesson(file: file, slug: slug, language: language, number: number, title: title,
                       time: header["time"]?.value ?? "", about: header["about"]?.value ?? "", fast: fast, steps: steps)
@@ -198,8 +198,8 @@ public enum LessonParser {
     /// Why an exercise step is incomplete: it needs a solution and something to grade.
     static func exerciseProblem(_ step: LessonStep) -> String? {
         guard let e = step.exercise else { return nil }
-        if e.solution.isEmpty { return "exercise step '\(step.title)' has no `solution:` commands; `tutorial verify` runs them to prove it can be solved" }
-        if step.expectations.isEmpty { return "exercise step '\(step.title)' has no `expect` lines to grade the learner's run" }
+        if e.solution.isEmpty { return loc(.lessonParseNoSolution, step.title) }
+        if step.expectations.isEmpty { return loc(.lessonParseNoExpect, step.title) }
         return nil
     }
 
@@ -219,15 +219,15 @@ public enum LessonParser {
         for word in text.split(separator: " ") {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let n = Int(parts[1]), n > 0 else {
-                throw fail(line, "`fast:` takes `epochs=N` and `limit=N` with N a positive whole number, not '\(word)'")
+                throw fail(line, loc(.lessonParseFastValue, word))
             }
             switch parts[0] {
             case "epochs": mode.epochs = n
             case "limit": mode.limit = n
-            default: throw fail(line, "`fast:` takes `epochs=N` and `limit=N`, not '\(parts[0])='")
+            default: throw fail(line, loc(.lessonParseFastKey, parts[0]))
             }
         }
-        guard mode.epochs != nil || mode.limit != nil else { throw fail(line, "`fast:` needs `epochs=N`, `limit=N` or both") }
+        guard mode.epochs != nil || mode.limit != nil else { throw fail(line, loc(.lessonParseFastEmpty)) }
         return mode
     }
 }

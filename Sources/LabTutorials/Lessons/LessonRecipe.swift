@@ -9,6 +9,7 @@
 // nothing is said about it.
 
 import LabCore
+import LabText
 import NNEngine
 
 struct LessonRecipe: Equatable {
@@ -68,35 +69,28 @@ struct LessonRecipe: Equatable {
 
     /// What the lab holds that differs from this recipe, one sentence each (empty: nothing known differs).
     func differences(from lab: Lab, at step: Int) -> [String] {
-        let ko = lab.settings.language == .ko
+        let language = lab.settings.language
+        func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
         var out: [String] = []
-        let back: String = {
-            guard let b = builtAt, b < step else { return "" }
-            return ko ? " (\(b + 1)단계가 그 모델을 만듭니다. `back`으로 돌아가 다시 실행할 수 있습니다)"
-                      : " (step \(b + 1) builds it: `back` returns there to rebuild it)"
-        }()
+        let back = builtAt.map { $0 < step ? say(.recipeBuiltAt, $0 + 1) : "" } ?? ""
         let have = lab.model.layers.map { Self.describe($0.kind) }
         if let layers, layers != have {
             let mine = Self.hidden(have), assumed = Self.hidden(layers)
             let weighted = have.filter { $0.hasPrefix("dense") }.count, assumedWeighted = layers.filter { $0.hasPrefix("dense") }.count
             if Set(mine) != Set(assumed), !mine.isEmpty, !assumed.isEmpty {
                 let a = Set(mine).sorted().joined(separator: ", "), b = Set(assumed).sorted().joined(separator: ", ")
-                out.append((ko ? "여러분의 은닉층은 \(a)인데, 이 단계는 \(b)를 가정합니다" : "your hidden layers are \(a); this step assumes \(b)") + back)
+                out.append(say(.recipeHiddenDiffers, a, b, back))
             } else if weighted != assumedWeighted {
-                out.append((ko ? "여러분의 모델에는 가중치가 있는 층이 \(weighted)개인데, 이 단계는 \(assumedWeighted)개를 가정합니다"
-                               : "your model has \(weighted) layers with weights; this step assumes \(assumedWeighted)") + back)
+                out.append(say(.recipeLayerCountDiffers, weighted, assumedWeighted, back))
             } else {
-                out.append((ko ? "여러분의 모델이 이 단계가 가정하는 모델과 다릅니다 (`model show`로 확인하세요)"
-                               : "your model differs from the one this step assumes (`model show` lists yours)") + back)
+                out.append(say(.recipeModelDiffers, back))
             }
         }
         if let optimizer, optimizer != lab.optimizerSpec.kind {
-            out.append(ko ? "여러분의 옵티마이저는 \(lab.optimizerSpec.kind.rawValue)인데, 이 단계는 \(optimizer.rawValue)를 가정합니다"
-                          : "your optimizer is \(lab.optimizerSpec.kind.rawValue); this step assumes \(optimizer.rawValue)")
+            out.append(say(.recipeOptimizerDiffers, lab.optimizerSpec.kind.rawValue, optimizer.rawValue))
         }
         if let data, let mine = lab.data?.info.name, mine != data {
-            out.append(ko ? "여러분이 불러온 데이터는 \(mine)인데, 이 단계는 \(data)를 가정합니다 (`data load \(data)`)"
-                          : "your data is \(mine); this step assumes \(data) (`data load \(data)`)")
+            out.append(say(.recipeDataDiffers, mine, data))
         }
         return out
     }

@@ -7,6 +7,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNFormats
 
 enum LessonRecorder {
@@ -43,7 +44,7 @@ enum LessonRecorder {
     /// Rewrites the lesson at `url` (parsed as `lesson`) with `figures`, atomically.
     static func record(_ figures: [[StepFigure]], into url: URL, lesson: Lesson) throws(ShellError) {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ShellError("cannot read \(url.path) to record the figures")
+            throw ShellError(loc(.recordCannotRead, url.path))
         }
         let measured = figures.map { $0.map { $0.text(language: lesson.language) } }
         do { try AtomicFile.write(rewrite(text, lesson: lesson, measured: measured), to: url) } catch {

@@ -55,15 +55,23 @@ public struct LessonVerifier {
         }
     }
 
-    /// Verifies the lesson `reference` names, or every lesson.
+    /// Verifies the lesson `reference` names, or every lesson. Everything it says, and the lessons'
+    /// commands, speak `language`.
     public func run(_ reference: String? = nil) throws(ShellError) -> Summary {
+        try Language.$current.withValue(language) { Result { () throws(ShellError) in try runAll(reference) } }.get()
+    }
+
+    /// A sentence of the report, in `language`.
+    private func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
+
+    private func runAll(_ reference: String?) throws(ShellError) -> Summary {
         guard !(record && fast) else {
-            throw ShellError("--record writes the figures of a full run", hint: "leave out --fast when recording")
+            throw ShellError(loc(.verifyRecordNotFast), hint: loc(.verifyRecordNotFastHint))
         }
         let library = LessonLibrary(folder: paths.tutorials)
         let entries = try reference.map { r throws(ShellError) in [try library.find(r)] } ?? library.entries()
         guard !entries.isEmpty else {
-            throw ShellError("no lessons in \(paths.tutorials.path)", hint: "install nnlab with `make install`, or set NNLAB_HOME to the folder holding tutorials/")
+            throw ShellError(loc(.lessonsNoneIn, paths.tutorials.path), hint: loc(.lessonsInstallHint))
         }
         var total = Summary()
         let started = ContinuousClock.now
@@ -78,14 +86,16 @@ public struct LessonVerifier {
             total.brokenLessons += s.brokenLessons
         }
         total.seconds = StepRun.seconds(since: started)
-        let verdict = total.succeeded ? style.paint("OK", fg: .green) : style.paint("FAILED", fg: .red)
-        var parts = ["\(total.lessons) lesson\(total.lessons == 1 ? "" : "s")", "\(total.steps) steps",
-                     "\(total.agreed) of \(total.checks) checks agree"]
-        if total.failedCommands > 0 { parts.append("\(total.failedCommands) command\(total.failedCommands == 1 ? "" : "s") failed") }
-        if total.stoppedSteps > 0 { parts.append("\(total.stoppedSteps) stopped") }
-        if total.brokenLessons > 0 { parts.append("\(total.brokenLessons) lesson file\(total.brokenLessons == 1 ? "" : "s") unreadable") }
-        output("\(style.bold("verify")) (\(fast ? "fast" : "full"), \(language)): " + parts.joined(separator: ", ")
-               + ", \(duration(total.seconds)): " + verdict)
+        let verdict = total.succeeded ? style.paint(say(.verifyPassed), fg: .green) : style.paint(say(.verifyFailed), fg: .red)
+        var parts = [say(total.lessons == 1 ? .verifyLessonsOne : .verifyLessonsMany, total.lessons), say(.verifySteps, total.steps),
+                     say(.verifyChecksAgree, total.agreed, total.checks)]
+        if total.failedCommands > 0 {
+            parts.append(say(total.failedCommands == 1 ? .verifyCommandsFailedOne : .verifyCommandsFailedMany, total.failedCommands))
+        }
+        if total.stoppedSteps > 0 { parts.append(say(.verifyStoppedCount, total.stoppedSteps)) }
+        if total.brokenLessons > 0 { parts.append(say(total.brokenLessons == 1 ? .verifyUnreadableOne : .verifyUnreadableMany, total.brokenLessons)) }
+        output(style.bold("verify") + " "
+               + say(fast ? .verifySummaryFast : .verifySummaryFull, language, parts.joined(separator: ", "), duration(total.seconds, language), verdict))
         return total
     }
 
@@ -99,7 +109,7 @@ public struct LessonVerifier {
             return summary
         }
         let lesson = loaded.lesson
-        output(style.bold("lesson \(lesson.number): \(lesson.title)") + style.dim("  \(lesson.file)"))
+        output(style.bold(say(.verifyLessonHeading, lesson.number, lesson.title)) + style.dim("  \(lesson.file)"))
         if let note = loaded.fallbackNote { output("  " + style.paint(note, fg: .yellow)) }
 
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-verify-\(UUID().uuidString)")
@@ -129,36 +139,37 @@ public struct LessonVerifier {
             figures.append(StepFigure.collect(events: Array(console.events[before...]), lab: lab, step: step, metrics: metrics))
             output(stepLine(i, of: lesson, outcome))
             for f in outcome.failures {
-                output("      " + style.paint("\(lesson.file) line \(f.line): \(f.command)", fg: .red))
+                output("      " + style.paint(say(.lessonFileLine, lesson.file, f.line, f.command), fg: .red))
                 output("        " + f.message)
             }
             if !outcome.failures.isEmpty && !verbose {
-                for w in console.warnings[warningsBefore...] where !w.hasPrefix("error:") { output("        " + w) }
+                for w in console.warnings[warningsBefore...] where !w.hasPrefix(Message.errorLabel.text([], language: language).trimmingCharacters(in: .whitespaces)) { output("        " + w) }
             }
             for c in outcome.checks where !c.agrees { output("      " + style.paint(c.message(language: language), fg: .red)) }
             for p in outcome.exerciseProblems { output("      " + style.paint(p, fg: .red)) }
             // The lesson's own commands must build what LessonRecipe reads from them.
             for d in outcome.recipeDifferences {
-                output("      " + style.paint("the lesson's recipe reader disagrees with the lab: \(d)", fg: .red))
+                output("      " + style.paint(say(.verifyRecipeReaderDisagrees, d), fg: .red))
                 summary.failedCommands += 1
             }
             if !outcome.failures.isEmpty || outcome.stopped { break }
         }
         let seconds = StepRun.seconds(since: started)
-        output(style.dim("  \(summary.agreed) of \(summary.checks) checks agree"
-                         + (summary.failedCommands > 0 ? ", \(summary.failedCommands) failed command\(summary.failedCommands == 1 ? "" : "s")" : "")
-                         + ", \(duration(seconds))"))
+        let took = duration(seconds, language)
+        output(style.dim(summary.failedCommands == 0 ? say(.verifyLessonTally, summary.agreed, summary.checks, took)
+            : say(summary.failedCommands == 1 ? .verifyLessonTallyFailedOne : .verifyLessonTallyFailedMany,
+                  summary.agreed, summary.checks, summary.failedCommands, took)))
         if record { recordFigures(figures, entry: entry, library: library, failed: summary.failedCommands > 0 || summary.stoppedSteps > 0) }
         return summary
     }
 
     /// "  3/7 ok     12.1 s  Ten thousand steps  [train_accuracy 0.5000 <= 0.75, cost 0.6931 > 0.6]"
     private func stepLine(_ index: Int, of lesson: Lesson, _ o: StepOutcome) -> String {
-        let mark = o.agrees ? style.paint("ok  ", fg: .green) : style.paint("FAIL", fg: .red)
-        let time = String(format: "%6.1f s", o.seconds)
+        let mark = o.agrees ? style.paint(say(.verifyStepOK), fg: .green) : style.paint(say(.verifyStepFail), fg: .red)
+        let time = say(.durationSeconds, String(format: "%6.1f", o.seconds))
         var line = "  \(index + 1)/\(lesson.steps.count) \(mark) \(time)  \(lesson.steps[index].title)"
-        if o.refusals > 0 { line += style.dim("  (\(o.refusals) refused as expected)") }
-        if lesson.steps[index].exercise != nil { line += style.dim("  (exercise: its solution ran)") }
+        if o.refusals > 0 { line += style.dim(say(.verifyRefusals, o.refusals)) }
+        if lesson.steps[index].exercise != nil { line += style.dim(say(.verifyExerciseRan)) }
         if !o.checks.isEmpty { line += style.dim("  [" + o.checks.map(compact).joined(separator: "; ") + "]") }
         return line
     }
@@ -172,14 +183,14 @@ public struct LessonVerifier {
             if case .number = e.value { target = e.valueText } else { target = "\(figureText(b)) (\(e.valueText))" }
             return "\(e.metric) \(figureText(a)) \(e.op.rawValue) \(target)"
         case .notMeasured(let m):
-            return "\(m) not measured"
+            return say(.verifyNotMeasured, m)
         }
     }
 
     /// Writes the figures into the English lesson and every translation of it.
     private func recordFigures(_ figures: [[StepFigure]], entry: LessonLibrary.Entry, library: LessonLibrary, failed: Bool) {
         guard !failed else {
-            output("  " + style.paint("figures not recorded: a command failed or was stopped", fg: .yellow))
+            output("  " + style.paint(say(.verifyNotRecordedFailed), fg: .yellow))
             return
         }
         var files: [(URL, Language)] = [(entry.file, .en)]
@@ -192,21 +203,22 @@ public struct LessonVerifier {
                 let text = try String(contentsOf: url, encoding: .utf8)
                 let lesson = try LessonParser.parse(text, file: library.displayPath(url), slug: entry.slug, language: language)
                 guard lesson.steps.count == figures.count else {
-                    output("  " + style.paint("not recorded in \(library.displayPath(url)): it has \(lesson.steps.count) steps, the run had \(figures.count)", fg: .red))
+                    output("  " + style.paint(say(.verifyNotRecordedSteps, library.displayPath(url), lesson.steps.count, figures.count), fg: .red))
                     continue
                 }
                 try LessonRecorder.record(figures, into: url, lesson: lesson)
-                output(style.dim("  recorded the figures in \(library.displayPath(url))"))
+                output(style.dim(say(.verifyRecorded, library.displayPath(url))))
             } catch {
-                output("  " + style.paint("not recorded in \(library.displayPath(url)): \(error)", fg: .red))
+                output("  " + style.paint(say(.verifyNotRecorded, library.displayPath(url), error), fg: .red))
             }
         }
     }
 }
 
-/// "2.4 s", "3 min 12 s".
-func duration(_ seconds: Double) -> String {
-    seconds < 60 ? String(format: "%.1f s", seconds) : "\(Int(seconds) / 60) min \(Int(seconds) % 60) s"
+/// "2.4 s", "3 min 12 s" (in Korean "2.4초", "3분 12초").
+func duration(_ seconds: Double, _ language: Language) -> String {
+    seconds < 60 ? LessonMessage.durationSeconds.text([String(format: "%.1f", seconds)], language: language)
+        : LessonMessage.durationMinutes.text([Int(seconds) / 60, Int(seconds) % 60], language: language)
 }
 
 /// The console of a lab under verification: keeps events and warnings, and optionally echoes

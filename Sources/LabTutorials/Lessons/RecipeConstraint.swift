@@ -40,25 +40,25 @@ public enum RecipeConstraint: Sendable, Equatable, CustomStringConvertible {
     public static func parse(_ text: String) throws(ShellError) -> RecipeConstraint {
         let words = text.split(separator: " ").map(String.init)
         guard words.count == 2 else {
-            throw ShellError("'\(text)' is not a constraint", hint: "write `keep: KEY VALUE` with KEY one of \(keys.joined(separator: ", "))")
+            throw ShellError(loc(.keepNotConstraint, text), hint: loc(.keepNotConstraintHint, keys.joined(separator: ", ")))
         }
         switch words[0] {
         case "layers":
-            guard let n = Int(words[1]), n > 0 else { throw ShellError("`keep: layers` takes a positive whole number, not '\(words[1])'") }
+            guard let n = Int(words[1]), n > 0 else { throw ShellError(loc(.keepLayersNumber, words[1])) }
             return .layers(n)
         case "hidden":
-            guard Activation.named(words[1]) != nil else { throw ShellError("unknown activation '\(words[1])'") }
+            guard Activation.named(words[1]) != nil else { throw ShellError(loc(.keepUnknownActivation, words[1])) }
             return .hidden(words[1])
         case "data": return .data(words[1])
         case "optimizer":
-            guard let kind = OptimizerKind(rawValue: words[1]) else { throw ShellError("unknown optimizer '\(words[1])'") }
+            guard let kind = OptimizerKind(rawValue: words[1]) else { throw ShellError(loc(.keepUnknownOptimizer, words[1])) }
             return .optimizer(kind)
         case "initializer": return .initializer(words[1])
         case "dropout":
-            guard words[1] == "none" else { throw ShellError("`keep: dropout` takes `none`, not '\(words[1])'") }
+            guard words[1] == "none" else { throw ShellError(loc(.keepDropoutNone, words[1])) }
             return .noDropout
         default:
-            throw ShellError("unknown constraint '\(words[0])'" + didYouMean(words[0], keys), hint: "constraints: \(keys.joined(separator: ", "))")
+            throw ShellError(loc(.keepUnknown, words[0], didYouMean(words[0], keys)), hint: loc(.keepUnknownHint, keys.joined(separator: ", ")))
         }
     }
 
@@ -84,39 +84,31 @@ public enum RecipeConstraint: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `recipe` keeps the rule, and a sentence saying so (or what differs and how to fix it).
     func check(_ recipe: Recipe, language: Language) -> (kept: Bool, message: String) {
-        let ko = language == .ko
+        func say(_ key: LessonMessage, _ values: Any...) -> String { key.text(values, language: language) }
         switch self {
         case .layers(let n):
             let have = recipe.weightedLayers
-            if have == n { return (true, ko ? "✓ 가중치가 있는 층이 그대로 \(n)개입니다" : "✓ still \(n) layers with weights") }
-            return (false, ko ? "✗ 여러분의 모델에는 가중치가 있는 층이 \(have)개 있습니다. 이 연습은 \(n)개를 그대로 둡니다 (`model show`로 확인하세요)"
-                              : "✗ your model has \(have) layer\(have == 1 ? "" : "s") with weights; this exercise keeps \(n) (`model show` lists them)")
+            if have == n { return (true, say(.keepLayersKept, n)) }
+            return (false, say(have == 1 ? .keepLayersBrokenOne : .keepLayersBroken, have, n))
         case .hidden(let a):
             let have = recipe.hiddenActivations
             let others = Set(have.filter { $0 != a }).sorted()
-            if !have.isEmpty && others.isEmpty { return (true, ko ? "✓ 은닉층은 모두 \(a)입니다" : "✓ every hidden layer is still \(a)") }
-            let what = others.joined(separator: ", ")
-            return (false, ko ? "✗ 여러분의 은닉층에 \(what)이(가) 있습니다. 이 연습은 은닉층을 모두 \(a)로 둡니다"
-                              : "✗ your hidden layers use \(what); this exercise keeps every hidden layer \(a)")
+            if !have.isEmpty && others.isEmpty { return (true, say(.keepHiddenKept, a)) }
+            return (false, say(.keepHiddenBroken, others.joined(separator: ", "), a))
         case .data(let d):
-            if recipe.data == d { return (true, ko ? "✓ 같은 데이터(\(d))입니다" : "✓ the same data (\(d))") }
-            return (false, ko ? "✗ 여러분의 실행은 \(recipe.data) 데이터로 학습했습니다. 이 연습은 \(d)를 씁니다 (`data load \(d)`)"
-                              : "✗ your run trained on \(recipe.data); this exercise uses \(d) (`data load \(d)`)")
+            if recipe.data == d { return (true, say(.keepDataKept, d)) }
+            return (false, say(.keepDataBroken, recipe.data, d))
         case .optimizer(let o):
-            if recipe.optimizer.kind == o { return (true, ko ? "✓ 옵티마이저는 그대로 \(o.rawValue)입니다" : "✓ still the \(o.rawValue) optimizer") }
-            return (false, ko ? "✗ 여러분의 실행은 \(recipe.optimizer.kind.rawValue) 옵티마이저를 썼습니다. 이 연습은 \(o.rawValue)를 그대로 둡니다 (학습률은 바꿔도 됩니다)"
-                              : "✗ your run used \(recipe.optimizer.kind.rawValue); this exercise keeps \(o.rawValue) (its learning rate may change)")
+            if recipe.optimizer.kind == o { return (true, say(.keepOptimizerKept, o.rawValue)) }
+            return (false, say(.keepOptimizerBroken, recipe.optimizer.kind.rawValue, o.rawValue))
         case .initializer(let i):
             let have = Set(recipe.initializers)
-            if have == [i] { return (true, ko ? "✓ 초기화는 그대로 \(i)입니다" : "✓ still initialized with \(i)") }
-            let what = have.sorted().joined(separator: ", ")
-            return (false, ko ? "✗ 여러분의 실행은 \(what) 초기화를 썼습니다. 이 연습은 \(i)를 그대로 둡니다"
-                              : "✗ your run was initialized with \(what); this exercise keeps \(i)")
+            if have == [i] { return (true, say(.keepInitializerKept, i)) }
+            return (false, say(.keepInitializerBroken, have.sorted().joined(separator: ", "), i))
         case .noDropout:
             let n = recipe.model.layers.filter { if case .dropout = $0.kind { true } else { false } }.count
-            if n == 0 { return (true, ko ? "✓ 드롭아웃 없음" : "✓ no dropout") }
-            return (false, ko ? "✗ 여러분의 모델에 드롭아웃 층이 \(n)개 있습니다. 이 연습은 드롭아웃 없이 풉니다"
-                              : "✗ your model has \(n) dropout layer\(n == 1 ? "" : "s"); this exercise is solved without dropout")
+            if n == 0 { return (true, say(.keepNoDropoutKept)) }
+            return (false, say(n == 1 ? .keepDropoutBrokenOne : .keepDropoutBroken, n))
         }
     }
 }

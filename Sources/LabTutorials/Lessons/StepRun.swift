@@ -84,7 +84,7 @@ enum StepRun {
                 console.write("  " + style.paint(text.refusedAsExpected, fg: .green))
             case (nil, true):
                 console.write("  " + style.paint(text.notRefused, fg: .red))
-                outcome.failures.append(StepFailure(line: command.line, command: command.text, message: "nnlab ran it, but the lesson says it must be refused"))
+                outcome.failures.append(StepFailure(line: command.line, command: command.text, message: LessonMessage.stepRanNotRefused.text([], language: lab.settings.language)))
             case (let e?, false):
                 outcome.failures.append(StepFailure(line: command.line, command: command.text, message: e))
             }
@@ -126,8 +126,15 @@ enum StepRun {
     }
 
     /// Runs one lesson line (it may hold several commands separated by `;`); returns nnlab's
-    /// error message, or nil when everything succeeded.
+    /// error message, or nil when everything succeeded. Each command speaks the lab's language, as
+    /// when typed (`set lang ko` in a lesson takes effect from the next command).
     static func execute(_ line: String, interpreter: Interpreter, reportErrors: Bool) -> String? {
+        let lab = interpreter.lab
+        return Language.$current.withValue(lab.settings.language) { executeLine(line, interpreter: interpreter, reportErrors: reportErrors) }
+    }
+
+    private static func executeLine(_ line: String, interpreter: Interpreter, reportErrors: Bool) -> String? {
+        let lab = interpreter.lab
         let commands: [[String]]
         do { commands = try splitCommands(line) } catch {
             if reportErrors { interpreter.report(error, command: line) }
@@ -135,11 +142,13 @@ enum StepRun {
         }
         for words in commands {
             do {
-                try interpreter.execute(words)
+                try Language.$current.withValue(lab.settings.language) { try interpreter.execute(words) }
             } catch {
-                if reportErrors { interpreter.report(error, command: joinWords(words)) }
-                let (message, hint) = Interpreter.describe(error)
-                return message + (hint.map { " (hint: \($0))" } ?? "")
+                return Language.$current.withValue(lab.settings.language) {
+                    if reportErrors { interpreter.report(error, command: joinWords(words)) }
+                    let (message, hint) = Interpreter.describe(error)
+                    return message + (hint.map { loc(.stepErrorHint, $0) } ?? "")
+                }
             }
         }
         return nil

@@ -6,6 +6,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNFormats
 
 /// Progress in every lesson, keyed by the lesson's file name (`01-vanishing-gradients`), which
@@ -65,11 +66,11 @@ public struct TutorialProgress: Codable, Equatable, Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw ShellError("cannot create \(url.deletingLastPathComponent().path)")
+            throw ShellError(loc(.progressCannotCreate, url.deletingLastPathComponent().path))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self) else { throw ShellError("cannot encode the progress") }
+        guard let data = try? encoder.encode(self) else { throw ShellError(loc(.progressCannotEncode)) }
         do { try AtomicFile.write(data, to: url) } catch { throw ShellError(error.description) }
     }
 }

@@ -6,8 +6,9 @@
 // picked up in a later session. The runner follows `lab.settings.language` at every step, so `set lang ko`
 // switches the lesson under way to Korean.
 //
-// Not here: reading lesson files (LessonLibrary), running a step's commands (StepRun), running
-// lessons without a learner (LessonVerifier).
+// Not here: the moves between steps and the end of a lesson (TutorialRunner+Moving), checks, hints
+// and the model answer (TutorialRunner+Exercises), reading lesson files (LessonLibrary), running a
+// step's commands (StepRun), running lessons without a learner (LessonVerifier).
 
 import Foundation
 import LabCore
@@ -26,16 +27,16 @@ public final class TutorialRunner: ShellLesson {
     public let library: LessonLibrary
     public let entry: LessonLibrary.Entry
     /// The current step (0-based).
-    public private(set) var step: Int
+    public internal(set) var step: Int
     /// Whether the current step's commands have run (then Enter moves on).
-    public private(set) var stepHasRun = false
+    public internal(set) var stepHasRun = false
     /// Earlier steps to run again before the current one, when a lesson is picked up in a new session.
-    public private(set) var catchUp: [Int] = []
+    public internal(set) var catchUp: [Int] = []
     /// False once the lesson is paused (`tutorial stop`) or finished: the lab keeps the runner so
     /// that `tutorial start` of the same lesson picks it up with the session's state, no catching up.
     public private(set) var isActive = true
     /// The lesson was walked through to its end.
-    public private(set) var isFinished = false
+    public internal(set) var isFinished = false
     /// Taken fast (`tutorial start 7 fast`): the lab's fast mode is this lesson's until it stops or ends.
     public var runsFast = false
     /// Reads the figures expectations compare.
@@ -83,7 +84,7 @@ public final class TutorialRunner: ShellLesson {
         let entry = try library.find(reference)
         let loaded: LessonLibrary.Loaded
         do { loaded = try library.load(entry, language: lab.settings.language) } catch {
-            throw ShellError(error.description, hint: "the lesson file has a mistake; `nnlab tutorial verify` checks every lesson")
+            throw ShellError(error.description, hint: loc(.lessonFileMistakeHint))
         }
         if let latest = interpreter.shell.lessonRunner {
             // The same lesson, paused or running in this session: its data and models are here.
@@ -123,11 +124,15 @@ public final class TutorialRunner: ShellLesson {
     private func install() {
         isActive = true
         shell.tutorial = self
-        shell.emptyLineAction = { [weak self] in self?.enter() }
+        // Enter on an empty line is no command, so nothing has bound the lab's language yet.
+        shell.emptyLineAction = { [weak self] in
+            guard let self else { return }
+            Language.$current.withValue(self.lab.settings.language) { self.enter() }
+        }
         updatePrompt()
     }
 
-    private func uninstall() {
+    func uninstall() {
         isActive = false
         if runsFast {
             lab.settings.fast = nil
@@ -139,7 +144,7 @@ public final class TutorialRunner: ShellLesson {
         }
     }
 
-    private func updatePrompt() {
+    func updatePrompt() {
         shell.promptPrefix = "[\(entry.number): \(step + 1)/\(lesson.steps.count)]"
     }
 
@@ -158,127 +163,6 @@ public final class TutorialRunner: ShellLesson {
     }
 
     var text: TutorialText { TutorialText(lab.settings.language) }
-
-    // MARK: - Moving
-
-    /// Enter on an empty line: run the step's commands, or go on when they have run (or there are
-    /// none). On an exercise: check the learner's run (or run the model answer once it was shown).
-    public func enter() {
-        let s = lesson.steps[step]
-        if s.exercise != nil {
-            if solvedSteps.contains(step) { advance(skipping: false) }
-            else if solutionShown.contains(step) && !stepHasRun { runStep() }
-            else { check() }
-            return
-        }
-        if stepHasRun && failedSteps.contains(step) && warnedStep != step {
-            warnedStep = step
-            lab.console.write(lab.console.style.paint(text.stepDisagreed, fg: .yellow))
-            return
-        }
-        if stepHasRun || s.commands.isEmpty { advance(skipping: false) } else { runStep() }
-    }
-
-    /// `next`: the next step. An exercise, or a step whose commands the learner replaced with
-    /// their own run, is checked first; when it does not pass, a second `next` moves on anyway.
-    public func next() {
-        let s = lesson.steps[step]
-        if s.exercise != nil, !solvedSteps.contains(step) {
-            if warnedStep == step { skippedSteps.insert(step); advance(skipping: false); return }
-            if !check() {
-                warnedStep = step
-                lab.console.write(lab.console.style.paint(text.exerciseNotSolved, fg: .yellow))
-                return
-            }
-        } else if !stepHasRun && !s.commands.isEmpty {
-            if warnedStep != step, !s.expectations.isEmpty, latestRunMarker != runMarkerAtShow {
-                lab.console.write(lab.console.style.dim(text.checkingOwnRun))
-                if !check() {
-                    warnedStep = step
-                    lab.console.write(lab.console.style.paint(text.ownRunDisagreed, fg: .yellow))
-                    return
-                }
-                advance(skipping: false)
-                return
-            }
-            skippedSteps.insert(step)
-            advance(skipping: warnedStep != step)
-            return
-        }
-        advance(skipping: false)
-    }
-
-    /// `back`: the previous step, ready to run again.
-    public func back() {
-        guard step > 0 else {
-            lab.console.write(text.atFirstStep)
-            show(intro: false)
-            return
-        }
-        step -= 1
-        stepHasRun = false
-        catchUp.removeAll { $0 >= step }
-        updatePrompt()
-        show(intro: false)
-        saveProgress(current: true)
-    }
-
-    /// `again`: run the current step's commands again (or show it again when it has none).
-    public func again() {
-        if lesson.steps[step].commands.isEmpty { show(intro: false) } else { runStep() }
-    }
-
-    /// `where`: the lesson, the step, and every step's title with what has run.
-    public func showWhere() {
-        let l = lesson, style = lab.console.style
-        let ran = Set(TutorialProgress.load(from: lab.paths.progressFile).progress.lessons[entry.slug]?.stepsRun ?? [])
-        var lines = LessonView.wrap(text.position(l, step: step, ran: stepHasRun), style: style)
-        for (i, s) in l.steps.enumerated() {
-            let mark = i == step ? "▸" : (ran.contains(i) ? "✓" : " ")
-            let line = "  \(mark) \(i + 1). \(s.title)"
-            lines.append(i == step ? style.bold(line) : line)
-        }
-        lab.console.write(lines.joined(separator: "\n"))
-    }
-
-    func advance(skipping: Bool) {
-        if skipping { lab.console.write(lab.console.style.dim(text.skippedStep(step))) }
-        warnedStep = nil
-        guard step + 1 < lesson.steps.count else {
-            finish()
-            return
-        }
-        step += 1
-        stepHasRun = false
-        catchUp.removeAll { $0 >= step }
-        updatePrompt()
-        show(intro: false)
-        saveProgress(current: true)
-    }
-
-    /// The end of the lesson. With steps still open (failed or skipped) it names them and stays
-    /// at the last step once; the next Enter closes the lesson without calling it done.
-    private func finish() {
-        let tally = checkTally.values.reduce((agreed: 0, made: 0)) { ($0.agreed + $1.agreed, $0.made + $1.made) }
-        let later = library.entries().first { $0.number > entry.number }?.number
-        let style = lab.console.style
-        let failed = failedSteps.subtracting(solvedSteps).sorted()
-        let skipped = skippedSteps.subtracting(solvedSteps).subtracting(failedSteps).sorted()
-        let open = !failed.isEmpty || !skipped.isEmpty
-        let message = open
-            ? text.reachedEnd(lesson, failed: failed, skipped: skipped, agreed: tally.agreed, checked: tally.made)
-                + (endWarned ? "" : " " + text.enterClosesAnyway)
-            : text.finished(lesson, agreed: tally.agreed, checked: tally.made, next: later)
-        lab.console.write("\n" + LessonView.wrap(message, style: style, highlighting: false)
-            .map { style.paint($0, fg: open ? .yellow : .green) }.joined(separator: "\n"))
-        if open && !endWarned {
-            endWarned = true
-            return
-        }
-        saveProgress(current: false, finished: !open)
-        isFinished = true
-        uninstall()
-    }
 
     // MARK: - Showing and running a step
 
@@ -308,7 +192,7 @@ public final class TutorialRunner: ShellLesson {
     func runStep() {
         let l = lesson, style = lab.console.style
         guard let interpreter else {
-            lab.console.warn("the lesson's shell is gone: `tutorial start` it again")
+            lab.console.warn(LessonMessage.lessonShellGone.text([], language: lab.settings.language))
             return
         }
         for i in catchUp {
