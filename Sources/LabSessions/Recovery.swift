@@ -216,6 +216,7 @@ public enum Recovery {
         let text = RecoveryText(lab.settings.language)
         let silent = RecoveryConsole(showing: console)
         let scratch = Lab(console: silent, paths: lab.paths)
+        scratch.settings.language = lab.settings.language   // its errors are shown when a command fails
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
         let interpreter = target.over(scratch)

@@ -151,13 +151,13 @@ public enum Replay {
             outcome = style.paint(loc(.replayMatches), fg: .green) + style.dim(loc(n == 1 ? .replayMatchLineOne : .replayMatchLineMany, n))
         case .withinTolerance(let n, let d):
             shownRecorded = d.recorded; shownReplayed = d.replayed
-            outcome = style.paint(loc(.replayWithin), fg: .yellow) + loc(.replayWithinDetail, number(d.amount), d.place)
+            outcome = style.paint(loc(.replayWithin), fg: .yellow) + loc(.replayWithinDetail, number(d.amount), placeText(d.at))
                 + style.dim(loc(.replayWithinNote, number(tolerance), n))
         case .differs(let d):
             shownRecorded = d.recorded; shownReplayed = d.replayed
             outcome = style.paint(loc(.replayDiffers), fg: .red)
-                + (tolerance == 0 ? loc(.replayDiffersSameBits, number(d.amount), d.place)
-                                  : loc(.replayDiffersBeyond, number(d.amount), d.place, number(tolerance)))
+                + (tolerance == 0 ? loc(.replayDiffersSameBits, number(d.amount), placeText(d.at))
+                                  : loc(.replayDiffersBeyond, number(d.amount), placeText(d.at), number(tolerance)))
         case .countDiffers(let a, let b):
             outcome = style.paint(loc(.replayDiffers), fg: .red) + loc(a == 1 ? .replayCountDiffersOne : .replayCountDiffersMany, a, b)
         case .notRecorded(let n):
@@ -168,6 +168,14 @@ public enum Replay {
         lines.append(loc(.replayReplayedLabel) + (shownReplayed ?? style.dim(loc(.replayNone))))
         lines.append("  " + outcome)
         return lines.joined(separator: "\n")
+    }
+
+    /// "cost at epoch 3" in the learner's language.
+    static func placeText(_ place: FigureDifference.Place) -> String {
+        switch place {
+        case .number(let label, let subject): loc(.replayPlaceNumber, label, subject)
+        case .words(let subject): loc(.replayPlaceWords, subject)
+        }
     }
 
     static func summary(_ r: ReplayResult, tolerance: Double, style: Style) -> String {

@@ -106,12 +106,14 @@ enum SessionLoader {
         let optimizerSpec = content.optimizerSpec ?? OptimizerSpec(.adam)
         let fitted = try content.fit(to: network, optimizerSpec: optimizerSpec)
         let seed = content.seed ?? file.header.seed
+        // The language is the learner's, not the session's: loading an example saved in English
+        // leaves a lab that speaks Korean speaking Korean (the file's `nnlab.language` is a record only).
         let snapshot = SessionSnapshot(
             data: data, dataCommand: file.header.data.map { "data load " + $0 }, model: content.model,
             parameters: fitted.parameters, parameterNames: network?.parameters.map(\.name) ?? [],
             optimizerSpec: optimizerSpec, optimizerState: fitted.optimizer, seed: seed,
             generatorState: content.generatorState ?? SeededGenerator(seed: seed).state,
-            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.settings.language,
+            defaults: content.defaults ?? TrainingOptions(), language: lab.settings.language,
             runs: content.runs, journal: file.journal, journalSeed: file.header.seed)
         return LoadedSession(snapshot: snapshot, file: file, warnings: warnings)
     }

@@ -13,7 +13,7 @@ public enum ReplayMessage: Catalog {
     // MARK: Replaying
     case replayingFast, replayingNoFast, replaying, replayLinePrefix, replayStoppedBefore, replayOtherData
     case replayOtherArithmetic, replayOlderArithmetic
-    case replayMatches, replayMatchLineOne, replayMatchLineMany, replayWithin, replayWithinDetail, replayWithinNote
+    case replayPlaceNumber, replayPlaceWords, replayMatches, replayMatchLineOne, replayMatchLineMany, replayWithin, replayWithinDetail, replayWithinNote
     case replayDiffers, replayDiffersSameBits, replayDiffersBeyond, replayCountDiffersOne, replayCountDiffersMany
     case replayNotRecorded, replayNotRecordedFast, replayRecordedLabel, replayReplayedLabel, replayNone
     case replaySummaryOne, replaySummaryMany, replaySummaryFailed, replaySummaryDiffersSameBitsOne

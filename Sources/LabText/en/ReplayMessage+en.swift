@@ -36,6 +36,8 @@ extension ReplayMessage {
         case .replayOlderArithmetic:
             "{1} was recorded with an nnlab older than its own kernels; this nnlab computes {2}, so figures are compared within {3} "
                 + "(`nnlab replay --record {1}` re-records them)"
+        case .replayPlaceNumber: "{1} at {2}"
+        case .replayPlaceWords: "the words of \"{1}\""
         case .replayMatches: "matches"
         case .replayMatchLineOne: " ({1} figure line)"
         case .replayMatchLineMany: " ({1} figure lines)"
