@@ -89,8 +89,23 @@ public enum FigureVerdict: Equatable, Sendable {
 
 /// The largest difference found: where, and the two lines.
 public struct FigureDifference: Equatable, Sendable {
-    /// "validation at epoch 3", or "the words" when the lines do not have the same shape.
-    public let place: String
+    /// Where two figure lines differ most.
+    public enum Place: Equatable, Sendable {
+        /// The number called `label` in the line about `subject` ("validation" of "epoch 3").
+        case number(label: String, subject: String)
+        /// The lines do not have the same words (the line about `subject`).
+        case words(subject: String)
+    }
+
+    /// Where, for the replay to say in the learner's language.
+    public let at: Place
+    /// "validation at epoch 3", or "the words of ..." when the lines do not have the same shape.
+    public var place: String {
+        switch at {
+        case .number(let label, let subject): "\(label) at \(subject)"
+        case .words(let subject): "the words of \"\(subject)\""
+        }
+    }
     /// |recorded - replayed| (infinity when a number is missing or not finite on one side only).
     public let amount: Double
     public let recorded: String
@@ -111,12 +126,12 @@ public enum FigureComparison {
         for (a, b) in zip(recorded, replayed) where a != b {
             let r = FigureLine(a), p = FigureLine(b)
             guard r.skeleton == p.skeleton else {
-                return .differs(FigureDifference(place: "the words of \"\(r.subject)\"", amount: .infinity, recorded: a, replayed: b))
+                return .differs(FigureDifference(at: .words(subject: r.subject), amount: .infinity, recorded: a, replayed: b))
             }
             for (x, y) in zip(r.numbers, p.numbers) {
                 let amount = difference(x.value, y.value)
                 guard amount > (largest?.amount ?? 0) else { continue }
-                largest = FigureDifference(place: "\(x.label) at \(r.subject)", amount: amount, recorded: a, replayed: b)
+                largest = FigureDifference(at: .number(label: x.label, subject: r.subject), amount: amount, recorded: a, replayed: b)
             }
         }
         // Lines that differ only in how a number is written ("0.5" vs "0.50") count as equal.

@@ -54,12 +54,10 @@ package enum SessionPlaces {
 
     /// "from sessions/x.nnlab" or "example session, from /usr/local/share/nnlab/sessions/x.nnlab".
     package static func origin(_ found: FoundSession, paths: LabPaths, language: Language) -> String {
-        let place = paths.shown(found.script)
-        switch (found.source, language) {
-        case (.own, .en): return "from \(place)"
-        case (.own, .ko): return "\(place)에서 읽음"
-        case (.example, .en): return "example session, from \(place); `save` writes your own copy in sessions/"
-        case (.example, .ko): return "예제 세션, \(place)에서 읽음; `save`는 sessions/에 여러분의 사본을 씁니다"
+        let key: SessionMessage = switch found.source {
+        case .own: .sessionFromOwn
+        case .example: .sessionFromExample
         }
+        return key.text([paths.shown(found.script)], language: language)
     }
 }

@@ -22,6 +22,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import LabKit
 import NNFormats
 #if canImport(Glibc)
@@ -70,10 +71,10 @@ public final class AutosaveJournal: JournalFile {
         } catch {
             unlink(hidden.appendingPathComponent(lockName).path)
             rmdir(hidden.path)
-            lab.console.warn("note: work is not autosaved: \(error.description)")
+            lab.console.warn(SessionMessage.sessionNotAutosaved.text([error.saying(lab.settings.language)], language: lab.settings.language))
             return nil
         }
-        lock.describeHolder("pid \(getpid()), started in \(lab.paths.work.path)")
+        lock.describeHolder(JournalHolder(pid: getpid(), doing: .started, folder: lab.paths.work.path))
         let journal = AutosaveJournal(url: folder.appendingPathComponent(fileName), lock: lock)
         lab.session.autosave = journal
         journal.restart(for: lab)
@@ -205,6 +206,6 @@ public final class AutosaveJournal: JournalFile {
         writer = nil
         guard !reportedFailure else { return }
         reportedFailure = true
-        lab.console.warn("note: autosave stopped: \(error.description) (`save NAME` still works)")
+        lab.console.warn(SessionMessage.sessionAutosaveStopped.text([error.saying(lab.settings.language)], language: lab.settings.language))
     }
 }

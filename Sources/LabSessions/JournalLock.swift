@@ -19,8 +19,8 @@ final class JournalLock {
     /// What trying to take a lock found.
     enum Claim {
         case claimed(JournalLock)
-        /// Another running lab holds it; `holder` is what it wrote into the file ("pid 42 ...").
-        case held(holder: String)
+        /// Another running lab holds it; `holder` is what it wrote into the file (nil when unreadable).
+        case held(holder: JournalHolder?)
         /// The file is gone (its journal was removed meanwhile) or cannot be opened.
         case gone
     }
@@ -41,7 +41,7 @@ final class JournalLock {
         var result: Int32
         repeat { result = flock(fd, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
         guard result == 0 else {
-            let holder = readText(fd)
+            let holder = JournalHolder(readText(fd))
             close(fd)
             return .held(holder: holder)
         }
@@ -56,9 +56,9 @@ final class JournalLock {
     }
 
     /// Says who holds the lock (read by a lab that fails to take it).
-    func describeHolder(_ text: String) {
+    func describeHolder(_ holder: JournalHolder) {
         guard fd >= 0 else { return }
-        let bytes = Array((text + "\n").utf8)
+        let bytes = Array((holder.text + "\n").utf8)
         _ = ftruncate(fd, 0)
         _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
@@ -75,5 +75,55 @@ final class JournalLock {
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return "" }
         return String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Who holds a journal's lock, as its lock file says: "pid 42, started in /home/ada/x" or
+/// "pid 42, recovering it in /home/ada/x". The text is data between labs (always these words);
+/// what the learner reads is said from the fields.
+struct JournalHolder: Equatable {
+    /// What the holding lab does with the journal.
+    enum Doing: Equatable {
+        /// It is the lab's own journal.
+        case started
+        /// The lab is recovering a journal another lab left.
+        case recovering
+    }
+
+    var pid: Int32
+    var doing: Doing
+    /// The folder the holding lab was started in.
+    var folder: String
+
+    init(pid: Int32, doing: Doing, folder: String) {
+        self.pid = pid
+        self.doing = doing
+        self.folder = folder
+    }
+
+    /// The lock file's text read back; nil when it is not one of the two forms.
+    init?(_ text: String) {
+        guard text.hasPrefix("pid "), let comma = text.firstIndex(of: ","), let pid = Int32(text[text.index(text.startIndex, offsetBy: 4)..<comma]) else {
+            return nil
+        }
+        let rest = text[text.index(after: comma)...]
+        for doing in [Doing.started, .recovering] {
+            let words = JournalHolder.words(doing)
+            if rest.hasPrefix(words) {
+                self.init(pid: pid, doing: doing, folder: String(rest.dropFirst(words.count)))
+                return
+            }
+        }
+        return nil
+    }
+
+    /// The text written into the lock file.
+    var text: String { "pid \(pid)," + JournalHolder.words(doing) + folder }
+
+    private static func words(_ doing: Doing) -> String {
+        switch doing {
+        case .started: " started in "
+        case .recovering: " recovering it in "
+        }
     }
 }

@@ -83,7 +83,7 @@ public enum Recovery {
         /// Folders of other labs' orphaned journals (not claimed: left for a lab started there).
         var elsewhere: [String] = []
         /// Who holds the journals of this folder that another starting lab is recovering.
-        var claimedByOthers: [String] = []
+        var claimedByOthers: [JournalHolder] = []
     }
 
     /// Looks at every journal: claims this folder's orphans, removes empty orphans, notes the rest.
@@ -100,7 +100,7 @@ public enum Recovery {
                 // a journal): only an empty one is cleared.
                 if !FileManager.default.fileExists(atPath: journal.path) { rmdir(folder.path) }
             case .held(let holder):
-                if holder.contains("recovering"), holder.hasSuffix("in \(here)") { survey.claimedByOthers.append(holder) }
+                if let holder, holder.doing == .recovering, holder.folder == here { survey.claimedByOthers.append(holder) }
             case .claimed(let lock):
                 guard let lines = try? JournalWriter.readLines(from: journal), let contents = parse(lines), !contents.commands.isEmpty else {
                     AutosaveJournal.removeFolder(folder)   // nothing unsaved: nothing to offer
@@ -112,7 +112,7 @@ public enum Recovery {
                     lock.release()
                     continue
                 }
-                lock.describeHolder("pid \(getpid()), recovering it in \(here)")
+                lock.describeHolder(JournalHolder(pid: getpid(), doing: .recovering, folder: here))
                 survey.orphans.append(OrphanJournal(url: journal, contents: contents, lock: lock))
             }
         }
@@ -216,6 +216,7 @@ public enum Recovery {
         let text = RecoveryText(lab.settings.language)
         let silent = RecoveryConsole(showing: console)
         let scratch = Lab(console: silent, paths: lab.paths)
+        scratch.settings.language = lab.settings.language   // its errors are shown when a command fails
         scratch.shouldStop = lab.shouldStop
         scratch.reseed(contents.seed)
         let interpreter = target.over(scratch)
@@ -234,7 +235,7 @@ public enum Recovery {
             scratch.session.plannedStops = contents.stops[index] ?? []
             defer { scratch.session.plannedStops = [] }
             guard interpreter.run(command) else {
-                console.warn(text.stoppedAt(command, silent.warnings.last ?? "it failed"))
+                console.warn(text.stoppedAt(command, silent.warnings.last))
                 break
             }
             done += 1

@@ -10,6 +10,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNCore
 import TermCharts
 
@@ -70,29 +71,31 @@ public enum Replay {
                            makeInterpreter: InterpreterMaker) -> ReplayResult {
         let style = console.style
         let lab = Lab(console: options.quiet ? QuietConsole(console) : console, paths: paths)
+        // The replayed commands speak the language the replay was asked in (not a setting of the file).
+        lab.settings.language = Language.current
         lab.shouldStop = shouldStop
         lab.reseed(file.header.seed)
         var fastFigures = options.fast
         if options.fast {
             if let fast = file.header.fast {
                 lab.settings.fast = fast
-                console.write(style.dim("replaying \(name), fast variant (\(SessionFile.describe(fast)))"))
+                console.write(style.dim(loc(.replayingFast, name, SessionFile.describe(fast))))
             } else {
                 fastFigures = false
-                console.write(style.dim("replaying \(name): it declares no fast variant, so it runs in full"))
+                console.write(style.dim(loc(.replayingNoFast, name)))
             }
         } else {
-            console.write(style.dim("replaying \(name)"))
+            console.write(style.dim(loc(.replaying, name)))
         }
         let tolerance = options.tolerance ?? tolerance(for: file.header, name: name, console: console)
         let interpreter = makeInterpreter(lab)
         var result = ReplayResult(name: name, lab: lab)
         for entry in file.entries {
             if options.step && console.isInteractive {
-                let answer = console.ask(style.dim("line \(entry.line): ") + entry.command + style.dim("   [Enter] runs it, q stops: "))
+                let answer = console.ask(style.dim(loc(.replayLinePrefix, entry.line)) + entry.command + style.dim(loc(.replayStep)))
                 guard let answer, !answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("q") else {
                     result.stoppedEarly = true
-                    console.write("replay stopped before line \(entry.line)")
+                    console.write(loc(.replayStoppedBefore, entry.line))
                     break
                 }
             } else if !options.quiet {
@@ -122,8 +125,7 @@ public enum Replay {
         }
         if !options.fast, result.failedLine == nil, let saved = file.header.dataIdentity, let loaded = lab.data?.info.identity,
            !saved.sameData(as: loaded) {
-            console.warn("warning: \(name) was recorded with other data than this replay used\n  recorded: \(saved.description)\n"
-                         + "  replayed: \(loaded.description)\n  differences: " + saved.differences(from: loaded).joined(separator: "; "))
+            console.warn(loc(.replayOtherData, name, saved.description, loaded.description, saved.differences(from: loaded).joined(separator: "; ")))
         }
         console.write(summary(result, tolerance: tolerance, style: style))
         return result
@@ -133,10 +135,9 @@ public enum Replay {
     /// bits); otherwise the default tolerance, said in one line with the way to re-record.
     static func tolerance(for header: SessionFile.Header, name: String, console: Console) -> Double {
         if header.arithmetic == Arithmetic.name { return 0 }
-        let recordedWith = header.arithmetic.map { "arithmetic \($0)" } ?? "an nnlab older than its own kernels"
-        console.write(console.style.dim("\(name) was recorded with \(recordedWith); this nnlab computes \(Arithmetic.name), "
-            + "so figures are compared within \(number(FigureComparison.defaultTolerance)) "
-            + "(`nnlab replay --record \(name)` re-records them)"))
+        let tolerance = number(FigureComparison.defaultTolerance)
+        console.write(console.style.dim(header.arithmetic.map { loc(.replayOtherArithmetic, name, $0, Arithmetic.name, tolerance) }
+                                        ?? loc(.replayOlderArithmetic, name, Arithmetic.name, tolerance)))
         return FigureComparison.defaultTolerance
     }
 
@@ -147,47 +148,58 @@ public enum Replay {
         let outcome: String
         switch verdict {
         case .matches(let n):
-            outcome = style.paint("matches", fg: .green) + style.dim(" (\(n) figure line\(n == 1 ? "" : "s"))")
+            outcome = style.paint(loc(.replayMatches), fg: .green) + style.dim(loc(n == 1 ? .replayMatchLineOne : .replayMatchLineMany, n))
         case .withinTolerance(let n, let d):
             shownRecorded = d.recorded; shownReplayed = d.replayed
-            outcome = style.paint("within tolerance", fg: .yellow) + ": largest difference \(number(d.amount)) in \(d.place)"
-                + style.dim(" (tolerance \(number(tolerance)), \(n) lines)")
+            outcome = style.paint(loc(.replayWithin), fg: .yellow) + loc(.replayWithinDetail, number(d.amount), placeText(d.at))
+                + style.dim(loc(.replayWithinNote, number(tolerance), n))
         case .differs(let d):
             shownRecorded = d.recorded; shownReplayed = d.replayed
-            outcome = style.paint("differs", fg: .red) + ": largest difference \(number(d.amount)) in \(d.place), "
-                + (tolerance == 0 ? "where the same arithmetic owes the same bits" : "beyond the tolerance \(number(tolerance))")
+            outcome = style.paint(loc(.replayDiffers), fg: .red)
+                + (tolerance == 0 ? loc(.replayDiffersSameBits, number(d.amount), placeText(d.at))
+                                  : loc(.replayDiffersBeyond, number(d.amount), placeText(d.at), number(tolerance)))
         case .countDiffers(let a, let b):
-            outcome = style.paint("differs", fg: .red) + ": \(a) figure line\(a == 1 ? "" : "s") recorded, \(b) replayed"
+            outcome = style.paint(loc(.replayDiffers), fg: .red) + loc(a == 1 ? .replayCountDiffersOne : .replayCountDiffersMany, a, b)
         case .notRecorded(let n):
-            outcome = style.dim("no \(fast ? "fast " : "")figures recorded to compare (\(n) replayed)")
+            outcome = style.dim(loc(fast ? .replayNotRecordedFast : .replayNotRecorded, n))
         }
-        var lines = [style.dim("line \(line): ") + command]
-        lines.append("  recorded  " + (shownRecorded ?? style.dim("(none)")))
-        lines.append("  replayed  " + (shownReplayed ?? style.dim("(none)")))
+        var lines = [style.dim(loc(.replayLinePrefix, line)) + command]
+        lines.append(loc(.replayRecordedLabel) + (shownRecorded ?? style.dim(loc(.replayNone))))
+        lines.append(loc(.replayReplayedLabel) + (shownReplayed ?? style.dim(loc(.replayNone))))
         lines.append("  " + outcome)
         return lines.joined(separator: "\n")
+    }
+
+    /// "cost at epoch 3" in the learner's language.
+    static func placeText(_ place: FigureDifference.Place) -> String {
+        switch place {
+        case .number(let label, let subject): loc(.replayPlaceNumber, label, subject)
+        case .words(let subject): loc(.replayPlaceWords, subject)
+        }
     }
 
     static func summary(_ r: ReplayResult, tolerance: Double, style: Style) -> String {
         let compared = r.compared.filter { if case .notRecorded = $0.verdict { false } else { true } }
         let exact = compared.filter { if case .matches = $0.verdict { true } else { false } }.count
-        var text = "replay \(r.name): \(r.commandsRun) command\(r.commandsRun == 1 ? "" : "s") run, \(compared.count) compared"
-        if let line = r.failedLine { return text + ", " + style.paint("stopped: line \(line) failed", fg: .red) }
+        var text = loc(r.commandsRun == 1 ? .replaySummaryOne : .replaySummaryMany, r.name, r.commandsRun, compared.count)
+        if let line = r.failedLine { return text + ", " + style.paint(loc(.replaySummaryFailed, line), fg: .red) }
         let differing = r.differing.count
         if differing > 0 {
-            let limit = tolerance == 0 ? "where the same arithmetic owes the same bits" : "beyond the tolerance \(number(tolerance))"
-            text += ", " + style.paint("\(differing) differ\(differing == 1 ? "s" : "") \(limit)", fg: .red)
+            let differ = tolerance == 0
+                ? loc(differing == 1 ? .replaySummaryDiffersSameBitsOne : .replaySummaryDiffersSameBitsMany, differing)
+                : loc(differing == 1 ? .replaySummaryDiffersBeyondOne : .replaySummaryDiffersBeyondMany, differing, number(tolerance))
+            text += ", " + style.paint(differ, fg: .red)
         } else if exact == compared.count {
-            text += compared.isEmpty ? "" : ", " + style.paint("all match exactly", fg: .green)
+            text += compared.isEmpty ? "" : ", " + style.paint(loc(.replaySummaryAllMatch), fg: .green)
         } else {
-            text += ", " + style.paint("\(exact) match exactly, \(compared.count - exact) within the tolerance \(number(tolerance))", fg: .yellow)
+            text += ", " + style.paint(loc(.replaySummarySomeWithin, exact, compared.count - exact, number(tolerance)), fg: .yellow)
         }
-        return text + (r.stoppedEarly ? " (stopped early)" : "")
+        return text + (r.stoppedEarly ? loc(.replaySummaryStoppedEarly) : "")
     }
 
     /// 0.00213 -> "0.0021", 1e-5 -> "0.00001", infinity -> "(missing)"
     static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "(not comparable)" }
+        guard x.isFinite else { return loc(.replayNotComparable) }
         if x >= 0.0001 || x == 0 { return NumberFormat.fourDecimals(Float(x)) }
         return String(format: "%.2g", x)
     }

@@ -6,6 +6,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 
 public enum ReplayCommandLine {
     /// Exit statuses.
@@ -24,7 +25,7 @@ public enum ReplayCommandLine {
             let url = URL(fileURLWithPath: folder)
             let names = SessionPlaces.sessionFiles(in: url)
             if names.isEmpty {
-                console.warn("error: no session files (*.nnlab) in \(folder)")
+                console.warn(loc(.errorLabel) + loc(.replayNoSessionFiles, folder))
                 return unreadable
             }
             files += names.map { url.appendingPathComponent($0) }
@@ -34,17 +35,16 @@ public enum ReplayCommandLine {
                 let url = try locate(target, paths: paths)
                 if record && !target.contains("/") && paths.examplesApart
                     && url.deletingLastPathComponent().standardizedFileURL.path == paths.examples.standardizedFileURL.path {
-                    throw ShellError("\(target) is an example session (\(url.path)): examples are not rewritten",
-                                     hint: "copy it into sessions/ first (`load \(target)` then `save`), then record that copy")
+                    throw ShellError(loc(.replayExampleNotRewritten, target, url.path), hint: loc(.replayCopyExampleFirstHint, target))
                 }
                 files.append(url)
             } catch {
-                console.warn("error: " + error.message + (error.hint.map { "\n  hint: " + $0 } ?? ""))
+                console.warn(loc(.errorLabel) + error.message + (error.hint.map { "\n  " + loc(.hintLabel) + $0 } ?? ""))
                 status = unreadable
             }
         }
         if files.isEmpty && status == agreed {
-            console.warn("error: name a session (or a .nnlab file), or give --all FOLDER")
+            console.warn(loc(.errorLabel) + loc(.replayNameSomething))
             return unreadable
         }
         var outcomes: [(String, String)] = []
@@ -52,31 +52,30 @@ public enum ReplayCommandLine {
             let name = url.deletingPathExtension().lastPathComponent
             let bytes: Data
             do { bytes = try RegularFile.read(url) } catch {
-                console.warn("error: \(url.path) \(error.description)")
-                outcomes.append((name, "cannot be read"))
+                console.warn(loc(.errorLabel) + error.saying(about: url.path))
+                outcomes.append((name, loc(.replayOutcomeUnreadable)))
                 status = max(status, unreadable)
                 continue
             }
             let file: SessionFile
             do { file = try SessionFile.parse(bytes, file: url.path, commands: commands) } catch {
-                console.warn("error: " + error.description)
-                outcomes.append((name, "cannot be read as a session"))
+                console.warn(loc(.errorLabel) + error.description)
+                outcomes.append((name, loc(.replayOutcomeNotSession)))
                 status = max(status, unreadable)
                 continue
             }
             let result = Replay.run(file, name: name, console: console, paths: paths, options: options, shouldStop: shouldStop,
                                     makeInterpreter: makeInterpreter)
-            var outcome = result.failedLine.map { "line \($0) failed" }
-                ?? (result.succeeded ? "agrees" : "\(result.differing.count) command(s) differ")
+            var outcome = result.failedLine.map { loc(.replayOutcomeLineFailed, $0) }
+                ?? (result.succeeded ? loc(.replayOutcomeAgrees) : loc(.replayOutcomeDiffer, result.differing.count))
             if record && result.failedLine == nil {
                 do {
                     try SessionCommands.record(result, file: file, name: name, folder: url.deletingLastPathComponent(), fast: options.fast)
-                    outcome += ", recorded"
-                    console.write("recorded the replayed \(options.fast ? "fast " : "")figures in \(url.path)"
-                                  + (options.fast ? "" : " (and its weights)"))
+                    outcome += loc(.replayOutcomeRecorded)
+                    console.write(loc(options.fast ? .replayRecordedFastFile : .replayRecordedWithWeights, url.path))
                 } catch {
-                    console.warn("error: " + error.message)
-                    outcome += ", not recorded"
+                    console.warn(loc(.errorLabel) + error.message)
+                    outcome += loc(.replayOutcomeNotRecorded)
                 }
             }
             if !result.succeeded && !(record && result.failedLine == nil) { status = max(status, differed) }
@@ -85,7 +84,7 @@ public enum ReplayCommandLine {
         }
         if outcomes.count > 1 {
             let width = outcomes.map(\.0.count).max() ?? 0
-            console.write("replayed \(outcomes.count) sessions" + (options.fast ? " (fast variants)" : "") + ":")
+            console.write(loc(options.fast ? .replayedSessionsFast : .replayedSessions, outcomes.count))
             for (name, outcome) in outcomes { console.write("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + outcome) }
         }
         return status
@@ -96,18 +95,18 @@ public enum ReplayCommandLine {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) {
             guard !isFolder.boolValue else {
-                throw ShellError("\(target) is a folder", hint: "give --all \(target) to replay every session in it")
+                throw ShellError(loc(.replayIsFolder, target), hint: loc(.replayIsFolderHint, target))
             }
             return URL(fileURLWithPath: target)
         }
         if target.contains("/") {
-            throw ShellError("there is no file \(target)", hint: "check the path, or give a session name from sessions/")
+            throw ShellError(loc(.replayNoFile, target), hint: loc(.replayNoFileHint))
         }
         let name = try SessionStore.checkName(target)
         guard let found = SessionPlaces.find(name, paths: paths) else {
-            throw ShellError("there is no session '\(name)' in \(paths.sessions.path)"
-                             + (paths.examplesApart ? " nor among the examples in \(paths.examples.path)" : ""),
-                             hint: "`nnlab` then `sessions` lists them")
+            throw ShellError(paths.examplesApart ? loc(.replayNoSessionInOrExamples, name, paths.sessions.path, paths.examples.path)
+                                                 : loc(.replayNoSessionIn, name, paths.sessions.path),
+                             hint: loc(.replayListThemHint))
         }
         return found.script
     }

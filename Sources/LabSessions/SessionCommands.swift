@@ -61,7 +61,7 @@ package enum SessionCommands {
 
     /// The name a handler was given, or an error (the parser requires it, so this does not happen).
     private static func given(_ inv: Invocation, _ argument: TypedArgument<String>) throws(ShellError) -> String {
-        guard let name = inv[argument] else { throw ShellError("`\(inv.commandName)` needs a session name", hint: "see `sessions`") }
+        guard let name = inv[argument] else { throw ShellError(loc(.sessionNeedsName, inv.commandName), hint: loc(.sessionSeeSessions)) }
         return try SessionStore.checkName(name)
     }
 
@@ -77,15 +77,15 @@ package enum SessionCommands {
                   !typed.isEmpty {
             name = try SessionStore.checkName(typed)
         } else {
-            throw ShellError("the session has no name yet", hint: "name it: `save NAME` (for example `save my-first-net`)")
+            throw ShellError(loc(.sessionHasNoName), hint: loc(.sessionNameItHint))
         }
         guard !lab.session.journal.isEmpty else {
-            throw ShellError("nothing to save yet: no command has changed the lab", hint: "build something first, e.g. `data load xor`")
+            throw ShellError(loc(.sessionNothingToSave), hint: loc(.sessionBuildFirstHint))
         }
         if name != lab.session.name, SessionStore.exists(name, in: lab.paths.sessions), !inv[replaceExisting] {
             let question = loc(.sessionExistsReplace, name, savedDate(name, lab).map { loc(.savedOn, $0) } ?? "")
             guard lab.console.isInteractive else {
-                throw ShellError("sessions/\(name).nnlab exists already", hint: "`save \(name) force` replaces it; or pick another name")
+                throw ShellError(loc(.sessionExistsAlready, name), hint: loc(.sessionForceReplacesHint, name))
             }
             guard isYes(lab.console.ask(question)) else {
                 lab.console.write(loc(.notSavedUnchanged, name))
@@ -96,8 +96,8 @@ package enum SessionCommands {
         lab.markSaved(as: name, file: file)
         let bytes = file.header.weights?.bytes ?? 0
         let (script, weights) = SessionStore.files(name, in: lab.paths.sessions)
-        lab.console.write("saved \(lab.paths.shown(script)) (\(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")) "
-                          + "and \(lab.paths.shown(weights)) (\(sizeText(bytes)))")
+        lab.console.write(loc(.sessionSaved, lab.paths.shown(script), SessionWords.commands(lab.session.journal.count),
+                              lab.paths.shown(weights), sizeText(bytes)))
     }
 
     static func savedDate(_ name: String, _ lab: Lab) -> String? {
@@ -105,7 +105,7 @@ package enum SessionCommands {
     }
 
     static func sizeText(_ bytes: Int) -> String {
-        bytes < 10_000 ? "\(NumberFormat.grouped(bytes)) bytes" : (bytes < 10_000_000 ? "\(NumberFormat.grouped(bytes / 1000)) KB" : "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB")
+        bytes < 10_000 ? loc(.sessionBytes, NumberFormat.grouped(bytes)) : (bytes < 10_000_000 ? "\(NumberFormat.grouped(bytes / 1000)) KB" : "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB")
     }
 
     // MARK: - load
@@ -113,23 +113,19 @@ package enum SessionCommands {
     static func load(_ lab: Lab, _ inv: Invocation) throws {
         let name = try given(inv, savedName)
         guard confirmReplacing(lab, inv, doing: "load \(name)") else { return }
-        guard let found = SessionPlaces.find(name, paths: lab.paths) else {
-            let known = lab.savedSessionNames()
-            throw ShellError("there is no session '\(name)' in sessions/" + (lab.paths.examplesApart ? " nor among the examples" : "")
-                             + didYouMean(name, known),
-                             hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
-        }
+        guard let found = SessionPlaces.find(name, paths: lab.paths) else { throw SessionWords.noSession(name, lab) }
         let loaded = try SessionLoader.read(found.script, for: lab, commands: try inv.runningInterpreter().parser.commands,
                                             acceptingOtherWeights: inv[mismatchedWeights])
         for warning in loaded.warnings { lab.console.warn(warning) }
         loaded.snapshot.install(into: lab)
         lab.markSaved(as: name, file: loaded.file)
         let h = loaded.file.header
-        lab.console.write("loaded \(name): \(lab.session.journal.count) command\(lab.session.journal.count == 1 ? "" : "s")"
-                          + (h.saved.map { ", saved \($0)" } ?? ""))
+        let commands = SessionWords.commands(lab.session.journal.count)
+        lab.console.write(h.saved.map { loc(.sessionLoadedOn, name, commands, $0) } ?? loc(.sessionLoaded, name, commands))
         lab.console.write(lab.console.style.dim(SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language)))
-        lab.console.write(lab.console.style.dim("model \(h.model ?? SessionStore.modelSummary(lab)); data "
-                                                + (h.data ?? "none") + (h.best.map { "; best \($0) (`eval` gives it again)" } ?? "")))
+        let model = h.model ?? SessionStore.modelSummary(lab), data = h.data ?? loc(.sessionNone)
+        lab.console.write(lab.console.style.dim(h.best.map { loc(.sessionLoadedSummaryBest, model, data, $0) }
+                                                ?? loc(.sessionLoadedSummary, model, data)))
     }
 
     /// With unsaved work at a terminal, asks before replacing the session; true to go on.
@@ -144,18 +140,17 @@ package enum SessionCommands {
     // MARK: - sessions
 
     static func list(_ lab: Lab, commands: [CommandSpec]) {
-        let paths = lab.paths, ko = lab.settings.language == .ko
+        let paths = lab.paths
         let own = SessionStore.list(in: paths.sessions)
         let examples = paths.examplesApart ? SessionStore.list(in: paths.examples).filter { e in !own.contains { $0.name == e.name } } : []
         if own.isEmpty {
-            lab.console.write(ko ? "\(paths.sessions.path)에 저장된 세션이 아직 없습니다: `save NAME`으로 이 세션을 저장합니다"
-                                 : "no saved sessions in \(paths.sessions.path) yet: `save NAME` saves this one")
+            lab.console.write(loc(.sessionListEmpty, paths.sessions.path))
         } else {
-            if !examples.isEmpty { lab.console.write(ko ? "여러분의 세션 (\(paths.shown(paths.sessions))):" : "your sessions (\(paths.shown(paths.sessions))):") }
+            if !examples.isEmpty { lab.console.write(loc(.sessionListYours, paths.shown(paths.sessions))) }
             lab.console.write(table(own, in: paths.sessions, lab, commands: commands))
         }
         if !examples.isEmpty {
-            lab.console.write(ko ? "예제 세션 (\(paths.examples.path), 읽기 전용):" : "example sessions (\(paths.examples.path), read only):")
+            lab.console.write(loc(.sessionListExamples, paths.examples.path))
             lab.console.write(table(examples, in: paths.examples, lab, commands: commands))
         }
         guard !own.isEmpty || !examples.isEmpty else { return }
@@ -164,10 +159,10 @@ package enum SessionCommands {
 
     private static func table(_ listed: [SessionStore.Listed], in folder: URL, _ lab: Lab, commands: [CommandSpec]) -> String {
         let rows = listed.map { s -> [String] in
-            guard let h = s.header else { return [s.name, "", "(cannot be read: \(s.problem ?? "?"))", "", ""] }
+            guard let h = s.header else { return [s.name, "", loc(.sessionListUnreadable, s.problem ?? "?"), "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
             return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
-                    shape, h.data ?? "none", lastResult(of: s.name, in: folder, commands: commands) ?? ""]
+                    shape, h.data ?? loc(.sessionNone), lastResult(of: s.name, in: folder, commands: commands) ?? ""]
         }
         let table = TextTable(columns: [TableColumn(loc(.sessionsSession), alignment: .left), TableColumn(loc(.sessionsSaved), alignment: .left),
                                         TableColumn(loc(.sessionsModel), alignment: .left), TableColumn(loc(.sessionsData), alignment: .left),
@@ -202,20 +197,14 @@ package enum SessionCommands {
     static func replay(_ lab: Lab, _ inv: Invocation) throws {
         let name = try given(inv, savedName)
         guard let found = SessionPlaces.find(name, paths: lab.paths),
-              let bytes = RegularFile.contents(found.script) else {
-            let known = lab.savedSessionNames()
-            throw ShellError("there is no session '\(name)' in sessions/" + (lab.paths.examplesApart ? " nor among the examples" : "")
-                             + didYouMean(name, known),
-                             hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
-        }
+              let bytes = RegularFile.contents(found.script) else { throw SessionWords.noSession(name, lab) }
         let file: SessionFile
         let commands = try inv.runningInterpreter().parser.commands
         do { file = try SessionFile.parse(bytes, file: lab.paths.shown(found.script), commands: commands) } catch { throw error.shellError }
         if inv[recordFigures] && found.source == .example {
-            throw ShellError("\(name) is an example session (\(found.script.path)): examples are not rewritten",
-                             hint: "`load \(name)` then `save` makes your own copy in sessions/; record that one")
+            throw ShellError(loc(.replayExampleNotRewritten, name, found.script.path), hint: loc(.replayCopyExampleHint, name))
         }
-        lab.console.write(lab.console.style.dim("replaying \(name): " + SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language)))
+        lab.console.write(lab.console.style.dim(loc(.replayingFrom, name, SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language))))
         let fast = inv[Self.fast]
         if !fast { guard confirmReplacing(lab, inv, doing: "replay \(name)") else { return } }
         let interpreter = try inv.runningInterpreter()
@@ -223,18 +212,17 @@ package enum SessionCommands {
                                 options: ReplayOptions(step: inv[step], fast: fast), shouldStop: lab.shouldStop,
                                 makeInterpreter: interpreter.over)
         if let line = result.failedLine {
-            throw ShellError("replay \(name) stopped: line \(line) failed (see above)", hint: "your lab is unchanged")
+            throw ShellError(loc(.replayStopped, name, line), hint: loc(.replayLabUnchanged))
         }
         var kept = file
         if inv[recordFigures] {
             kept = try record(result, file: file, name: name, folder: found.script.deletingLastPathComponent(), fast: fast)
-            lab.console.write("recorded the replayed \(fast ? "fast " : "")figures in sessions/\(name).nnlab")
+            lab.console.write(loc(fast ? .replayRecordedFastFile : .replayRecordedFile, "sessions/\(name).nnlab"))
         } else if !result.succeeded {
-            throw ShellError("replay \(name): figures differ from the recorded ones (see above)",
-                             hint: "your lab is unchanged; `replay \(name) record` would write the new figures into the file")
+            throw ShellError(loc(.replayFiguresDiffer, name), hint: loc(.replayFiguresDifferHint, name))
         }
         guard !fast else {
-            lab.console.write(lab.console.style.dim("a fast replay is a check: your lab is unchanged"))
+            lab.console.write(lab.console.style.dim(loc(.replayFastIsCheck)))
             return
         }
         SessionSnapshot(of: result.lab).install(into: lab)
@@ -245,10 +233,10 @@ package enum SessionCommands {
             lab.session.savedCount = 0
             lab.session.file = kept
             lab.session.autosave?.restart(for: lab)
-            lab.console.write("the lab now holds \(name) up to where the replay stopped")
+            lab.console.write(loc(.replayHoldsUpTo, name))
         } else {
             lab.markSaved(as: name, file: kept)
-            lab.console.write(lab.console.style.dim("the lab now holds the replayed session \(name)"))
+            lab.console.write(lab.console.style.dim(loc(.replayHoldsSession, name)))
         }
     }
 
@@ -258,18 +246,17 @@ package enum SessionCommands {
     @discardableResult
     static func record(_ result: ReplayResult, file: SessionFile, name: String, folder: URL, fast: Bool) throws(ShellError) -> SessionFile {
         guard result.failedLine == nil, !result.stoppedEarly else {
-            throw ShellError("only a replay that ran to the end can be recorded", hint: "run it again without stopping")
+            throw ShellError(loc(.replayOnlyFullRecorded), hint: loc(.replayRunAgainHint))
         }
         if fast {
             var updated = file
             let replayed = result.lab.session.journal
             guard replayed.count == updated.entries.count else {
-                throw ShellError("the replay journaled \(replayed.count) commands, the file has \(updated.entries.count)",
-                                 hint: "the file holds commands that do not change the lab; remove them, then record again")
+                throw ShellError(loc(.replayJournaledCount, replayed.count, updated.entries.count), hint: loc(.replayJournaledCountHint))
             }
             for i in updated.entries.indices { updated.entries[i].fastFigures = replayed[i].figures }
             do { try result.lab.session.writeFile(Data(updated.render().utf8), SessionStore.files(name, in: folder).script) } catch {
-                throw ShellError("cannot record: \(error.description)", hint: "the session file is unchanged")
+                throw ShellError(loc(.replayCannotRecord, error.saying()), hint: loc(.replayFileUnchangedHint))
             }
             return updated
         }

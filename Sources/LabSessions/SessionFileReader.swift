@@ -5,6 +5,7 @@
 
 import Foundation
 import LabCore
+import LabText
 import NNData
 
 /// A session file that cannot be used, and why.
@@ -18,12 +19,12 @@ public struct SessionFileError: Error, Equatable, CustomStringConvertible {
     public let problem: String
     public let hint: String
 
-    public var description: String { message + "\n  hint: " + hint }
+    public var description: String { message + "\n  " + loc(.hintLabel) + hint }
 
     /// "lab.nnlab line 12 (`trian epochs=5`): unknown command 'trian'"
     public var message: String {
         var place = file
-        if let line { place += " line \(line)" }
+        if let line { place = loc(.sessionFileLine, file, line) }
         if let text { place += " (`\(text.count > 80 ? String(text.prefix(77)) + "..." : text)`)" }
         return place + ": " + problem
     }
@@ -37,8 +38,7 @@ extension SessionFile {
     public static func parse(_ bytes: Data, file: String, commands: [CommandSpec]) throws(SessionFileError) -> SessionFile {
         guard let text = String(data: bytes, encoding: .utf8) else {
             let bad = firstLineNotUTF8(bytes)
-            throw SessionFileError(file: file, line: bad, text: nil, problem: "line \(bad) is not UTF-8 text",
-                                   hint: "the file is damaged, or not a session; session files are plain UTF-8 text")
+            throw SessionFileError(file: file, line: bad, text: nil, problem: loc(.sessionFileNotUTF8, bad), hint: loc(.sessionFileNotUTF8Hint))
         }
         return try parse(text, file: file, commands: commands)
     }
@@ -54,18 +54,15 @@ extension SessionFile {
         }
         guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == firstLine else {
             if lines.isEmpty {
-                throw SessionFileError(file: file, line: nil, text: nil, problem: "the file is empty",
-                                       hint: "a session starts with `\(firstLine)`; save one with `save NAME`")
+                throw SessionFileError(file: file, line: nil, text: nil, problem: loc(.sessionFileEmpty), hint: loc(.sessionFileEmptyHint, firstLine))
             }
-            throw fail(1, "this is not a session file: the first line must be `\(firstLine)`",
-                       "to run a plain script of commands, use `nnlab run FILE`")
+            throw fail(1, loc(.sessionFileNotSession, firstLine), loc(.sessionFileRunHint))
         }
 
         let (header, bodyStart) = try readHeader(lines, fail: fail)
         // A file cut short says so before anything else in its body: its last line is likely cut too.
         guard lines.contains(where: { $0.trimmingCharacters(in: .whitespaces) == endLine }) else {
-            throw fail(lines.count, "the file ends without `\(endLine)`: it was cut short",
-                       "restore it from a copy; if you edited it by hand, end it with the line `\(endLine)`")
+            throw fail(lines.count, loc(.sessionFileCutShort, endLine), loc(.sessionFileCutShortHint, endLine))
         }
         var i = bodyStart
 
@@ -80,15 +77,14 @@ extension SessionFile {
             let line = lines[i].trimmingCharacters(in: .whitespaces)
             i += 1
             if sawEnd {
-                guard line.isEmpty else { throw fail(n, "there is text after `\(endLine)`", "the end line must be the last line") }
+                guard line.isEmpty else { throw fail(n, loc(.sessionFileTextAfterEnd, endLine), loc(.sessionFileEndLast)) }
                 continue
             }
             if line.isEmpty { underCommand = false; continue }
             if line == endLine { sawEnd = true; continue }
             if line == "#fast" || line.hasPrefix("#fast ") {
                 guard underCommand, !entries.isEmpty else {
-                    throw fail(n, "a `#fast` figure must sit directly under its command",
-                               "remove the blank line above it, or the line itself")
+                    throw fail(n, loc(.sessionFileFastPlace), loc(.sessionFileFastPlaceHint))
                 }
                 entries[entries.count - 1].fastFigures.append(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces))
                 continue
@@ -115,7 +111,7 @@ extension SessionFile {
             SessionFileError(file: file, line: n, text: n.map { lines.indices.contains($0 - 1) ? lines[$0 - 1] : "" }, problem: problem, hint: hint)
         }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == firstLine else {
-            throw fail(1, "this is not a session file: the first line must be `\(firstLine)`", "save sessions with `save NAME`")
+            throw fail(1, loc(.sessionFileNotSession, firstLine), loc(.sessionFileSaveHint))
         }
         return try readHeader(lines, fail: fail).0
     }
@@ -129,8 +125,7 @@ extension SessionFile {
         while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
             let n = i + 1, line = lines[i]
             guard line.hasPrefix("# "), let colon = line.firstIndex(of: ":") else {
-                throw fail(n, "a header line must read `# key: value`",
-                           "the header ends at the first blank line; put a blank line before notes and commands")
+                throw fail(n, loc(.sessionFileHeaderLine), loc(.sessionFileHeaderLineHint))
             }
             let key = line[line.index(line.startIndex, offsetBy: 2)..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -139,8 +134,7 @@ extension SessionFile {
             i += 1
         }
         guard sawFormat else {
-            throw fail(nil, "the header has no `# format:` line",
-                       "add `# format: \(formatVersion)` under `\(firstLine)`")
+            throw fail(nil, loc(.sessionFileNoFormat), loc(.sessionFileNoFormatHint, formatVersion, firstLine))
         }
 
         return (header, i)
@@ -150,8 +144,7 @@ extension SessionFile {
     private static func commandsOnLine(_ line: String, _ n: Int, parser: Parser,
                                        fail: (Int?, String, String) -> SessionFileError) throws(SessionFileError) -> [String] {
         if let c = line.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" }) {
-            throw fail(n, "the line holds a control character (U+\(String(format: "%04X", c.value)))",
-                       "the file is damaged; remove the character or restore the file from a copy")
+            throw fail(n, loc(.sessionFileControl, String(format: "%04X", c.value)), loc(.sessionFileControlHint))
         }
         let commands: [[String]]
         do { commands = try splitCommands(line) } catch {
@@ -161,11 +154,10 @@ extension SessionFile {
         for words in commands {
             let invocation: Invocation
             do { invocation = try parser.parse(words).1 } catch {
-                throw fail(n, error.message, error.hint ?? "check the command with `help`")
+                throw fail(n, error.message, error.hint ?? loc(.sessionFileCheckCommandHint))
             }
             if forbiddenCommands.contains(invocation.path[0]) {
-                throw fail(n, "`\(invocation.path[0])` cannot be part of a session",
-                           "a session holds the commands that build a lab; remove the line")
+                throw fail(n, loc(.sessionFileForbidden, invocation.path[0]), loc(.sessionFileForbiddenHint))
             }
             result.append(invocation.line)
         }
@@ -177,11 +169,10 @@ extension SessionFile {
         switch key {
         case "format":
             guard let v = Int(value), v >= 1 else {
-                throw fail(n, "the format must be a whole number, not '\(value)'", "this nnlab writes `# format: \(formatVersion)`")
+                throw fail(n, loc(.sessionFileFormatWhole, value), loc(.sessionFileFormatWholeHint, formatVersion))
             }
             guard v <= formatVersion else {
-                throw fail(n, "this session was written in format \(v) by a newer nnlab; this nnlab (\(nnlabVersion)) reads format \(formatVersion) and older",
-                           "update nnlab to load it (nothing was changed)")
+                throw fail(n, loc(.sessionFileNewer, v, nnlabVersion, formatVersion), loc(.sessionUpdateNnlabHint))
             }
             header.format = v
         case "nnlab": header.nnlabVersion = value
@@ -189,14 +180,13 @@ extension SessionFile {
         case "saved": header.saved = value
         case "seed":
             guard let v = UInt64(value) else {
-                throw fail(n, "the seed must be a whole number of at least 0, not '\(value)'", "for example `# seed: 777`")
+                throw fail(n, loc(.sessionFileSeed, value), loc(.sessionFileSeedHint))
             }
             header.seed = v
         case "data": header.data = value.isEmpty ? nil : value
         case "data-identity":
             guard let v = try? JSONDecoder().decode(DataIdentity.self, from: Data(value.utf8)) else {
-                throw fail(n, "the data identity is not valid JSON of a data identity",
-                           "the line is damaged; delete it (the data will not be checked) or restore the file")
+                throw fail(n, loc(.sessionFileIdentity), loc(.sessionFileIdentityHint))
             }
             header.dataIdentity = v
         case "model": header.model = value
@@ -204,7 +194,7 @@ extension SessionFile {
         case "weights":
             let w = value.split(separator: " ").map(String.init)
             guard w.count == 5, w[2] == "bytes", w[3] == "sha256", let bytes = Int(w[1]), bytes >= 0 else {
-                throw fail(n, "the weights line must read `FILE BYTES bytes sha256 HEX`", "the line is damaged; restore the file")
+                throw fail(n, loc(.sessionFileWeightsLine), loc(.sessionFileLineDamagedHint))
             }
             header.weights = WeightsReference(file: w[0], bytes: bytes, sha256: w[4])
         case "fast":
@@ -212,13 +202,12 @@ extension SessionFile {
             for word in value.split(separator: " ") {
                 let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let v = Int(parts[1]), v > 0, parts[0] == "epochs" || parts[0] == "limit" else {
-                    throw fail(n, "the fast variant must read `epochs=N limit=N` (either or both, N above 0)",
-                               "for example `# fast: epochs=1 limit=5000`")
+                    throw fail(n, loc(.sessionFileFast), loc(.sessionFileFastHint))
                 }
                 if parts[0] == "epochs" { fast.epochs = v } else { fast.limit = v }
             }
             guard fast.epochs != nil || fast.limit != nil else {
-                throw fail(n, "the fast variant names neither epochs= nor limit=", "for example `# fast: epochs=1 limit=5000`")
+                throw fail(n, loc(.sessionFileFastEmpty), loc(.sessionFileFastHint))
             }
             header.fast = fast
         default:

@@ -10,6 +10,7 @@ import Foundation
 import LabCommands
 import LabCore
 import LabKit
+import LabText
 import NNCore
 import NNData
 import NNEngine
@@ -35,11 +36,11 @@ enum SessionLoader {
         do { bytes = try RegularFile.read(script) } catch {
             let name = script.deletingPathExtension().lastPathComponent
             if case .notRegular = error {
-                throw ShellError("\(shown) \(error.description)", hint: "a session is a plain text file; remove or rename \(shown)")
+                throw ShellError(error.saying(about: shown), hint: loc(.sessionPlainTextHint, shown))
             }
             let known = lab.savedSessionNames()
-            throw ShellError("there is no session '\(name)' (\(shown) \(error.description))" + didYouMean(name, known),
-                             hint: known.isEmpty ? "save one with `save NAME`" : "`sessions` lists the saved ones")
+            throw ShellError(loc(.sessionNoSuchFile, name, error.saying(about: shown), didYouMean(name, known)),
+                             hint: known.isEmpty ? loc(.sessionSaveOneHint) : loc(.sessionListHint))
         }
         let file: SessionFile
         do { file = try SessionFile.parse(bytes, file: shown, commands: commands) } catch { throw error.shellError }
@@ -48,8 +49,7 @@ enum SessionLoader {
         // The weights: named by the header (a plain file name beside the script), else NAME.safetensors.
         let weightsName = file.header.weights?.file ?? script.deletingPathExtension().lastPathComponent + ".safetensors"
         guard !weightsName.contains("/"), !weightsName.hasPrefix(".") else {
-            throw ShellError("\(shown): the header names the weights file '\(weightsName)', which is not a file beside it",
-                             hint: "the weights file must sit next to the script; fix the `# weights:` line")
+            throw ShellError(loc(.sessionWeightsNotBeside, shown, weightsName), hint: loc(.sessionWeightsNotBesideHint))
         }
         let weightsURL = script.deletingLastPathComponent().appendingPathComponent(weightsName)
         let weightsShown = displayPath(weightsURL, lab: lab)
@@ -59,25 +59,23 @@ enum SessionLoader {
             weightBytes = data
         case .rolledForward(let data):
             weightBytes = data
-            warnings.append("note: the last save of \(shown) was cut short after its script was written; its weights were put in place")
+            warnings.append(loc(.sessionRolledForward, shown))
         case .mismatched(let data, let saved, let found):
-            let difference = "\(weightsShown) is not the weights file \(shown) saved: the script records \(NumberFormat.grouped(saved.bytes)) bytes, "
-                + "sha256 \(saved.sha256.prefix(12)); the file has \(NumberFormat.grouped(found.bytes)) bytes, sha256 \(found.sha256.prefix(12))"
+            let difference = loc(.sessionWeightsMismatch, weightsShown, shown, NumberFormat.grouped(saved.bytes), saved.sha256.prefix(12),
+                                 NumberFormat.grouped(found.bytes), found.sha256.prefix(12))
             guard acceptingOtherWeights else {
-                let name = script.deletingPathExtension().lastPathComponent
-                throw ShellError(difference, hint: "restore the session's own weights file, or `replay \(name)` to train them again; "
-                                 + "to load these weights on purpose: `load \(name) mismatched` (they must fit the model)")
+                throw ShellError(difference, hint: loc(.sessionWeightsMismatchHint, script.deletingPathExtension().lastPathComponent))
             }
             weightBytes = data
-            warnings.append("note: " + difference + "; loaded anyway (`mismatched`)")
+            warnings.append(loc(.sessionMismatchLoaded, difference))
         case .missing:
-            let problem = RegularFile.irregularKind(weightsURL.path).map { "is \($0), not a regular file" } ?? "is missing or cannot be read"
-            throw ShellError("the weights file \(weightsShown) \(problem)",
-                             hint: "it is saved beside the script; restore it, or `replay` the session to train it again")
+            let problem = RegularFile.irregularKind(weightsURL.path).map { loc(.sessionWeightsIrregular, weightsShown, $0) }
+                ?? loc(.sessionWeightsMissing, weightsShown)
+            throw ShellError(problem, hint: loc(.sessionWeightsRestoreHint))
         }
         let safetensors: SafetensorsFile
         do { safetensors = try SafetensorsFile(bytes: weightBytes, path: weightsShown) } catch {
-            throw ShellError(error.description, hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
+            throw ShellError(loc(.sessionWeightsUnreadable, error.description), hint: loc(.sessionWeightsDamagedHint))
         }
         let content = try WeightsContent(safetensors)
 
@@ -86,36 +84,36 @@ enum SessionLoader {
         if let arguments = file.header.data {
             data = try loadData(arguments, identity: file.header.dataIdentity, lab: lab, file: shown)
             if let saved = file.header.dataIdentity, let loaded = data?.info.identity, !saved.sameData(as: loaded) {
-                warnings.append("warning: this session was saved with other data than `data load \(arguments)` gives here\n"
-                                + "  saved:  \(saved.description)\n  loaded: \(loaded.description)\n  differences: "
-                                + saved.differences(from: loaded).joined(separator: "; "))
+                warnings.append(loc(.sessionOtherData, arguments, saved.description, loaded.description,
+                                    saved.differences(from: loaded).joined(separator: "; ")))
             }
         }
         if let width = content.inputWidth, let data, width != data.featureCount {
-            throw ShellError("\(weightsShown) was saved for \(width) inputs, but the data has \(data.featureCount) features",
-                             hint: "the session belongs to other data" + (warnings.isEmpty ? "" : " (see the warning above)"))
+            throw ShellError(loc(.sessionInputWidth, weightsShown, width, data.featureCount),
+                             hint: loc(warnings.isEmpty ? .sessionOtherDataHint : .sessionOtherDataSeeWarningHint))
         }
 
         // The model on that data (its size checked before anything is allocated), and the tensors matched against it.
         do { try Lab.checkSize(content.model, inputWidth: data?.featureCount ?? content.inputWidth) } catch {
-            throw ShellError("\(weightsShown): \(error.message)", hint: "the session's model metadata is damaged or was edited; restore the file")
+            throw ShellError("\(weightsShown): \(error.message)", hint: loc(.sessionModelMetadataHint))
         }
         var network: Network?
         if let data, !content.model.layers.isEmpty {
             do { network = try Network(spec: content.model, inputWidth: data.featureCount) } catch {
-                throw ShellError("\(weightsShown): the saved model does not build on this data: \(error.description)",
-                                 hint: "the session belongs to other data, or its model metadata is damaged")
+                throw ShellError(loc(.sessionModelDoesNotBuild, weightsShown, error.description), hint: loc(.sessionModelDoesNotBuildHint))
             }
         }
         let optimizerSpec = content.optimizerSpec ?? OptimizerSpec(.adam)
         let fitted = try content.fit(to: network, optimizerSpec: optimizerSpec)
         let seed = content.seed ?? file.header.seed
+        // The language is the learner's, not the session's: loading an example saved in English
+        // leaves a lab that speaks Korean speaking Korean (the file's `nnlab.language` is a record only).
         let snapshot = SessionSnapshot(
             data: data, dataCommand: file.header.data.map { "data load " + $0 }, model: content.model,
             parameters: fitted.parameters, parameterNames: network?.parameters.map(\.name) ?? [],
             optimizerSpec: optimizerSpec, optimizerState: fitted.optimizer, seed: seed,
             generatorState: content.generatorState ?? SeededGenerator(seed: seed).state,
-            defaults: content.defaults ?? TrainingOptions(), language: content.language ?? lab.settings.language,
+            defaults: content.defaults ?? TrainingOptions(), language: lab.settings.language,
             runs: content.runs, journal: file.journal, journalSeed: file.header.seed)
         return LoadedSession(snapshot: snapshot, file: file, warnings: warnings)
     }
@@ -133,7 +131,7 @@ enum SessionLoader {
         }
         let words: [String]
         do { words = Array((try splitCommands(command).first ?? []).dropFirst(2)) } catch {
-            throw ShellError("\(file): the `# data:` line is damaged: \(error.message)", hint: "fix it, or restore the file")
+            throw ShellError(loc(.sessionDataLineDamaged, file, error.message), hint: loc(.sessionFixOrRestoreHint))
         }
         var context = DataCommands.context(lab)
         let generator = SeededGenerator(seed: 0)
@@ -144,7 +142,7 @@ enum SessionLoader {
         }
         context.generator = generator
         do { return try DataCatalog.load(words, context: context) } catch {
-            throw ShellError("the session's data (`\(command)`) cannot be loaded: \(error.message)", hint: error.hint)
+            throw ShellError(loc(.sessionDataCannotLoad, command, error.message), hint: error.hint)
         }
     }
 

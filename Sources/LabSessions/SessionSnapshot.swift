@@ -102,7 +102,7 @@ struct SessionSnapshot {
         } else {
             do { try lab.setModel(model) } catch {
                 // Cannot happen after the caller's checks; say so rather than crash.
-                lab.console.warn("note: the restored model does not build on this data (\(error.message)); `model show` tells more")
+                lab.console.warn(loc(.sessionRestoredModelNoBuild, error.message))
             }
         }
         if let net = lab.network {

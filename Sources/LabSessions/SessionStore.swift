@@ -10,6 +10,7 @@ import Foundation
 import LabCommands
 import LabCore
 import LabKit
+import LabText
 import NNCore
 import NNData
 import NNFormats
@@ -24,22 +25,21 @@ package enum SessionStore {
     /// `raw` as a session name (a trailing `.nnlab` is dropped), or an error saying what is wrong.
     static func checkName(_ raw: String) throws(ShellError) -> String {
         let name = raw.hasSuffix(".nnlab") ? String(raw.dropLast(6)) : raw
-        let hint = "use letters, digits, '-', '_' and '.' (up to 64, starting with a letter or digit), e.g. `save lab-10-1`"
+        let hint = loc(.sessionNameRuleHint)
         if name.contains("/") || name.contains("\\") {
-            throw ShellError("'\(raw)' is not a session name: it has a path separator; sessions are kept in sessions/",
-                             hint: hint + "; to replay a file elsewhere, use `nnlab replay PATH`")
+            throw ShellError(loc(.sessionNameHasSeparator, raw), hint: loc(.sessionNameReplayPathHint))
         }
-        guard !name.isEmpty else { throw ShellError("the session name is empty", hint: hint) }
-        guard name.count <= 64 else { throw ShellError("'\(raw)' is too long for a session name (\(name.count) characters)", hint: hint) }
+        guard !name.isEmpty else { throw ShellError(loc(.sessionNameEmpty), hint: hint) }
+        guard name.count <= 64 else { throw ShellError(loc(.sessionNameTooLong, raw, name.count), hint: hint) }
         func allowed(_ c: Unicode.Scalar) -> Bool {
             c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
         }
         if let bad = name.unicodeScalars.first(where: { !allowed($0) }) {
             let shown = bad.value < 0x20 || bad.value == 0x7F ? String(format: "U+%04X", bad.value) : "'\(bad)'"
-            throw ShellError("'\(raw)' is not a session name: \(shown) is not allowed in one", hint: hint)
+            throw ShellError(loc(.sessionNameBadCharacter, raw, shown), hint: hint)
         }
         guard let first = name.unicodeScalars.first, first != ".", first != "-", !name.contains("..") else {
-            throw ShellError("'\(raw)' is not a session name: it must start with a letter or digit and have no '..'", hint: hint)
+            throw ShellError(loc(.sessionNameBadStart, raw), hint: hint)
         }
         return name
     }
@@ -65,8 +65,8 @@ package enum SessionStore {
         let weights = SessionWeights.encode(SessionSnapshot(of: lab), withOptimizerState: withOptimizerState)
         let file = sessionFile(for: lab, weightsName: weightsURL.lastPathComponent, weights: weights, date: date)
         func failure(_ error: FileWriteError) -> ShellError {
-            ShellError("cannot save \(name) in \(folder.path): \(error.step) failed (\(error.osMessage))",
-                       hint: error.hint + (error.cause == .diskFull ? "" : " No saved file was replaced.") + " The lab is unchanged.")
+            ShellError(loc(.sessionCannotSave, name, folder.path, error.step, error.osMessage),
+                       hint: loc(error.cause == .diskFull ? .sessionSaveFailedDiskFullHint : .sessionSaveFailedHint, error.advice()))
         }
         do { try Folder.create(folder) } catch { throw failure(error) }
         SessionPair.tidy(folder)
@@ -95,8 +95,8 @@ package enum SessionStore {
         // 4. The weights into place. Should this fail, `load` finds them staged by their digest.
         if calls.rename(stagedWeights.path, weightsURL.path) != 0 {
             let code = errno
-            throw ShellError(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code).description,
-                             hint: "the new script is saved and its weights wait in \(stagedWeights.lastPathComponent); `load \(name)` puts them in place, or `save \(name) force` again")
+            throw ShellError(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code).saying(),
+                             hint: loc(.sessionWeightsWaitHint, stagedWeights.lastPathComponent, name))
         }
         SessionPair.syncFolder(folder, calls: calls)
         return file
@@ -213,7 +213,7 @@ package enum SessionStore {
             // or a folder named like a session is listed as a problem, never opened blocking.
             let head: Data
             do throws(RegularFile.Problem) { head = try RegularFile.read(url, limit: 65_536) } catch {
-                return Listed(name: name, problem: error.description)
+                return Listed(name: name, problem: error.saying)
             }
             do throws(SessionFileError) {
                 return Listed(name: name, header: try SessionFile.parseHeader(String(decoding: head, as: UTF8.self), file: file))

@@ -96,48 +96,46 @@ struct WeightsContent {
         self.file = file
         let meta = file.metadata
         typealias K = SessionWeights.Key
-        func bad(_ key: String, _ what: String) -> ShellError {
-            ShellError("\(file.path): the metadata \"\(key)\" \(what)",
-                       hint: "the weights file is damaged or was not written by nnlab; restore it, or save the session again")
+        func bad(_ problem: SessionMessage, _ key: String, _ found: Any...) -> ShellError {
+            ShellError(problem.text([file.path, key] + found), hint: loc(.sessionMetaNotNnlabHint))
         }
         if let format = meta[K.format] {
-            guard let v = Int(format) else { throw bad(K.format, "is '\(format)', not a whole number") }
+            guard let v = Int(format) else { throw bad(.sessionMetaNotWhole, K.format, format) }
             guard v <= SessionWeights.formatVersion else {
-                throw ShellError("\(file.path) was written in weights format \(v) by a newer nnlab; this nnlab (\(nnlabVersion)) reads format \(SessionWeights.formatVersion)",
-                                 hint: "update nnlab to load it (nothing was changed)")
+                throw ShellError(loc(.sessionWeightsNewer, file.path, v, nnlabVersion, SessionWeights.formatVersion),
+                                 hint: loc(.sessionUpdateNnlabHint))
             }
         }
         guard meta[K.model] != nil else {
-            throw ShellError("\(file.path) has no \"\(K.model)\" metadata, so nnlab cannot tell which model the weights belong to",
-                             hint: "write the file with the metadata of the session's own weights file (safetensors keeps it under __metadata__)")
+            throw ShellError(loc(.sessionWeightsNoModel, file.path, K.model), hint: loc(.sessionWeightsNoModelHint))
         }
         func decode<T: Decodable>(_ type: T.Type, _ key: String) throws(ShellError) -> T? {
             guard let text = meta[key] else { return nil }
             let decoder = JSONDecoder()
             decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             do { return try decoder.decode(T.self, from: Data(text.utf8)) } catch {
-                throw bad(key, "is not valid (\(String(describing: error).prefix(120)))")
+                throw bad(.sessionMetaInvalid, key, String(describing: error).prefix(120))
             }
         }
-        guard let model = try decode(ModelSpec.self, K.model) else { throw bad(K.model, "is missing") }
+        guard let model = try decode(ModelSpec.self, K.model) else { throw bad(.sessionMetaMissing, K.model) }
         self.model = model
         if let w = meta[K.inputWidth] {
-            guard let v = Int(w), v > 0 else { throw bad(K.inputWidth, "is '\(w)', not a width") }
+            guard let v = Int(w), v > 0 else { throw bad(.sessionMetaNotWidth, K.inputWidth, w) }
             inputWidth = v
         }
         optimizerSpec = try decode(OptimizerSpec.self, K.optimizer)
         if let s = meta[K.optimizerStep] {
-            guard let v = Int(s), v >= 0 else { throw bad(K.optimizerStep, "is '\(s)', not a step count") }
+            guard let v = Int(s), v >= 0 else { throw bad(.sessionMetaNotStep, K.optimizerStep, s) }
             optimizerStep = v
         }
         if let s = meta[K.seed] {
-            guard let v = UInt64(s) else { throw bad(K.seed, "is '\(s)', not a seed") }
+            guard let v = UInt64(s) else { throw bad(.sessionMetaNotSeed, K.seed, s) }
             seed = v
         }
         if let g = meta[K.generator] {
             let words = g.split(separator: " ").compactMap { UInt64($0, radix: 16) }
             guard words.count == 4, g.split(separator: " ").count == 4, words.contains(where: { $0 != 0 }) else {
-                throw bad(K.generator, "must be four hexadecimal words, not all zero (found '\(g.prefix(80))')")
+                throw bad(.sessionMetaGenerator, K.generator, g.prefix(80))
             }
             generatorState = words
         }
@@ -151,58 +149,57 @@ struct WeightsContent {
     /// tensor left over, optimizer slots complete or absent. Returns copies of the values.
     func fit(to network: Network?, optimizerSpec spec: OptimizerSpec) throws(ShellError) -> (parameters: [String: Matrix], optimizer: OptimizerState?) {
         let path = file.path
-        let hint = "the weights belong to another model; load the session they were saved with, or save this one again"
+        let hint = loc(.sessionOtherModelHint)
         guard let network else {
             if let first = file.tensors.first {
-                throw ShellError("\(path) holds weights (\"\(first.name)\"), but the session's model is not complete on its data",
-                                 hint: hint)
+                throw ShellError(loc(.sessionWeightsIncomplete, path, first.name), hint: hint)
             }
             return ([:], nil)
         }
         var parameters: [String: Matrix] = [:]
         var used = Set<String>()
-        func expect(_ name: String, like p: Parameter, what: String) throws(ShellError) -> Matrix {
+        /// The tensor `name` for the parameter `p` (or, given `slot`, the optimizer's slot of it).
+        func expect(_ name: String, like p: Parameter, slot: String? = nil) throws(ShellError) -> Matrix {
             let wanted = SessionWeights.shape(forParameter: p.name, p.value)
             guard let info = file.tensor(name) else {
-                throw ShellError("\(path) has no tensor \"\(name)\" (\(what) of shape \(wanted))", hint: hint)
+                let missing = slot.map { loc(.sessionTensorMissingSlot, path, name, spec.kind.rawValue, $0, p.name, wanted) }
+                    ?? loc(.sessionTensorMissing, path, name, wanted)
+                throw ShellError(missing, hint: hint)
             }
             let fits = info.shape == wanted || info.shape == [p.value.rows, p.value.cols]
             guard fits else {
-                throw ShellError("\(path): tensor \"\(name)\" has shape \(info.shape), but the model needs \(wanted) for it", hint: hint)
+                throw ShellError(loc(.sessionTensorShape, path, name, info.shape, wanted), hint: hint)
             }
             used.insert(name)
             let values: [Float]
             do { values = try file.floats(name) } catch {
-                throw ShellError(error.description, hint: hint)
+                throw ShellError(loc(.sessionWeightsUnreadable, error.description), hint: hint)
             }
             if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                throw ShellError("\(path): tensor \"\(name)\" holds \(values[bad]) at index \(bad); weights must be finite numbers",
-                                 hint: "the weights file is damaged; restore it, or `replay` the session to train it again")
+                throw ShellError(loc(.sessionTensorNotFinite, path, name, values[bad], bad), hint: loc(.sessionWeightsDamagedHint))
             }
             return Matrix(rows: p.value.rows, cols: p.value.cols, values: values)
         }
         for p in network.parameters {
-            parameters[p.name] = try expect(p.name, like: p, what: "a parameter of the model")
+            parameters[p.name] = try expect(p.name, like: p)
         }
         let slotNames = Optimizer(spec).slotNames
         let slotTensors = file.tensors.filter { $0.name.hasPrefix(SessionWeights.slotPrefix) }
         var optimizer: OptimizerState?
         if !slotTensors.isEmpty {
             guard let step = optimizerStep else {
-                throw ShellError("\(path) holds optimizer state but no \"\(SessionWeights.Key.optimizerStep)\" metadata",
-                                 hint: "the file is damaged; restore it, or save the session again")
+                throw ShellError(loc(.sessionSlotsNoStep, path, SessionWeights.Key.optimizerStep), hint: loc(.sessionFileDamagedHint))
             }
             var slots: [String: [String: Matrix]] = [:]
             for p in network.parameters {
                 for slot in slotNames {
-                    slots[p.name, default: [:]][slot] = try expect(SessionWeights.slotPrefix + p.name + "." + slot, like: p,
-                                                                    what: "\(spec.kind.rawValue)'s \(slot) for \(p.name)")
+                    slots[p.name, default: [:]][slot] = try expect(SessionWeights.slotPrefix + p.name + "." + slot, like: p, slot: slot)
                 }
             }
             optimizer = OptimizerState(step: step, slots: slots)
         }
         if let extra = file.tensors.first(where: { !used.contains($0.name) }) {
-            throw ShellError("\(path) holds a tensor \"\(extra.name)\" \(extra.shape) that the model has no place for", hint: hint)
+            throw ShellError(loc(.sessionTensorExtra, path, extra.name, extra.shape), hint: hint)
         }
         return (parameters, optimizer)
     }

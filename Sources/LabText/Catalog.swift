@@ -8,7 +8,8 @@
 // The catalogs, one per part of the lab (`Catalogs.all`):
 //   Message         the shell: banner, parser, help, questions, tables, charts, lesson runner
 //   CommandMessage  what the building, training and inspecting commands say (LabCommands)
-//   SessionMessage  save, load, replay, sessions, autosave and recovery (LabSessions)
+//   SessionMessage  save, load, sessions, autosave, and the session files' errors (LabSessions)
+//   ReplayMessage   replay (`replay`, `nnlab replay`) and recovery at the REPL's start (LabSessions)
 //   LessonMessage   exercises, checks, the lesson library and verifier (LabTutorials)
 //   EngineMessage   the data and model errors of NNData and NNEngine, said by the shell
 //
@@ -51,6 +52,6 @@ extension Catalog {
 /// Every catalog of the lab, so the tests can hold each one to the same rules.
 package enum Catalogs {
     package static let all: [[(key: String, en: String, ko: String)]] = [
-        Message.templates, CommandMessage.templates, SessionMessage.templates, LessonMessage.templates, EngineMessage.templates,
+        Message.templates, CommandMessage.templates, SessionMessage.templates, ReplayMessage.templates, LessonMessage.templates, EngineMessage.templates,
     ]
 }

@@ -125,7 +125,7 @@ struct Run: ParsableCommand {
         _ = Interrupts.install()
         lab.shouldStop = { Interrupts.take() }
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            console.warn("error: cannot read \(file): no such file, or not UTF-8 text")
+            console.warn(Language.$current.withValue(lab.settings.language) { loc(.errorLabel) + loc(.scriptCannotRead, file) })
             throw ExitCode(2)
         }
         let result = ScriptRunner.run(text, file: file, interpreter: Interpreter(lab: lab, commands: CommandTable.all), keepGoing: keepGoing)
@@ -173,9 +173,13 @@ struct ReplayTool: ParsableCommand {
         let lab = common.makeLab(console: console)
         _ = Interrupts.install()
         let options = ReplayOptions(step: step, fast: fast, tolerance: tolerance, quiet: quiet)
-        throw ExitCode(ReplayCommandLine.run(targets: sessions, folder: folder, options: options, record: record,
-                                             console: console, paths: lab.paths, shouldStop: { Interrupts.take() },
-                                             makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) }))
+        // The replays speak the language asked for (`--lang ko`), as the lab's commands do.
+        let status = Language.$current.withValue(lab.settings.language) {
+            ReplayCommandLine.run(targets: sessions, folder: folder, options: options, record: record,
+                                  console: console, paths: lab.paths, shouldStop: { Interrupts.take() },
+                                  makeInterpreter: { Interpreter(lab: $0, commands: CommandTable.all) })
+        }
+        throw ExitCode(status)
     }
 }
 
