@@ -8,16 +8,24 @@ import NNEngine
 import NNFormats
 
 extension FileWriteError {
-    /// "cannot write PATH: STEP failed (OS text). What to do." in the current language.
-    package var localized: String {
-        let hint = switch cause {
-        case .folderMissing: loc(.fileWriteFolderMissing)
-        case .notAFolder: loc(.fileWriteNotAFolder)
-        case .notWritable: loc(.fileWriteNotWritable)
-        case .diskFull: loc(.fileWriteDiskFull)
-        case .other: loc(.fileWriteOther)
+    /// "cannot write PATH: STEP failed (OS text). What to do." in the current language. The
+    /// Korean sentence leaves out the step (LabKit words it in English for the log).
+    package var localized: String { localized(Language.current) }
+
+    package func localized(_ language: Language) -> String {
+        EngineMessage.fileWriteFailed.text([path, step, osMessage, advice(language)], language: language)
+    }
+
+    /// What the learner can do about it, by cause.
+    package func advice(_ language: Language = Language.current) -> String {
+        let key: EngineMessage = switch cause {
+        case .folderMissing: .fileWriteFolderMissing
+        case .notAFolder: .fileWriteNotAFolder
+        case .notWritable: .fileWriteNotWritable
+        case .diskFull: .fileWriteDiskFull
+        case .other: .fileWriteOther
         }
-        return loc(.fileWriteFailed, path, step, osMessage, hint)
+        return key.text([], language: language)
     }
 }
 

@@ -91,7 +91,7 @@ public final class Interpreter {
     /// Prints an error: the message, then how to fix it.
     package func report(_ error: Error, command: String) {
         let (message, hint) = Interpreter.describe(error)
-        let place = location.map { "\($0.file) line \($0.line): " } ?? ""
+        let place = location.map { loc(.fileLinePlace, $0.file, $0.line) } ?? ""
         let style = lab.console.style
         lab.console.warn(style.paint(loc(.errorLabel), fg: .red) + place + message + (hint.map { "\n  " + style.dim(loc(.hintLabel)) + $0 } ?? ""))
         lab.console.record(.error(command: command, message: message, file: location?.file, line: location?.line))

@@ -71,7 +71,7 @@ public final class AutosaveJournal: JournalFile {
         } catch {
             unlink(hidden.appendingPathComponent(lockName).path)
             rmdir(hidden.path)
-            lab.console.warn(SessionMessage.sessionNotAutosaved.text([error.saying(lab.settings.language)], language: lab.settings.language))
+            lab.console.warn(SessionMessage.sessionNotAutosaved.text([error.localized(lab.settings.language)], language: lab.settings.language))
             return nil
         }
         lock.describeHolder(JournalHolder(pid: getpid(), doing: .started, folder: lab.paths.work.path))
@@ -206,6 +206,6 @@ public final class AutosaveJournal: JournalFile {
         writer = nil
         guard !reportedFailure else { return }
         reportedFailure = true
-        lab.console.warn(SessionMessage.sessionAutosaveStopped.text([error.saying(lab.settings.language)], language: lab.settings.language))
+        lab.console.warn(SessionMessage.sessionAutosaveStopped.text([error.localized(lab.settings.language)], language: lab.settings.language))
     }
 }

@@ -256,7 +256,7 @@ package enum SessionCommands {
             }
             for i in updated.entries.indices { updated.entries[i].fastFigures = replayed[i].figures }
             do { try result.lab.session.writeFile(Data(updated.render().utf8), SessionStore.files(name, in: folder).script) } catch {
-                throw ShellError(loc(.replayCannotRecord, error.saying()), hint: loc(.replayFileUnchangedHint))
+                throw ShellError(loc(.replayCannotRecord, error.localized), hint: loc(.replayFileUnchangedHint))
             }
             return updated
         }

@@ -95,7 +95,7 @@ package enum SessionStore {
         // 4. The weights into place. Should this fail, `load` finds them staged by their digest.
         if calls.rename(stagedWeights.path, weightsURL.path) != 0 {
             let code = errno
-            throw ShellError(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code).saying(),
+            throw ShellError(FileWriteError(path: weightsURL.path, step: "renaming the new file into place", code: code).localized,
                              hint: loc(.sessionWeightsWaitHint, stagedWeights.lastPathComponent, name))
         }
         SessionPair.syncFolder(folder, calls: calls)

@@ -1,31 +1,11 @@
 // SessionWords: the pieces of LabSessions' sentences that other modules' values are said with, in the
-// learner's language: a failed write (LabKit's FileWriteError, which knows no languages), a file
-// that cannot be read (RegularFile.Problem), a count of commands, and "there is no session NAME".
+// learner's language: a file that cannot be read (RegularFile.Problem), a count of commands, and
+// "there is no session NAME". A failed write is said by LabCore (FileErrorText).
 
 import Foundation
 import LabCore
 import LabKit
 import LabText
-
-extension FileWriteError {
-    /// "cannot write PATH: STEP failed (OS TEXT). HINT" in `language`. The Korean sentence leaves
-    /// out the step (LabKit names it in English words for the log); the OS's own text is quoted.
-    package func saying(_ language: Language = Language.current) -> String {
-        SessionMessage.sessionCannotWrite.text([path, step, osMessage, advice(language)], language: language)
-    }
-
-    /// What the learner can do about it, by cause.
-    package func advice(_ language: Language = Language.current) -> String {
-        let key: SessionMessage = switch cause {
-        case .folderMissing: .sessionWriteFolderMissing
-        case .notAFolder: .sessionWriteNotAFolder
-        case .notWritable: .sessionWriteNotWritable
-        case .diskFull: .sessionWriteDiskFull
-        case .other: .sessionWriteOther
-        }
-        return key.text([], language: language)
-    }
-}
 
 extension RegularFile.Problem {
     /// "does not exist", "is a folder, not a regular file", ...: what is wrong with a file, said after its name.

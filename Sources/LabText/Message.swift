@@ -238,6 +238,7 @@ public enum Message: String, CaseIterable, Sendable {
     case everyCostOnly
     case seedNeedsNumber
     case setNeedsValue
+    case fileLinePlace
 }
 
 extension Message: Catalog {}

@@ -12,9 +12,6 @@ public enum SessionMessage: Catalog {
     case sessionHasNoName, sessionNameItHint, sessionNothingToSave, sessionBuildFirstHint, sessionExistsAlready
     case sessionForceReplacesHint, sessionSaved, sessionCommandOne, sessionCommandMany, sessionBytes
     case sessionCannotSave, sessionSaveFailedHint, sessionSaveFailedDiskFullHint, sessionWeightsWaitHint
-    // MARK: Writing files (FileWriteError)
-    case sessionCannotWrite, sessionWriteFolderMissing, sessionWriteNotAFolder, sessionWriteNotWritable
-    case sessionWriteDiskFull, sessionWriteOther
     // MARK: load and sessions
     case sessionNotFound, sessionNotFoundAnywhere, sessionSaveOneHint, sessionListHint
     case sessionLoaded, sessionLoadedOn, sessionLoadedSummary, sessionLoadedSummaryBest, sessionNone

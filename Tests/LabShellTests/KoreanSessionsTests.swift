@@ -86,7 +86,7 @@ import NNFormats
         #expect(error.contains("full 세션을") && error.contains("저장할 수 없습니다") && error.contains("디스크가 가득 찼습니다"), "\(error)")
         Self.expectNoEnglish(t)
         let english = FileWriteError(path: "/x/a.nnlab", step: "writing the data", code: ENOSPC)
-        #expect(english.saying(.en) == english.description, "English says what FileWriteError says")
+        #expect(english.localized(.en) == english.description, "English says what FileWriteError says")
     }
 
     // MARK: - sessions and load
@@ -337,7 +337,7 @@ import NNFormats
                 == "saved sessions/a.nnlab (1 command) and sessions/a.safetensors (1,234 bytes)")
         #expect(ReplayMessage.replaySummaryMany.text(["xor", 7, 2], language: .en) == "replay xor: 7 commands run, 2 compared")
         let error = FileWriteError(path: "/x", step: "locking", code: EACCES)
-        #expect(error.saying(.en) == error.description)
+        #expect(error.localized(.en) == error.description)
         for cause in [ENOENT, ENOTDIR, EACCES, ENOSPC, EIO] {
             let e = FileWriteError(path: "/x", step: "s", code: cause)
             #expect(e.advice(.en) == e.hint)

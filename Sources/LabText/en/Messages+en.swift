@@ -314,6 +314,7 @@ extension Message {
         case .logCostOnly: "log applies to cost only: accuracies lie between 0 and 1"
         case .everyCostOnly: "every= applies to cost only: accuracy is measured once per epoch"
         case .seedNeedsNumber: "seed needs a number"
+        case .fileLinePlace: "{1} line {2}: "
         case .setNeedsValue: "set {1} needs a value"
         }
     }

@@ -32,12 +32,6 @@ extension SessionMessage {
         case .sessionWeightsWaitHint:
             "the new script is saved and its weights wait in {1}; `load {2}` puts them in place, or `save {2} force` again"
         // MARK: Writing files (FileWriteError)
-        case .sessionCannotWrite: "cannot write {1}: {2} failed ({3}). {4}"
-        case .sessionWriteFolderMissing: "Create the folder first, or choose a path in an existing folder."
-        case .sessionWriteNotAFolder: "Part of the path is a file, not a folder (or the target is a folder); choose another path."
-        case .sessionWriteNotWritable: "The place is read-only or not yours; choose a folder you can write to."
-        case .sessionWriteDiskFull: "The disk is full; free some space and try again. Nothing was overwritten."
-        case .sessionWriteOther: "Check the disk and the path, then try again."
         // MARK: load and sessions
         case .sessionNotFound: "there is no session '{1}' in sessions/{2}"
         case .sessionNotFoundAnywhere: "there is no session '{1}' in sessions/ nor among the examples{2}"

@@ -105,7 +105,7 @@ extension EngineMessage {
         case .modelHintEarlier: "앞쪽 층의 이름(`model show` 참고)이나 `input`을 주세요"
         case .modelHintShow: "`model show`와 `help layer`를 보세요"
         case .modelHintShowOnly: "`model show`를 보세요"
-        case .fileWriteFailed: "{1} 파일을 쓸 수 없습니다 ({3}). {4}"
+        case .fileWriteFailed: "{1} 파일을 쓸 수 없습니다 (시스템 메시지: \"{3}\"). {4}"
         case .fileWriteFolderMissing: "먼저 폴더를 만들거나, 있는 폴더 안의 경로를 고르세요."
         case .fileWriteNotAFolder: "경로 중간에 폴더가 아닌 파일이 있습니다(또는 대상이 폴더입니다). 다른 경로를 고르세요."
         case .fileWriteNotWritable: "읽기 전용이거나 쓸 권한이 없는 곳입니다. 쓸 수 있는 폴더를 고르세요."

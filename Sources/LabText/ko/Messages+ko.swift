@@ -315,6 +315,7 @@ extension Message {
         case .logCostOnly: "log는 비용에만 씁니다. 정확도는 0과 1 사이에 있습니다"
         case .everyCostOnly: "every=는 비용에만 씁니다. 정확도는 에폭마다 한 번 잽니다"
         case .seedNeedsNumber: "seed에는 숫자가 필요합니다"
+        case .fileLinePlace: "{1} {2}번째 줄: "
         case .setNeedsValue: "set {1}에는 값이 필요합니다"
         }
     }

@@ -33,12 +33,6 @@ extension SessionMessage {
         case .sessionWeightsWaitHint:
             "새 스크립트는 저장되었고, 가중치는 {1}에 대기 중입니다. `load {2}`로 제자리에 놓거나, `save {2} force`로 다시 저장하세요"
         // MARK: Writing files (FileWriteError)
-        case .sessionCannotWrite: "{1} 파일을 쓸 수 없습니다 (시스템 메시지: \"{3}\"). {4}"
-        case .sessionWriteFolderMissing: "폴더를 먼저 만들거나, 이미 있는 폴더 안의 경로를 고르세요."
-        case .sessionWriteNotAFolder: "경로 중간에 폴더가 아닌 파일이 있습니다 (또는 대상이 폴더입니다). 다른 경로를 고르세요."
-        case .sessionWriteNotWritable: "읽기 전용이거나 여러분의 것이 아닌 곳입니다. 쓸 수 있는 폴더를 고르세요."
-        case .sessionWriteDiskFull: "디스크가 가득 찼습니다. 공간을 비운 뒤 다시 해 보세요. 덮어쓴 파일은 없습니다."
-        case .sessionWriteOther: "디스크와 경로를 확인한 뒤 다시 해 보세요."
         // MARK: load and sessions
         case .sessionNotFound: "sessions/에 '{1}' 세션이 없습니다{2}"
         case .sessionNotFoundAnywhere: "sessions/에도, 예제 세션에도 '{1}' 세션이 없습니다{2}"
