@@ -7,7 +7,8 @@
 //
 // The catalogs, one per part of the lab (`Catalogs.all`):
 //   Message         the shell: banner, parser, help, questions, tables, charts, lesson runner
-//   CommandMessage  what the building, training and inspecting commands say (LabCommands)
+//   CommandMessage  what the building and training commands say: data, layers, init, set, train, export (LabCommands)
+//   ResultMessage   what runs, sweep, ensemble, plot, grads and predict say (LabCommands)
 //   SessionMessage  save, load, replay, sessions, autosave and recovery (LabSessions)
 //   LessonMessage   exercises, checks, the lesson library and verifier (LabTutorials)
 //   EngineMessage   the data and model errors of NNData and NNEngine, said by the shell
@@ -51,6 +52,6 @@ extension Catalog {
 /// Every catalog of the lab, so the tests can hold each one to the same rules.
 package enum Catalogs {
     package static let all: [[(key: String, en: String, ko: String)]] = [
-        Message.templates, CommandMessage.templates, SessionMessage.templates, LessonMessage.templates, EngineMessage.templates,
+        Message.templates, CommandMessage.templates, ResultMessage.templates, SessionMessage.templates, LessonMessage.templates, EngineMessage.templates,
     ]
 }
