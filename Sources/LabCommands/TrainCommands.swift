@@ -42,14 +42,15 @@ package enum TrainCommands {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
+            throw ShellError(error.description, hint: loc(.trainBranchesHint))
         }
         let options = try RunTraining.options(lab, inv)
         let name = inv[runName] ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
+        let rate = NumberFormat.typed(options.learningRate ?? optimizer.learningRate)
         lab.console.write(loc(.trainingHeader, name, options.epochs, NumberFormat.grouped(data.train.count), options.epochs == 1 ? "" : "s")
-                          + ", batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
-                          + (options.keepProb.map { ", keep_prob \(NumberFormat.typed($0))" } ?? ""))
+                          + (options.keepProb.map { loc(.trainSettingsKeepProb, options.batchSize, optimizer.spec.kind.rawValue, rate, NumberFormat.typed($0)) }
+                             ?? loc(.trainSettings, options.batchSize, optimizer.spec.kind.rawValue, rate)))
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
