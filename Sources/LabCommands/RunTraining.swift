@@ -60,9 +60,8 @@ enum RunTraining {
                 guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
                 lab.console.clearStatus()
                 // The session records the English figure line; the learner reads it in their language.
-                let line = TrainCommands.epochLine(e)
-                lab.console.write(TrainCommands.shownEpochLine(e, figure: line) + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
-                lab.recordFigure(line)
+                lab.console.write(TrainCommands.epochLine(e, language: Language.current) + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
+                lab.recordFigure(TrainCommands.epochLine(e))
             default: break
             }
         }

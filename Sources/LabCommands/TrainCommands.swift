@@ -58,20 +58,13 @@ package enum TrainCommands {
                      model: lab.model, optimizer: lab.optimizerSpec, dataName: data.info.name))
     }
 
-    /// The epoch line as the learner reads it: the figure line itself in English, its words
-    /// translated otherwise ("에폭 3  비용 0.2113  학습 0.9412  검증 0.9501").
-    static func shownEpochLine(_ e: EpochReport, figure: String) -> String {
-        guard Language.current != .en else { return figure }
-        var s = loc(.epochWord) + " \(e.epoch)  " + loc(.columnCost) + " \(NumberFormat.fourDecimals(e.cost))  "
-            + loc(.columnTrain) + " \(NumberFormat.fourDecimals(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  " + loc(.columnValidation) + " \(NumberFormat.fourDecimals(v))" }
-        return s
-    }
-
-    /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
-    static func epochLine(_ e: EpochReport) -> String {
-        var s = "epoch \(e.epoch)  cost \(NumberFormat.fourDecimals(e.cost))  train \(NumberFormat.fourDecimals(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  validation \(NumberFormat.fourDecimals(v))" }
+    /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501": in English the figure line a session
+    /// records, in the learner's language on screen ("에폭 3  비용 0.2113  학습 0.9412  검증 0.9501").
+    static func epochLine(_ e: EpochReport, language: Language = .en) -> String {
+        func word(_ key: Message) -> String { key.text([], language: language) }
+        var s = "\(word(.epochWord)) \(e.epoch)  \(word(.columnCost)) \(NumberFormat.fourDecimals(e.cost))  "
+            + "\(word(.columnTrain)) \(NumberFormat.fourDecimals(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  \(word(.columnValidation)) \(NumberFormat.fourDecimals(v))" }
         return s
     }
 
