@@ -180,6 +180,14 @@ import Testing
         #expect(t.failure("plot validation").contains("'run1' 실행에는 검증 결과가 없습니다"))
     }
 
+    @Test func catalogsUseTheGlossaryWords() {
+        let korean = (CommandMessage.allCases.map(\.korean) + ResultMessage.allCases.map(\.korean)).joined(separator: "\n")
+        for avoided in ["에포크", "숨은 층", "숨겨진 층", "러닝 레이트", "드랍아웃"] {
+            #expect(!korean.contains(avoided), "use the glossary's word, not \(avoided)")
+        }
+        #expect(korean.contains("에폭") && korean.contains("은닉층") && korean.contains("기울기") && korean.contains("앙상블"))
+    }
+
     @Test func gradientVerdictInKorean() {
         let layers = [LayerGradient(layer: "dense1", meanAbsGradient: 1e-6, meanAbsWeight: 0.1),
                       LayerGradient(layer: "dense2", meanAbsGradient: 1e-3, meanAbsWeight: 0.1)]
