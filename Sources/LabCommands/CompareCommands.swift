@@ -69,12 +69,7 @@ package enum CompareCommands {
         let differ = differences.contains { !$0.isEmpty }
         let rows = runs.enumerated().map { index, run -> [String] in
             let last = run.result.epochs.last
-            var name = run.name
-            switch run.result.outcome {
-            case .completed: break
-            case .stopped: name += " (stopped)"
-            case .diverged: name += " (diverged)"
-            }
+            let name = run.name + RunTraining.outcomeMark(run.result.outcome)
             let eval = run.latestEvaluation
             let cost: String = last.map { NumberFormat.fourDecimals($0.cost) } ?? "-"
             let train: String = last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-"
@@ -107,22 +102,21 @@ package enum CompareCommands {
             return
         }
         if path == "off" {
-            if inv[logEvery] != nil { throw ShellError("every= has no meaning with `off`", hint: "type `tensorboard off`") }
-            lab.console.write(lab.tensorboard == nil ? "TensorBoard logging was already off" : "TensorBoard logging is off")
+            if inv[logEvery] != nil { throw ShellError(loc(.tbEveryWithOff), hint: loc(.tbTypeOff)) }
+            lab.console.write(lab.tensorboard == nil ? loc(.tbWasAlreadyOff) : loc(.tbNowOff))
             lab.tensorboard = nil
             return
         }
         let url = PlotCommand.resolvedPath(path)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw ShellError("\(path) is a file, not a folder", hint: "name a folder for the logs, e.g. `tensorboard logs`")
+            throw ShellError(loc(.tbIsAFile, path), hint: loc(.tbNameAFolder))
         }
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw ShellError("cannot create the folder \(url.path): \(error.localizedDescription)",
-                             hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
+            throw ShellError(loc(.tbCannotCreate, url.path, error.localizedDescription), hint: loc(.tbWritableFolder))
         }
         guard FileManager.default.isWritableFile(atPath: url.path) else {
-            throw ShellError("the folder \(url.path) is not writable", hint: "pick a folder you can write to, e.g. `tensorboard /tmp/nnlab-logs`")
+            throw ShellError(loc(.tbNotWritable, url.path), hint: loc(.tbWritableFolder))
         }
         lab.tensorboard = TensorBoardLog(directory: url, batchInterval: inv[logEvery] ?? 10)
         lab.console.write(loc(.tbTurnedOn, url.path))

@@ -78,7 +78,7 @@ package enum DataCommands {
     package static func context(_ lab: Lab) -> DataLoadContext {
         var c = DataLoadContext(projectDataFolder: lab.paths.data.path, dataFolder: lab.paths.dataOverride?.path,
                                 generator: lab.generator)
-        if lab.console.isInteractive { c.progress = FetchProgress.printer }
+        if lab.console.isInteractive { c.progress = FetchProgress.printer(Language.current) }
         c.fetchMissing = lab.settings.allowDownloads
         return c
     }
@@ -100,7 +100,7 @@ package enum DataCommands {
         try Lab.checkSize(lab.model, inputWidth: data.featureCount)
         lab.setData(data, command: inv.line)
         lab.rebuild()
-        lab.console.write(loc(.dataLoaded, data.info.name, data.splitSummary, data.featureCount, data.classCount)
+        lab.console.write(loc(.dataLoaded, data.info.name, DataDescriptions.splits(data), data.featureCount, data.classCount)
                           + lab.console.style.dim("  (\(NumberFormat.oneDecimal(Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)) s)"))
         if let net = lab.network {
             // The input width can match while the output does not (a 1-unit XOR model under MNIST's 10 classes).
@@ -123,16 +123,16 @@ package enum DataCommands {
     static func info(_ lab: Lab, full: Bool = false) throws {
         let data = try lab.requireData()
         let i = data.info, s = lab.console.style
-        var lines = [s.bold(i.name) + " - " + i.summary,
-                     "splits     \(data.splitSummary)",
-                     "features   \(data.featureCount)" + (i.featureShape.count > 1 ? " (\(i.featureShape.map(String.init).joined(separator: " x ")))" : ""),
-                     "classes    \(data.classCount): " + i.classNames.prefix(12).joined(separator: ", ") + (i.classNames.count > 12 ? ", ..." : ""),
-                     "source     \(i.source)"]
-        lines.append("identity   " + (full ? i.identity.description : shortIdentity(i.identity)))
+        var lines = [s.bold(i.name) + " - " + DataDescriptions.summary(data),
+                     loc(.dataInfoSplits, DataDescriptions.splits(data)),
+                     loc(.dataInfoFeatures, data.featureCount) + (i.featureShape.count > 1 ? " (\(i.featureShape.map(String.init).joined(separator: " x ")))" : ""),
+                     loc(.dataInfoClasses, data.classCount, i.classNames.prefix(12).joined(separator: ", ") + (i.classNames.count > 12 ? ", ..." : "")),
+                     loc(.dataInfoSource, DataDescriptions.source(data))]
+        lines.append(loc(.dataInfoIdentity, full ? i.identity.description : shortIdentity(i.identity)))
         if full {
-            for f in i.identity.files { lines.append("  \(f.role): \(f.name), \(NumberFormat.grouped(Int(f.bytes))) bytes, sha256 \(f.sha256)") }
+            for f in i.identity.files { lines.append(loc(.dataInfoFile, f.role, f.name, NumberFormat.grouped(Int(f.bytes)), f.sha256)) }
         }
-        if let command = lab.dataCommand { lines.append("loaded by  \(command)") }
+        if let command = lab.dataCommand { lines.append(loc(.dataInfoLoadedBy, command)) }
         lab.console.write(lines.joined(separator: "\n"))
     }
 
@@ -141,8 +141,8 @@ package enum DataCommands {
         var parts = [identity.name] + identity.parameters.keys.sorted().map { "\($0)=\(identity.parameters[$0] ?? "")" }
         if !identity.files.isEmpty {
             let bytes = Int(identity.files.reduce(Int64(0)) { $0 + $1.bytes })
-            let size = bytes >= 1_000_000 ? "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB" : "\(NumberFormat.grouped(bytes)) bytes"
-            parts.append("· \(identity.files.count) file\(identity.files.count == 1 ? "" : "s") (\(size)); `data info full` shows their hashes")
+            let size = bytes >= 1_000_000 ? "\(NumberFormat.oneDecimal(Double(bytes) / 1e6)) MB" : loc(.dataBytes, NumberFormat.grouped(bytes))
+            parts.append(loc(.dataIdentityFiles, identity.files.count, identity.files.count == 1 ? "" : "s", size))
         }
         return parts.joined(separator: " ")
     }
@@ -150,35 +150,36 @@ package enum DataCommands {
     /// A catalog entry: what it is, its sizes and options, without loading it.
     static func describe(_ name: String, _ lab: Lab) throws {
         guard let entry = DataCatalog.entry(named: name) else {
-            throw ShellError("no data set named '\(name)'" + didYouMean(name, names), hint: "`data list` shows them all")
+            throw ShellError(loc(.dataNoSuchSet, name) + didYouMean(name, names), hint: loc(.dataListShowsAll))
         }
         let s = lab.console.style
-        var lines = [s.bold(entry.name) + " - " + entry.summary, "usage      data load \(entry.usage)", "sizes      \(entry.sizes)",
-                     "source     \(entry.source)"]
-        if !entry.classNames.isEmpty { lines.append("classes    " + entry.classNames.joined(separator: ", ")) }
+        var lines = [s.bold(entry.name) + " - " + DataDescriptions.summary(entry), loc(.dataDescribeUsage, entry.usage),
+                     loc(.dataDescribeSizes, DataDescriptions.sizes(entry)), loc(.dataInfoSource, DataDescriptions.source(entry))]
+        if !entry.classNames.isEmpty { lines.append(loc(.dataDescribeClasses, entry.classNames.joined(separator: ", "))) }
         for o in entry.options {
-            lines.append("  " + s.paint("\(o.name)=\(o.value)", fg: .cyan) + "  \(o.summary)" + (o.defaultValue.map { " (default \($0))" } ?? ""))
+            lines.append("  " + s.paint("\(o.name)=\(o.value)", fg: .cyan) + "  " + DataDescriptions.summary(o)
+                         + (o.defaultValue.map { loc(.dataOptionDefault, $0) } ?? ""))
         }
         lab.console.write(lines.joined(separator: "\n"))
     }
 
     static func list(_ lab: Lab) {
-        let rows = DataCatalog.entries.map { [$0.name, $0.summary, $0.sizes] }
-        lab.console.write(TextTable(columns: [TableColumn("name", alignment: .left), TableColumn("what", alignment: .left),
-                                              TableColumn("sizes", alignment: .left)],
+        let rows = DataCatalog.entries.map { [$0.name, DataDescriptions.summary($0), DataDescriptions.sizes($0)] }
+        lab.console.write(TextTable(columns: [TableColumn(loc(.dataColumnName), alignment: .left), TableColumn(loc(.dataColumnWhat), alignment: .left),
+                                              TableColumn(loc(.dataColumnSizes), alignment: .left)],
                                     rows: rows, border: .minimal).render(lab.console.style))
-        lab.console.write(lab.console.style.dim("load one with `data load NAME`; options: `help data load`"))
+        lab.console.write(lab.console.style.dim(loc(.dataListFooter)))
     }
 
     static func show(_ lab: Lab, _ inv: Invocation) throws {
         let data = try lab.requireData()
         let splitName = inv[showSplit] ?? .train
         guard let split = data.examples(splitName) else {
-            throw ShellError("\(data.info.name) has no validation split", hint: "use split=train or split=test")
+            throw ShellError(loc(.noValidationSplit, data.info.name), hint: loc(.dataUseOtherSplit))
         }
-        guard split.count > 0 else { throw ShellError("the \(splitName) split is empty") }
+        guard split.count > 0 else { throw ShellError(loc(.dataSplitEmpty, loc(splitName.message))) }
         let first = try inv[showIndex].map { i throws(ShellError) -> Int in
-            guard i < split.count else { throw ShellError("there is no example \(i): \(splitName) has 0 to \(split.count - 1)") }
+            guard i < split.count else { throw ShellError(loc(.dataNoExample, i, loc(splitName.message), split.count - 1)) }
             return i
         } ?? Int.random(in: 0..<split.count)   // not the session's generator: looking must not change a replay
         let shape = data.info.featureShape
@@ -200,19 +201,19 @@ package enum DataCommands {
     }
 
     static func fetch(_ lab: Lab, _ inv: Invocation) throws {
-        guard lab.settings.allowDownloads else { throw ShellError("downloads are turned off in this lab") }
+        guard lab.settings.allowDownloads else { throw ShellError(loc(.dataDownloadsOff)) }
         var c = context(lab)
         let quiet = inv[Self.quiet], force = inv[refetch]
-        if !quiet { c.progress = FetchProgress.printer }
+        if !quiet { c.progress = FetchProgress.printer(Language.current) }
         let folder = c.mnistFetcher.target
         if !force, IDXDataSet.locate(folder: folder).missing.isEmpty {
-            if !quiet { lab.console.write("MNIST is already in \(folder)") }
+            if !quiet { lab.console.write(loc(.dataMNISTAlreadyIn, folder)) }
             return
         }
         let result = try DataCatalog.fetchMNIST(context: c, force: force)
         FetchProgress.finish()
         if !quiet {
-            lab.console.write("MNIST is in \(folder)" + (result.route.map { " (fetched by \($0.rawValue))" } ?? ""))
+            lab.console.write(result.route.map { loc(.dataMNISTFetchedBy, folder, $0.rawValue) } ?? loc(.dataMNISTIsIn, folder))
         }
     }
 }
@@ -228,19 +229,22 @@ enum Examples {
     }
 }
 
-/// Download progress on standard error (called from the fetcher's threads).
+/// Download progress on standard error, in `language` (called from the fetcher's threads, where
+/// the command's language is not bound: it is taken along).
 enum FetchProgress {
-    static let printer: @Sendable (FetchEvent) -> Void = { event in
-        let text: String
-        switch event {
-        case .trying(let route, let source): text = "\r\u{1B}[Ktrying \(route.rawValue): \(source)\n"
-        case .progress(let file, let done, let total):
-            let pct = total.map { " \(Int(Double(done) / Double(max($0, 1)) * 100))%" } ?? ""
-            text = "\r\u{1B}[K\(file): \(done / 1_000_000) MB\(pct)"
-        case .verified(let file): text = "\r\u{1B}[K\(file): checksum ok\n"
-        case .failed(let route, let reason): text = "\r\u{1B}[K\(route.rawValue) failed: \(reason)\n"
+    static func printer(_ language: Language) -> @Sendable (FetchEvent) -> Void {
+        { event in
+            let text: String
+            switch event {
+            case .trying(let route, let source): text = "\r\u{1B}[K" + CommandMessage.fetchTrying.text([route.rawValue, source], language: language) + "\n"
+            case .progress(let file, let done, let total):
+                let pct = total.map { " \(Int(Double(done) / Double(max($0, 1)) * 100))%" } ?? ""
+                text = "\r\u{1B}[K\(file): \(done / 1_000_000) MB\(pct)"
+            case .verified(let file): text = "\r\u{1B}[K" + CommandMessage.fetchChecksumOK.text([file], language: language) + "\n"
+            case .failed(let route, let reason): text = "\r\u{1B}[K" + CommandMessage.fetchFailed.text([route.rawValue, reason], language: language) + "\n"
+            }
+            FileHandle.standardError.write(Data(text.utf8))
         }
-        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

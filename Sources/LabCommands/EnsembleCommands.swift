@@ -11,6 +11,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import TermCharts
@@ -46,16 +47,16 @@ enum EnsembleCommands {
         _ = try lab.requireNetwork()
         let data = try lab.requireData()
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
+            throw ShellError(error.description, hint: loc(.trainBranchesHint))
         }
         let count = try inv.required(memberCount)
         // The ensemble keeps every member's weights.
         try Lab.checkSize(lab.model, inputWidth: data.featureCount, copies: count)
         let options = try RunTraining.options(lab, inv)
         let style = lab.console.style
-        lab.console.write("ensemble of \(count): \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on \(NumberFormat.grouped(data.train.count)) examples, "
-                          + "seeds \(lab.seed) to \(lab.seed &+ UInt64(count - 1))")
-        let stop = StopAfterCurrent(lab, what: "member")
+        lab.console.write(loc(.ensembleHeader, count, options.epochs, options.epochs == 1 ? "" : "s", NumberFormat.grouped(data.train.count),
+                              lab.seed, lab.seed &+ UInt64(count - 1)))
+        let stop = StopAfterCurrent(lab, notice: .stopAfterThisMember)
         let planned = StopPoint.entriesDone(lab.session.plannedStops, command: "ensemble")
         let ensemble = Ensemble()
         for i in 0..<count {
@@ -74,21 +75,21 @@ enum EnsembleCommands {
             run.lastEvaluatedSplit = .test
             lab.keep(run)
             ensemble.add(network, seed: seed)
-            let last = result.epochs.last
-            let line = "\(name) seed \(seed)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
-                + (last?.validationAccuracy.map { "  validation \(NumberFormat.fourDecimals($0))" } ?? "")
-                + "  test \(NumberFormat.fourDecimals(test.accuracy))" + (result.outcome == .completed ? "" : "  (stopped)")
-            lab.recordFigure(line)
-            lab.console.write(line)
+            // The session records the English figure line; the learner reads it in their language.
+            func line(_ language: Language) -> String {
+                ResultMessage.figureSeed.text([name, seed], language: language) + RunTraining.figures(run, language: language)
+                    + (result.outcome == .completed ? "" : " " + ResultMessage.runStopped.text([], language: language))
+            }
+            lab.recordFigure(line(.en))
+            lab.console.write(line(Language.current))
         }
         lab.results.ensemble = ensemble
         lab.results.lastEnsembleEvaluation = nil
         if ensemble.members.count < count {
-            let line = StopPoint(command: "ensemble", after: ensemble.members.count, of: count, noun: "members").figure
-            lab.recordFigure(line)
-            lab.console.write(style.paint(line, fg: .yellow))
+            lab.recordFigure(StopPoint(command: "ensemble", after: ensemble.members.count, of: count, noun: "members").figure)
+            lab.console.write(style.paint(loc(.ensembleStoppedAfter, ensemble.members.count, count), fg: .yellow))
         }
-        lab.console.write(style.dim("`ensemble eval` compares the members with their average"))
+        lab.console.write(style.dim(loc(.ensembleEvalNext)))
     }
 
     // MARK: - ensemble eval
@@ -97,20 +98,18 @@ enum EnsembleCommands {
         guard let ensemble = lab.results.ensemble, !ensemble.members.isEmpty else {
             // A loaded session keeps its members' runs but not their weights.
             if lab.results.runs.contains(where: { $0.name.hasPrefix("member") }), let name = lab.session.name {
-                throw ShellError("this session's ensemble members are runs only: saved sessions keep the model's weights, "
-                                 + "not the members'", hint: "`replay \(name)` trains them again and compares their figures")
+                throw ShellError(loc(.ensembleRunsOnly), hint: loc(.ensembleReplay, name))
             }
-            throw ShellError("there is no ensemble yet", hint: "train one first: `ensemble train 5 epochs=5`")
+            throw ShellError(loc(.ensembleNone), hint: loc(.ensembleTrainOne))
         }
         let data = try lab.requireData()
         guard let first = ensemble.members.first, first.inputWidth == data.featureCount,
               first.outputWidth == (lab.network?.outputWidth ?? first.outputWidth) else {
-            throw ShellError("the ensemble was trained on other data (\(ensemble.members[0].inputWidth) features; \(data.info.name) has \(data.featureCount))",
-                             hint: "train a new one for this data: `ensemble train 5`")
+            throw ShellError(loc(.ensembleOtherData, ensemble.members[0].inputWidth, data.info.name, data.featureCount), hint: loc(.ensembleTrainNew))
         }
         let split = inv[TrainCommands.split] ?? .test
         guard let set = data.examples(split) else {
-            throw ShellError("\(data.info.name) has no validation split", hint: "use `ensemble eval test`")
+            throw ShellError(loc(.noValidationSplit, data.info.name), hint: loc(.ensembleUseTest))
         }
         let e = ensemble.evaluate(on: set)
         lab.results.lastEnsembleEvaluation = e
@@ -121,22 +120,22 @@ enum EnsembleCommands {
             rows.append(["member\(i + 1)", String(ensemble.seeds[i]), NumberFormat.fourDecimals(accuracy)])
             lab.recordFigure("member\(i + 1) \(split) accuracy \(NumberFormat.fourDecimals(accuracy))")
         }
-        let table = TextTable(columns: [TableColumn("member", alignment: .left), TableColumn("seed"), TableColumn("accuracy", highlight: .largest)],
-                              rows: rows, footer: [["ensemble", "average", NumberFormat.fourDecimals(e.accuracy)]],
-                              title: "ensemble of \(e.memberAccuracies.count) on \(split) (\(NumberFormat.grouped(e.count)) examples)", border: .minimal)
+        let table = TextTable(columns: [TableColumn(loc(.ensembleColumnMember), alignment: .left), TableColumn(loc(.ensembleColumnSeed)),
+                                        TableColumn(loc(.ensembleColumnAccuracy), highlight: .largest)],
+                              rows: rows, footer: [[loc(.ensembleFooterName), loc(.ensembleFooterAverage), NumberFormat.fourDecimals(e.accuracy)]],
+                              title: loc(.ensembleTableTitle, e.memberAccuracies.count, loc(split.message), NumberFormat.grouped(e.count)), border: .minimal)
         lab.console.write(table.render(style))
         let line = "ensemble \(split) accuracy \(NumberFormat.fourDecimals(e.accuracy))  best member \(NumberFormat.fourDecimals(e.bestMember))  "
             + "gain over best \(signed(e.gainOverBest))  gain over mean \(signed(e.gainOverMean))"
         lab.recordFigure(line)
-        let verdict: String
+        let average = style.bold(NumberFormat.fourDecimals(e.accuracy)), best = NumberFormat.fourDecimals(e.bestMember)
         if e.gainOverBest > 0 {
-            verdict = style.paint("beats its best member", fg: .green) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(signed(e.gainOverBest))"
+            lab.console.write(style.paint(loc(.ensembleBeats, average, best, signed(e.gainOverBest), signed(e.gainOverMean)), fg: .green))
         } else if e.gainOverBest == 0 {
-            verdict = "ties with its best member (\(NumberFormat.fourDecimals(e.bestMember)))"
+            lab.console.write(loc(.ensembleTies, average, best, signed(e.gainOverMean)))
         } else {
-            verdict = style.paint("falls short of its best member", fg: .yellow) + " (\(NumberFormat.fourDecimals(e.bestMember))) by \(NumberFormat.fourDecimals(-e.gainOverBest))"
+            lab.console.write(style.paint(loc(.ensembleFallsShort, average, best, NumberFormat.fourDecimals(-e.gainOverBest), signed(e.gainOverMean)), fg: .yellow))
         }
-        lab.console.write("the average (\(style.bold(NumberFormat.fourDecimals(e.accuracy)))) \(verdict); against the members' mean: \(signed(e.gainOverMean))")
     }
 
     /// 0.0123 -> "+0.0123"

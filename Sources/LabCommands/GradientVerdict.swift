@@ -33,7 +33,8 @@ struct GradientVerdict {
     /// The cost must have fallen this many times for small gradients to count as convergence.
     static let convergedFactor: Float = 10
 
-    private var ko: Bool { language == .ko }
+    /// The sentence `key` in the verdict's language.
+    private func say(_ key: ResultMessage, _ values: Any...) -> String { key.text(values, language: language) }
 
     /// The sentences, most important first (empty when there is nothing worth saying).
     var sentences: [String] {
@@ -44,29 +45,17 @@ struct GradientVerdict {
             return out
         }
         if let r = startRatio, r >= Self.vanishingFactor {
-            out.append(ko ? "첫 스텝에서 1층의 기울기는 마지막 층보다 \(Self.times(r, ko: true)) 작았습니다. "
-                            + "역전파 중에 기울기가 사라져서 앞쪽 층은 거의 배우지 못합니다"
-                          : "at the first step the first layer's gradients were \(Self.times(r, ko: false)) smaller than the last layer's: "
-                            + "they vanish on the way back, so the early layers barely learn")
+            out.append(say(.verdictVanishing, Self.times(r, language: language)))
             if let s = suggestion { out[out.count - 1] += " " + s }
         } else if let r = startRatio, r <= 1 / Self.vanishingFactor {
-            out.append(ko ? "첫 스텝에서 1층의 기울기는 마지막 층보다 \(Self.times(1 / r, ko: true)) 컸습니다. "
-                            + "기울기가 역전파 중에 커집니다(폭발). 학습률이나 초기 가중치를 줄이면 도움이 됩니다"
-                          : "at the first step the first layer's gradients were \(Self.times(1 / r, ko: false)) larger than the last layer's: "
-                            + "they grow on the way back (exploding); a smaller learning rate or smaller initial weights help")
+            out.append(say(.verdictExploding, Self.times(1 / r, language: language)))
         } else if let r = startRatio, let e = endRatio, e >= Self.vanishingFactor, !converged {
-            out.append(ko ? "첫 스텝에서는 1층과 마지막 층의 기울기 차이가 \(Self.times(r, ko: true))였지만 지금은 \(Self.times(e, ko: true))입니다. "
-                            + "처음부터 사라진 것이 아니라 학습 중에 앞쪽 층이 멈췄습니다(모든 입력에 0을 내는 죽은 ReLU일 수 있습니다)"
-                          : "at the first step the first and last layer's gradients were \(Self.times(r, ko: false)) apart, now \(Self.times(e, ko: false)): "
-                            + "they did not vanish from the start; the early layers stalled while training (dead ReLU units, which output 0 for every input, do that)")
+            out.append(say(.verdictStalled, Self.times(r, language: language), Self.times(e, language: language)))
         } else if startRatio == nil, let e = endRatio, e >= Self.vanishingFactor, !converged {
-            out.append(ko ? "1층의 기울기가 마지막 층보다 \(Self.times(e, ko: true)) 작습니다 (이 실행의 첫 스텝 기울기는 기록되지 않아 처음에도 그랬는지는 알 수 없습니다)"
-                          : "the first layer's gradients are \(Self.times(e, ko: false)) smaller than the last layer's "
-                            + "(this run has no record of its first step, so whether they vanished from the start is unknown)")
+            out.append(say(.verdictNoFirstStep, Self.times(e, language: language)))
         }
         if converged, let a = firstCost, let b = lastCost {
-            out.append(ko ? "비용이 \(figureText(a))에서 \(figureText(b))로 내려갔습니다. 지금 기울기가 작은 것은 망이 학습을 마쳤기(수렴했기) 때문이고, 문제가 아닙니다"
-                          : "the cost fell from \(figureText(a)) to \(figureText(b)): the gradients are small now because the net has converged, not because anything is wrong")
+            out.append(say(.verdictConverged, figureText(a), figureText(b)))
         }
         return out
     }
@@ -78,12 +67,7 @@ struct GradientVerdict {
     }
 
     private var allZeroSentence: String {
-        if uses(initializer: ["zeros", "constant"]) {
-            return ko ? "모든 기울기가 0입니다. 가중치가 모두 같은 값에서 시작해서 아무것도 배울 수 없습니다 (`init xavier`로 바꿔 보세요)"
-                      : "every gradient is zero: the weights all start at the same value, so nothing can learn (try `init xavier`)"
-        }
-        return ko ? "모든 기울기가 0입니다. 모든 입력에 0을 내는 죽은 유닛이 신호를 끊었습니다 (다른 `seed`나 더 넓은 층을 시도해 보세요)"
-                  : "every gradient is zero: units that output 0 for every input (dead units) cut the signal off (try another `seed`, or wider layers)"
+        uses(initializer: ["zeros", "constant"]) ? say(.verdictZeroSameStart) : say(.verdictZeroDead)
     }
 
     /// What to try against a vanishing gradient, leaving out what the model already uses.
@@ -92,12 +76,11 @@ struct GradientVerdict {
         if !usesReLUFamily { tries.append("relu") }
         let initializers = usesReLUFamily ? ["he", "he_uniform"] : ["xavier", "xavier_normal", "he", "he_uniform"]
         if !uses(initializer: initializers) { tries.append(usesReLUFamily ? "`init he`" : "`init xavier`") }
-        if tries.isEmpty {
-            return ko ? "(이미 relu와 알맞은 초기화를 쓰고 있으니, 죽은 유닛 때문일 수 있습니다: 다른 `seed`나 더 넓은 층을 시도해 보세요)"
-                      : "(the net already uses relu and a fitting initialization; dead units may be the cause: try another `seed`, or wider layers)"
+        switch tries.count {
+        case 0: return say(.verdictAlreadyFitting)
+        case 1: return say(.verdictTryOne, tries[0])
+        default: return say(.verdictTryTwo, tries[0], tries[1])
         }
-        let list = tries.joined(separator: ko ? " 또는 " : " or ")
-        return ko ? "(\(list)을 시도해 보세요)" : "(try \(list))"
     }
 
     // MARK: - What the model uses
@@ -145,9 +128,8 @@ struct GradientVerdict {
     }
 
     /// "318x", "318배"; beyond a billion the exact factor says nothing more.
-    static func times(_ r: Double, ko: Bool) -> String {
-        let n = r < 1e9 ? NumberFormat.grouped(Int(r.rounded())) : (ko ? "10억" : "1,000,000,000")
-        if r >= 1e9 { return ko ? "\(n)배 넘게" : "more than \(n)x" }
-        return ko ? "\(n)배" : "\(n)x"
+    static func times(_ r: Double, language: Language) -> String {
+        r < 1e9 ? ResultMessage.verdictTimes.text([NumberFormat.grouped(Int(r.rounded()))], language: language)
+                : ResultMessage.verdictMoreThanBillion.text([], language: language)
     }
 }

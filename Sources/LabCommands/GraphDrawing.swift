@@ -4,6 +4,7 @@
 
 import LabCore
 import LabKit
+import LabText
 import NNEngine
 import TermCharts
 
@@ -25,14 +26,14 @@ enum GraphDrawing {
                 : (inputs.contains(previous) ? "  │ ◀─ " : "    ◀─ ") + inputs.joined(separator: " + ")
             lines.append(arrow)
             let shape = nodes.map { "\($0[i].outputWidth)" } ?? "?"
-            let params = nodes.map { $0[i].parameterCount > 0 ? ", \(NumberFormat.grouped($0[i].parameterCount)) params" : "" } ?? ""
+            let params = nodes.map { $0[i].parameterCount > 0 ? loc(.graphParams, NumberFormat.grouped($0[i].parameterCount)) : "" } ?? ""
             let label = "\(layer.name): \(LayerCommands.kindText(layer.kind)) → \(shape)\(params)"
             let border = String(repeating: "─", count: label.displayWidth + 2)
             lines.append("┌\(border)┐")
             lines.append("│ \(style.bold(label)) │" + fanOut(layer.name, readers, next: spec.layers.indices.contains(i + 1) ? spec.layers[i + 1] : nil))
             lines.append("└\(border)┘")
         }
-        lines.append("  ▼ output")
+        lines.append(loc(.graphOutput))
         return lines.joined(separator: "\n")
     }
 

@@ -66,16 +66,15 @@ enum InitCommand {
             (word, layerRef) = (other, word)
         }
         guard let name = InitializerName(rawValue: word) else {
-            throw ShellError("unknown initializer '\(word)'" + didYouMean(word, Initializer.allNames),
-                             hint: "choose one of \(Initializer.allNames.joined(separator: ", "))")
+            throw ShellError(loc(.initUnknown, word) + didYouMean(word, Initializer.allNames),
+                             hint: loc(.initChooseOne, Initializer.allNames.joined(separator: ", ")))
         }
         let weights = try initializer(name, inv)
         var biases = Initializer.zeros
         if inv[bias] == .same {
             switch weights {
             case .normal, .truncatedNormal, .uniform, .constant, .zeros: biases = weights
-            default: throw ShellError("bias=same needs a fixed distribution (normal, uniform, constant), not \(name)",
-                                      hint: "\(name) scales by fan-in and fan-out, which biases do not have")
+            default: throw ShellError(loc(.initBiasSame, name.rawValue), hint: loc(.initBiasSameWhy, name.rawValue))
             }
         }
         let choice = InitializerChoice(weights: weights, biases: biases)
@@ -113,8 +112,9 @@ enum InitCommand {
         case .rbm: allowed = ["epochs", "lr"]; result = .rbm(epochs: inv[rbmEpochs] ?? 1, learningRate: inv[rbmRate] ?? 0.1)
         }
         if let extra = given.first(where: { !allowed.contains($0) }) {
-            throw ShellError("\(extra)= does not apply to \(name)",
-                             hint: allowed.isEmpty ? "\(name) takes no settings" : "\(name) takes \(allowed.map { "\($0)=" }.joined(separator: " "))")
+            throw ShellError(loc(.settingNotFor, extra, name.rawValue),
+                             hint: allowed.isEmpty ? loc(.initTakesNothing, name.rawValue)
+                                                   : loc(.initTakes, name.rawValue, allowed.map { "\($0)=" }.joined(separator: " ")))
         }
         return result
     }
@@ -124,16 +124,16 @@ enum InitCommand {
         let data = try lab.requireData()
         lab.setInitializer(choice, layers: indices)
         lab.reinitialize(layers: indices)
-        lab.console.write("RBM pre-training: \(epochs) epoch\(epochs == 1 ? "" : "s") per layer, lr \(NumberFormat.typed(lr)), on \(NumberFormat.grouped(data.train.count)) examples")
+        lab.console.write(loc(.rbmStart, epochs, epochs == 1 ? "" : "s", NumberFormat.typed(lr), NumberFormat.grouped(data.train.count)))
         let reports = RBMPretraining(epochs: epochs, learningRate: lr, batchSize: lab.settings.defaults.batchSize)
             .run(on: net, data: data.train, generator: lab.generator, shouldStop: lab.shouldStop) { report in
-                let line = "rbm \(report.layer) epoch \(report.epoch)  reconstruction error \(NumberFormat.fourDecimals(report.reconstructionError))"
-                lab.console.write("  " + line)
-                lab.recordFigure(line)
+                // The session records the English figure line; the learner reads it in their language.
+                let values: [Any] = [report.layer, report.epoch, NumberFormat.fourDecimals(report.reconstructionError)]
+                lab.console.write("  " + CommandMessage.rbmEpoch.text(values))
+                lab.recordFigure(CommandMessage.rbmEpoch.text(values, language: .en))
             }
         lab.resetOptimizer()
         if !reports.isEmpty { lab.results.modelOrigin = .pretrained }
-        lab.console.write(reports.isEmpty ? "no hidden dense layer to pre-train (the output layer is trained by `train`)"
-                                          : "pre-trained \(Set(reports.map(\.layer)).count) layer(s); now `train` fine-tunes the whole net")
+        lab.console.write(reports.isEmpty ? loc(.rbmNothing) : loc(.rbmDone, Set(reports.map(\.layer)).count))
     }
 }

@@ -52,8 +52,7 @@ package enum InspectCommands {
     /// The run `grads` looks at: the named one, or the last.
     static func gradientRun(_ lab: Lab, _ inv: Invocation) throws(ShellError) -> Run {
         guard !lab.results.runs.isEmpty else {
-            throw ShellError("nothing has been trained yet, so there are no gradients to show",
-                             hint: "train first, e.g. `train epochs=5`; then `grads`")
+            throw ShellError(loc(.gradsNothingTrained), hint: loc(.gradsTrainFirst))
         }
         guard let name = inv[gradsRun] else { return lab.results.runs[lab.results.runs.count - 1] }
         return try CompareCommands.run(named: name, in: lab)
@@ -62,14 +61,12 @@ package enum InspectCommands {
     static func grads(_ lab: Lab, _ inv: Invocation) throws {
         let run = try gradientRun(lab, inv)
         let style = lab.console.style
-        let averaged = run.result.epochs.last.map { ($0.gradients, "averaged over epoch \($0.epoch)") }
-        let (layers, when) = averaged.flatMap { $0.0.isEmpty ? nil : $0 } ?? (run.result.lastStepGradients, "at the last step")
+        let averaged = run.result.epochs.last.map { ($0.gradients, loc(.gradsTitleEpoch, $0.epoch, run.name)) }
+        let (layers, title) = averaged.flatMap { $0.0.isEmpty ? nil : $0 } ?? (run.result.lastStepGradients, loc(.gradsTitleLastStep, run.name))
         guard !layers.isEmpty else {
-            throw ShellError("run '\(run.name)' recorded no gradients (it stopped before its first step)",
-                             hint: "train at least one batch: `train epochs=1`")
+            throw ShellError(loc(.gradsNoneRecorded, run.name), hint: loc(.gradsTrainOneBatch))
         }
-        let chart = BarChart.gradientSizes(layers: layers.map { ($0.layer, Double($0.meanAbsGradient)) },
-                                           title: "mean |gradient| per layer, \(when) of \(run.name) (log scale)")
+        let chart = BarChart.gradientSizes(layers: layers.map { ($0.layer, Double($0.meanAbsGradient)) }, title: title)
         lab.console.write(chart.render(style))
         lab.console.write("")
         let rows = layers.map { g in
@@ -81,13 +78,12 @@ package enum InspectCommands {
                                     rows: rows, border: .minimal).render(style))
         let early = run.result.firstStepGradients.isEmpty ? (run.result.epochs.first?.gradients ?? []) : run.result.firstStepGradients
         if early.count >= 2, let first = early.first, let last = early.last, run.result.epochs.count > 1 || run.result.batchCosts.count > 1 {
-            let at = lab.settings.language == .ko ? "첫 스텝의 기울기" : "at the first step"
-            lab.console.write(style.dim("\(at): \(first.layer) \(NumberFormat.scientific(Double(first.meanAbsGradient))), "
-                                        + "\(last.layer) \(NumberFormat.scientific(Double(last.meanAbsGradient)))"))
+            lab.console.write(style.dim(loc(.gradsAtFirstStep, first.layer, NumberFormat.scientific(Double(first.meanAbsGradient)),
+                                            last.layer, NumberFormat.scientific(Double(last.meanAbsGradient)))))
         }
         let verdict = GradientVerdict(early: early, now: layers, firstCost: run.result.epochs.first?.cost,
                                       lastCost: run.result.epochs.last?.cost, model: run.model, recipe: run.recipe,
-                                      language: lab.settings.language)
+                                      language: Language.current)
         for sentence in verdict.sentences { lab.console.write(sentence) }
     }
 
@@ -100,12 +96,10 @@ package enum InspectCommands {
         let run = try gradientRun(lab, inv)
         let epochs = run.result.epochs.filter { !$0.gradients.isEmpty }
         guard let first = epochs.first else {
-            throw ShellError("run '\(run.name)' finished no epoch, so there is no history of gradients",
-                             hint: "train at least one epoch: `train epochs=5`")
+            throw ShellError(loc(.gradsNoEpoch, run.name), hint: loc(.gradsTrainOneEpoch))
         }
         guard epochs.count >= 2 else {
-            throw ShellError("run '\(run.name)' has a single epoch: a history needs two or more",
-                             hint: "train more epochs (`train epochs=10`), or see this epoch with `grads`")
+            throw ShellError(loc(.gradsSingleEpoch, run.name), hint: loc(.gradsTrainMore))
         }
         let names = first.gradients.map(\.layer)
         let series = names.enumerated().map { i, name in

@@ -146,7 +146,7 @@ package enum LayerCommands {
     static func defaultSteps(_ lab: Lab) throws(ShellError) -> Int {
         let shape = try lab.requireData().info.featureShape
         guard shape.count >= 2 else {
-            throw ShellError("this data has no time axis to infer steps from (features \(shape))", hint: "give steps=N")
+            throw ShellError(loc(.layerNoTimeAxis, "\(shape)"), hint: loc(.layerGiveSteps))
         }
         return shape[0]
     }
@@ -195,7 +195,7 @@ package enum LayerCommands {
         guard let width, (try? spec.resolve(inputWidth: width, allowDangling: true)) != nil else { return nil }
         do { _ = try spec.resolve(inputWidth: width) } catch {
             if case .dangling(let node, _) = error {
-                return "note: '\(node)' does not reach the output yet: merge it (`layer add add \(node) ...` or `concat`) before training"
+                return loc(.layerDangling, node)
             }
         }
         return nil

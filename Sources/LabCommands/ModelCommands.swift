@@ -57,14 +57,14 @@ package enum ModelCommands {
                               border: .minimal)
         lab.console.write(table.render(style))
         let loss = lab.model.effectiveLoss.rawValue
-        lab.console.write("loss \(loss)   optimizer \(lab.optimizerSpec.description)   seed \(lab.seed)")
+        lab.console.write(loc(.modelFooter, loss, lab.optimizerSpec.description, lab.seed))
         if lab.model.layers.contains(where: { !$0.inputs.isEmpty }) {
             lab.console.write("")
             lab.console.write(GraphDrawing.draw(lab.model, nodes: nodes, style: style))
         }
         if let width {
             do { _ = try lab.model.resolve(inputWidth: width) } catch {
-                lab.console.write(style.paint("note: \(error.description)", fg: .yellow))
+                lab.console.write(style.paint(loc(.modelNote, error.description), fg: .yellow))
             }
         }
     }

@@ -15,6 +15,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNData
 import NNEngine
 import NNFormats
@@ -47,7 +48,7 @@ enum ModelExportCommand {
     static func export(_ lab: Lab, _ inv: Invocation, _ framework: Framework) throws {
         let path = try inv.required(scriptFile)
         guard path.hasSuffix(".py") else {
-            throw ShellError("\(path) does not end in .py", hint: "name a Python file: `export \(framework.rawValue) \(path).py`")
+            throw ShellError(loc(.exportNotPy, path), hint: loc(.exportNamePy, framework.rawValue, path))
         }
         let script = try RunExports.outputFile(path, kind: "py")
         let network = try lab.requireNetwork()
@@ -73,7 +74,7 @@ enum ModelExportCommand {
             request.testAccuracy = Evaluator.evaluate(network, on: data.test).accuracy
             text = framework == .keras ? try ModelExport.keras(request) : try ModelExport.pytorch(request)
         } catch {
-            throw ShellError(error.description, hint: "change the model (see `model show`), then export again")
+            throw ShellError(error.description, hint: loc(.exportChangeModel))
         }
         let accuracy = request.testAccuracy ?? 0
         if !sessionWeights { try writeWeights(network, model: lab.model, to: weightsURL) }
@@ -81,17 +82,22 @@ enum ModelExportCommand {
         try AtomicFile.write(text, to: script)
 
         let style = lab.console.style
-        var wrote = "wrote \(script.path) (\(framework.title))"
-        wrote += sessionWeights ? ", reading the saved session's weights \(lab.paths.shown(weightsURL))"
-                                : " and its weights \(weightsURL.lastPathComponent) (\(network.parameters.count) tensors)"
-        if !splits.isEmpty { wrote += " and data \(splits.map(\.1.lastPathComponent).joined(separator: ", "))" }
-        lab.console.write(wrote)
+        let dataFiles = splits.map(\.1.lastPathComponent).joined(separator: ", ")
+        if sessionWeights {
+            let weights = lab.paths.shown(weightsURL)
+            lab.console.write(splits.isEmpty ? loc(.exportWroteSessionWeights, script.path, framework.title, weights)
+                                             : loc(.exportWroteSessionWeightsData, script.path, framework.title, weights, dataFiles))
+        } else {
+            let weights = weightsURL.lastPathComponent, tensors = network.parameters.count
+            lab.console.write(splits.isEmpty ? loc(.exportWroteWeights, script.path, framework.title, weights, tensors)
+                                             : loc(.exportWroteWeightsData, script.path, framework.title, weights, tensors, dataFiles))
+        }
         let run = "python3 \(lab.paths.shown(script))"
-        lab.console.write("run it (from any folder; it finds its files beside itself):")
+        lab.console.write(loc(.exportRunIt))
         lab.console.write("  \(framework.install)")
-        lab.console.write("  \(run)                  " + style.dim("# nnlab's weights: should print test accuracy \(NumberFormat.fourDecimals(accuracy))"))
-        lab.console.write("  \(run) --train          " + style.dim("# continue training with the same optimizer"))
-        lab.console.write("  \(run) --check-weights  " + style.dim("# match the weights file only (numpy + safetensors)"))
+        lab.console.write("  \(run)                  " + style.dim(loc(.exportExpectAccuracy, NumberFormat.fourDecimals(accuracy))))
+        lab.console.write("  \(run) --train          " + style.dim(loc(.exportContinueTraining)))
+        lab.console.write("  \(run) --check-weights  " + style.dim(loc(.exportCheckWeights)))
     }
 
     // MARK: - Pieces

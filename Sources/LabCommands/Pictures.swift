@@ -1,6 +1,7 @@
 // Pictures: terminal drawings built from lab state (data scatters, decision boundaries).
 
 import LabCore
+import LabText
 import NNEngine
 import TermCharts
 
@@ -26,7 +27,10 @@ enum Pictures {
                                    probabilities: [Float](repeating: 1 / Float(max(classNames.count, 2)), count: columns * rows * max(classNames.count, 2)),
                                    xRange: xr, yRange: yr)
         }
-        return DecisionBoundary(grid: grid, points: points, classNames: classNames,
-                                title: network == nil ? "\(data.count) points" : "decision boundary").render(style)
+        var picture = DecisionBoundary(grid: grid, points: points, classNames: classNames,
+                                       title: network == nil ? loc(.picturePoints, data.count) : loc(.metricBoundary))
+        picture.legendWords = .init(classOnTexture: loc(.boundaryClassOnTexture), colorNote: loc(.boundaryColorNote),
+                                    textureNote: loc(.boundaryTextureNote))
+        return picture.render(style)
     }
 }

@@ -104,10 +104,10 @@ enum PlotCommand {
         lab.console.write(chart.render(lab.console.style))
         if chart.series.count > 1 { lab.console.write(finalValues(chart, metric: metric).render(lab.console.style)) }
         if names.isEmpty && lab.results.runs.count > defaultRunLimit {
-            lab.console.write(lab.console.style.dim("(the last of \(lab.results.runs.count) runs; name runs to compare them: `plot cost A B`)"))
+            lab.console.write(lab.console.style.dim(loc(.plotLastOfMany, lab.results.runs.count)))
         }
         if metric == .cost, inv[every] == nil, runs.allSatisfy({ $0.result.epochs.count < 2 }) {
-            lab.console.write(lab.console.style.dim("(one epoch per run: `plot cost every=10` shows the cost every 10 batches)"))
+            lab.console.write(lab.console.style.dim(loc(.plotOneEpochEach)))
         }
         try write(chart, to: files, lab: lab)
     }
@@ -125,12 +125,11 @@ enum PlotCommand {
                     let costs = run.result.costs
                     let count = costs.coveredBatches
                     guard count >= every else {
-                        throw ShellError("run '\(run.name)' has \(count) batch\(count == 1 ? "" : "es"), fewer than every=\(every)",
-                                         hint: "use a smaller every=, at most \(max(1, count))")
+                        throw ShellError(loc(.plotFewerBatches, run.name, count, count == 1 ? "" : "es", every), hint: loc(.plotSmallerEvery, max(1, count)))
                     }
                     guard let points = costs.blocks(of: every) else {
-                        throw ShellError("run '\(run.name)' is long, so its costs are kept as means of \(costs.blockSize) batches each; every=\(every) would split them",
-                                         hint: "use a multiple of \(costs.blockSize): `plot cost \(run.name) every=\(costs.blockSize * max(1, every / costs.blockSize))`")
+                        throw ShellError(loc(.plotCostBlocks, run.name, costs.blockSize, every),
+                                         hint: loc(.plotUseMultiple, costs.blockSize, run.name, costs.blockSize * max(1, every / costs.blockSize)))
                     }
                     series.append(LineSeries(name: run.name, xy: points.map { ($0.x, $0.y) }))
                 } else {
@@ -141,8 +140,7 @@ enum PlotCommand {
             case .validation:
                 let points = epochs.compactMap { e in e.validationAccuracy.map { (Double(e.epoch), Double($0)) } }
                 guard !points.isEmpty || runs.count > 1 else {
-                    throw ShellError("run '\(run.name)' has no validation figures (its data has no validation split)",
-                                     hint: "plot its training accuracy: `plot accuracy \(run.name)`")
+                    throw ShellError(loc(.plotNoValidation, run.name), hint: loc(.plotItsAccuracy, run.name))
                 }
                 series.append(LineSeries(name: run.name, xy: points))
             case .boundary:
@@ -150,11 +148,10 @@ enum PlotCommand {
             }
         }
         if metric == .validation, series.allSatisfy({ $0.points.isEmpty }) {
-            throw ShellError("none of these runs has validation figures (the data has no validation split)",
-                             hint: "`plot accuracy` draws the training accuracy")
+            throw ShellError(loc(.plotNoneValidation), hint: loc(.plotAccuracyInstead))
         }
         if series.allSatisfy({ $0.points.isEmpty }) {
-            throw ShellError("these runs finished no epoch, so there is nothing to draw", hint: "`plot cost every=10` draws per batch")
+            throw ShellError(loc(.plotNoEpoch), hint: loc(.plotPerBatch))
         }
         let names = runs.map(\.name).joined(separator: ", ")
         let unit = every.map { loc(.perBatches, $0, $0 == 1 ? "" : "es") } ?? loc(.perEpoch)
@@ -215,7 +212,7 @@ enum PlotCommand {
             } else {
                 try AtomicFile.write(Data(chart.png()), to: url)
             }
-            lab.console.write("wrote \(url.path) (\(kind.uppercased()), 800 x 500)")
+            lab.console.write(loc(.plotWroteFile, url.path, kind.uppercased()))
         }
     }
 
@@ -231,8 +228,7 @@ enum PlotCommand {
     static func boundary(_ lab: Lab) throws {
         let data = try lab.requireData()
         guard data.featureCount == 2 else {
-            throw ShellError("a decision boundary needs points in the plane (2 features); \(data.info.name) has \(NumberFormat.grouped(data.featureCount))",
-                             hint: "load 2-D data: `data load spiral` (or circle, gaussian, xor)")
+            throw ShellError(loc(.plotBoundaryNeeds2D, data.info.name, NumberFormat.grouped(data.featureCount)), hint: loc(.plotLoad2D))
         }
         let net = try lab.requireNetwork()
         let names = data.info.classNames.count >= data.classCount ? data.info.classNames : (0..<data.classCount).map(String.init)

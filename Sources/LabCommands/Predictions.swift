@@ -26,12 +26,11 @@ enum Predictions {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         let test = data.test
-        guard test.count > 0 else { throw ShellError("the test split of \(data.info.name) is empty", hint: "load data with a test split") }
+        guard test.count > 0 else { throw ShellError(loc(.predictTestEmpty, data.info.name), hint: loc(.predictLoadWithTest)) }
         let index: Int
         if let n = inv[Predictions.index] {
             guard n < test.count else {
-                throw ShellError("there is no test example \(n): the test split has 0 to \(test.count - 1)",
-                                 hint: "pick a number below \(NumberFormat.grouped(test.count)), or leave it out for a random one")
+                throw ShellError(loc(.predictNoExample, n, test.count - 1), hint: loc(.predictPickBelow, NumberFormat.grouped(test.count)))
             }
             index = n
         } else {
@@ -47,8 +46,8 @@ enum Predictions {
             lab.console.write(image.render(style, maxWidth: min(style.width, 56)))
         } else {
             let x = Examples.features(test, [index]).row(0)
-            let shown = x.prefix(12).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + (x.count > 12 ? " … (\(x.count) features)" : "")
-            lab.console.write("features  " + shown)
+            let shown = x.prefix(12).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + (x.count > 12 ? loc(.predictMoreFeatures, x.count) : "")
+            lab.console.write(loc(.predictFeatures, shown))
         }
         lab.console.write(header)
         lab.console.write(topProbabilities(p, names: names, style: style))
@@ -95,8 +94,8 @@ enum Predictions {
         if image(of: data, split: test, index: shown[0].index) != nil {
             let tiles = shown.compactMap { p -> ImageTile? in
                 guard let picture = image(of: data, split: test, index: p.index) else { return nil }
-                return ImageTile(image: picture, caption: ["#\(p.index)", "true \(className(p.label, names))",
-                                                           "said \(className(p.predicted, names)) \(percent(confidence(p)))"],
+                return ImageTile(image: picture, caption: ["#\(p.index)", loc(.wrongTrue, className(p.label, names)),
+                                                           loc(.wrongSaid, className(p.predicted, names), percent(confidence(p)))],
                                  captionColor: .red)
             }
             lab.console.write(ImageGallery(tiles: tiles).render(style))
@@ -107,13 +106,13 @@ enum Predictions {
                 return ["#\(p.index)", features.prefix(6).map { NumberFormat.fourDecimals($0) }.joined(separator: " ") + (features.count > 6 ? " …" : ""),
                         className(p.label, names), className(p.predicted, names), percent(confidence(p))]
             }
-            lab.console.write(TextTable(columns: [TableColumn("example", alignment: .left), TableColumn("features", alignment: .left),
-                                                  TableColumn("true", alignment: .left), TableColumn("said", alignment: .left),
-                                                  TableColumn("probability")],
+            lab.console.write(TextTable(columns: [TableColumn(loc(.wrongColumnExample), alignment: .left), TableColumn(loc(.wrongColumnFeatures), alignment: .left),
+                                                  TableColumn(loc(.wrongColumnTrue), alignment: .left), TableColumn(loc(.wrongColumnSaid), alignment: .left),
+                                                  TableColumn(loc(.wrongColumnProbability))],
                                         rows: rows, border: .minimal).render(style))
         }
         if !lab.results.runs.contains(where: { $0.comparison == nil }) {
-            lab.console.write(style.dim("(the network has not been trained yet)"))
+            lab.console.write(style.dim(loc(.wrongUntrained)))
         }
     }
 

@@ -5,6 +5,7 @@
 // in their own column before anything else.
 
 import LabCore
+import LabText
 
 /// The parts of a recipe, by what they set.
 struct RecipeParts: Equatable, Sendable {
@@ -46,7 +47,7 @@ enum RunDifferences {
         for key in RecipeParts.order {
             let values = parts.map { $0.settings[key] }
             guard Set(values).count > 1 else { continue }
-            for (i, v) in values.enumerated() { out[i].append(v ?? (key == "keep_prob" ? "keep_prob as built" : "-")) }
+            for (i, v) in values.enumerated() { out[i].append(v ?? (key == "keep_prob" ? loc(.recipeKeepProbAsBuilt) : "-")) }
         }
         return out.map { $0.joined(separator: "; ") }
     }

@@ -7,6 +7,7 @@
 import Foundation
 import LabCore
 import LabKit
+import LabText
 import NNFormats
 
 enum RunExports {
@@ -43,12 +44,13 @@ enum RunExports {
 
     static func csv(_ lab: Lab, _ inv: Invocation) throws {
         guard !lab.results.runs.isEmpty else {
-            throw ShellError("there are no runs to export yet", hint: "train first: `train epochs=5`")
+            throw ShellError(loc(.exportNoRuns), hint: loc(.exportTrainFirst))
         }
         let url = try outputFile(inv.required(csvFile), kind: "csv")
         let table = metricsTable(lab.results.runs)
         try table.write(to: url)
-        lab.console.write("wrote \(url.path): \(NumberFormat.grouped(table.rows.count)) rows (\(lab.results.runs.count) run\(lab.results.runs.count == 1 ? "" : "s"))")
+        let runs = lab.results.runs.count
+        lab.console.write(loc(.exportWroteCSV, url.path, NumberFormat.grouped(table.rows.count), runs, runs == 1 ? "" : "s"))
     }
 
     /// The file at `path`, checked: its folder exists and it is not a folder itself.
@@ -57,10 +59,10 @@ enum RunExports {
         var isFolder: ObjCBool = false
         let folder = url.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ShellError("cannot write \(path): the folder \(folder.path) does not exist", hint: "create it first, or write to a folder that exists")
+            throw ShellError(loc(.exportNoFolder, path, folder.path), hint: loc(.exportCreateFolder))
         }
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw ShellError("\(path) is a folder", hint: "name a file inside it, e.g. \(path.hasSuffix("/") ? path : path + "/")runs.\(kind)")
+            throw ShellError(loc(.exportIsFolder, path), hint: loc(.exportNameFile, (path.hasSuffix("/") ? path : path + "/") + "runs.\(kind)"))
         }
         return url
     }

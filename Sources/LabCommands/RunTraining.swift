@@ -60,18 +60,17 @@ enum RunTraining {
                 guard echo == .epochs, e.epoch % printEvery == 0 || e.epoch == options.epochs || e.epoch == 1 else { break }
                 lab.console.clearStatus()
                 // The session records the English figure line; the learner reads it in their language.
-                let line = TrainCommands.epochLine(e)
-                lab.console.write(TrainCommands.shownEpochLine(e, figure: line) + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
-                lab.recordFigure(line)
+                lab.console.write(TrainCommands.epochLine(e, language: Language.current) + "  " + lab.console.style.dim(NumberFormat.oneDecimal(e.seconds) + " s"))
+                lab.recordFigure(TrainCommands.epochLine(e))
             default: break
             }
         }
         lab.console.clearStatus()
         lab.tensorboard?.end()
         if let logProblem {
-            lab.console.warn("TensorBoard logging stopped: \(logProblem)")
+            lab.console.warn(loc(.tbLoggingStopped, logProblem))
         } else if let tb = lab.tensorboard, echo == .epochs {
-            lab.console.write(lab.console.style.dim("logged to \(tb.directory.appendingPathComponent(name).path) (tensorboard --logdir \(tb.directory.path))"))
+            lab.console.write(lab.console.style.dim(loc(.tbLoggedTo, tb.directory.appendingPathComponent(name).path, tb.directory.path)))
         }
         // `train` keeps its figure lines as they always were; entries of a sweep or an ensemble say whose they are.
         let who = echo == .epochs ? "" : "\(name) "
@@ -116,11 +115,32 @@ enum RunTraining {
             let rows = min(options.batchSize, data.train.count)
             let megabytes = rows * nodes.reduce(data.featureCount) { $0 + 3 * $1.outputWidth } * 4 / 1_000_000
             guard megabytes <= 4_000 else {
-                throw ShellError("batch \(rows) needs about \(NumberFormat.grouped(megabytes)) MB of activations for this model",
-                                 hint: "use a smaller batch, e.g. `train batch=100`")
+                throw ShellError(loc(.trainBatchTooBig, rows, NumberFormat.grouped(megabytes)), hint: loc(.trainSmallerBatch))
             }
         }
         return options
+    }
+
+    /// "  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300": the last epoch's figures of a sweep
+    /// entry or ensemble member and its test accuracy, in English for the session's figure lines, in
+    /// the learner's language on screen.
+    static func figures(_ run: Run, language: Language = Language.current) -> String {
+        func word(_ key: Message) -> String { key.text([], language: language) }
+        let last = run.result.epochs.last
+        var line = "  \(word(.columnCost)) \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")"
+            + "  \(word(.columnTrain)) \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
+        if let v = last?.validationAccuracy { line += "  \(word(.columnValidation)) \(NumberFormat.fourDecimals(v))" }
+        if let t = run.evaluations[.test] { line += "  \(word(.splitTest)) \(NumberFormat.fourDecimals(t.accuracy))" }
+        return line
+    }
+
+    /// " (stopped)", " (diverged)", or "" for a run that completed.
+    static func outcomeMark(_ outcome: TrainingOutcome, language: Language = Language.current) -> String {
+        switch outcome {
+        case .completed: ""
+        case .stopped: ResultMessage.runStopped.text([], language: language)
+        case .diverged: ResultMessage.runDiverged.text([], language: language)
+        }
     }
 
     /// A fresh network of `spec` with starting weights drawn from `generator`, pre-trained first
@@ -129,7 +149,7 @@ enum RunTraining {
                              shouldStop: () -> Bool) throws(ShellError) -> Network {
         let network: Network
         do { network = try Network(spec: spec, inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: "see `model show`")
+            throw ShellError(error.description, hint: loc(.seeModelShow))
         }
         network.initialize(generator: generator)
         if let rbm = spec.layers.indices.lazy.compactMap({ i -> (Int, Float)? in
@@ -147,13 +167,14 @@ enum RunTraining {
 /// finish and stops the command after it; a second press also cuts the current run short.
 final class StopAfterCurrent {
     private let lab: Lab
-    private let what: String
+    /// What the first press says ("stopping after this entry").
+    private let notice: ResultMessage
     /// True once the learner asked to stop.
     private(set) var requested = false
 
-    init(_ lab: Lab, what: String) {
+    init(_ lab: Lab, notice: ResultMessage) {
         self.lab = lab
-        self.what = what
+        self.notice = notice
     }
 
     /// Polled by the trainer between batches.
@@ -162,7 +183,7 @@ final class StopAfterCurrent {
         if requested { return true }
         requested = true
         lab.console.clearStatus()
-        lab.console.write(lab.console.style.paint("Ctrl-C: stopping after this \(what) (press it again to cut this one short)", fg: .yellow))
+        lab.console.write(lab.console.style.paint(loc(notice), fg: .yellow))
         return false
     }
 }
@@ -184,6 +205,6 @@ extension Lab {
 
     /// A dim note when `name` will replace an earlier run ("" when it is new).
     func replacementNote(for name: String) -> String? {
-        results.runs.contains(where: { $0.name == name }) ? "note: the new run '\(name)' replaces the earlier run of that name" : nil
+        results.runs.contains(where: { $0.name == name }) ? loc(.runReplaces, name) : nil
     }
 }

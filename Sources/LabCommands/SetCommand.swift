@@ -105,7 +105,7 @@ enum SetCommand {
 
     /// A value the parser has already checked, as its type (Int, Double, Language).
     private static func typed<T: LosslessStringConvertible>(_ text: String, _ key: SettingKey) throws(ShellError) -> T {
-        guard let value = T(text) else { throw ShellError("set \(key.rawValue): '\(text)' is not a valid value") }
+        guard let value = T(text) else { throw ShellError(loc(.setInvalidValue, key.rawValue, text)) }
         return value
     }
 }

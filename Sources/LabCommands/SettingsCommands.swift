@@ -51,20 +51,20 @@ package enum SettingsCommands {
 
     static func optimizer(_ lab: Lab, _ inv: Invocation) throws {
         guard let kind = inv[optimizerKind] else {
-            throw ShellError("optimizer needs a name", hint: "one of " + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ShellError(loc(.optimizerNeedsName), hint: loc(.optimizerOneOf, OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         var settings: [OptimizerSetting: Float] = [:]
         for (setting, argument) in hyperParameterArguments {
             guard let value = inv[argument] else { continue }
             guard kind.hyperParameters.contains(where: { $0.key == setting }) else {
                 let keys = kind.hyperParameters.map { "\($0.key.rawValue)=" }
-                throw ShellError("\(setting.rawValue)= does not apply to \(kind.rawValue)",
-                                 hint: keys.isEmpty ? "\(kind.rawValue) takes only lr=" : "\(kind.rawValue) takes lr= \(keys.joined(separator: " "))")
+                throw ShellError(loc(.settingNotFor, setting.rawValue, kind.rawValue),
+                                 hint: keys.isEmpty ? loc(.optimizerTakesOnlyLr, kind.rawValue) : loc(.optimizerTakes, kind.rawValue, keys.joined(separator: " ")))
             }
             settings[setting] = value
         }
         lab.optimizerSpec = OptimizerSpec(kind, learningRate: inv[optimizerRate], settings: settings)
         lab.resetOptimizer()
-        lab.console.write("optimizer \(lab.optimizerSpec.description)")
+        lab.console.write(loc(.optimizerChosen, lab.optimizerSpec.description))
     }
 }

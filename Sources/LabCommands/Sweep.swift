@@ -62,14 +62,14 @@ enum Sweep {
                      data: LoadedDataSet) throws(ShellError) -> [Entry] {
         let values = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         if let empty = values.firstIndex(where: { $0.isEmpty }) {
-            throw ShellError("value \(empty + 1) of '\(text)' is empty", hint: "separate values by single commas, without spaces: `sweep lr 0.1,0.01`")
+            throw ShellError(loc(.sweepEmptyValue, empty + 1, text), hint: loc(.sweepSeparateValues))
         }
         var seen = Set<String>()
         if let twice = values.first(where: { !seen.insert($0).inserted }) {
-            throw ShellError("'\(twice)' is listed twice", hint: "list each value once")
+            throw ShellError(loc(.sweepListedTwice, twice), hint: loc(.sweepListOnce))
         }
         for value in values where !isValidName(value) {
-            throw ShellError("'\(value)' cannot name a run", hint: "values become run names: letters, digits, '_', '-', '.'")
+            throw ShellError(loc(.sweepCannotName, value), hint: loc(.sweepNameRule))
         }
         var entries: [Entry] = []
         for value in values {
@@ -77,21 +77,20 @@ enum Sweep {
             switch setting {
             case .initializer:
                 guard let name = InitializerName(rawValue: value) else {
-                    throw ShellError("unknown initializer '\(value)'" + didYouMean(value, Initializer.allNames),
-                                     hint: "choose from \(Initializer.allNames.joined(separator: ", "))")
+                    throw ShellError(loc(.initUnknown, value) + didYouMean(value, Initializer.allNames),
+                                     hint: loc(.sweepChooseFrom, Initializer.allNames.joined(separator: ", ")))
                 }
                 let weights = try InitCommand.initializer(name, Invocation(path: ["sweep"], line: ""))
                 model.initializer = InitializerChoice(weights: weights)
                 for i in model.layers.indices { model.layers[i].initializer = nil }
             case .activation:
                 guard let activation = Activation.named(value) else {
-                    throw ShellError("unknown activation '\(value)'" + didYouMean(value, Activation.allNames),
-                                     hint: "choose from \(Activation.allNames.joined(separator: ", "))")
+                    throw ShellError(loc(.sweepUnknownActivation, value) + didYouMean(value, Activation.allNames),
+                                     hint: loc(.sweepChooseFrom, Activation.allNames.joined(separator: ", ")))
                 }
                 let hidden = model.layers.indices.dropLast().filter { if case .dense = model.layers[$0].kind { true } else { false } }
                 guard !hidden.isEmpty else {
-                    throw ShellError("the model has no hidden dense layer whose activation could change",
-                                     hint: "add one before the output layer: `layer insert 1 dense 64 relu`")
+                    throw ShellError(loc(.sweepNoHiddenDense), hint: loc(.sweepAddHidden))
                 }
                 for i in hidden {
                     if case .dense(let units, _) = model.layers[i].kind { model.layers[i].kind = .dense(units: units, activation: activation) }
@@ -99,32 +98,32 @@ enum Sweep {
             case .optimizer:
                 guard let kind = OptimizerKind(rawValue: value) else {
                     let names = OptimizerKind.allCases.map(\.rawValue)
-                    throw ShellError("unknown optimizer '\(value)'" + didYouMean(value, names), hint: "choose from \(names.joined(separator: ", "))")
+                    throw ShellError(loc(.sweepUnknownOptimizer, value) + didYouMean(value, names), hint: loc(.sweepChooseFrom, names.joined(separator: ", ")))
                 }
                 optimizer = OptimizerSpec(kind)
                 options.learningRate = nil      // each optimizer with its own default rate
             case .keepProb:
                 guard let k = parseNumber(value), Limits.keepProb.contains(k) else {
-                    throw ShellError("keep_prob '\(value)' must be a number \(Limits.keepProb.text)", hint: "for example `sweep keep_prob 0.5,0.7,1`")
+                    throw ShellError(loc(.sweepBadKeepProb, value, Limits.keepProb.localizedText), hint: loc(.forExample, "`sweep keep_prob 0.5,0.7,1`"))
                 }
                 guard model.layers.contains(where: { if case .dropout = $0.kind { true } else { false } }) else {
-                    throw ShellError("the model has no dropout layer, so keep_prob would change nothing",
-                                     hint: "add one after a hidden layer: `layer insert 2 dropout 0.7`")
+                    throw ShellError(loc(.sweepNoDropout), hint: loc(.sweepAddDropout))
                 }
                 options.keepProb = Float(k)
             case .lr:
                 guard let lr = parseNumber(value), Limits.learningRate.contains(lr), Float(lr).isNormal else {
-                    throw ShellError("lr '\(value)' must be a number \(Limits.learningRate.text)", hint: "for example `sweep lr 0.1,0.01,0.001`")
+                    throw ShellError(loc(.sweepBadLr, value, Limits.learningRate.localizedText), hint: loc(.forExample, "`sweep lr 0.1,0.01,0.001`"))
                 }
                 options.learningRate = Float(lr)
             case .batch:
                 guard let b = Int(value), Limits.batchSize.contains(b) else {
-                    throw ShellError("batch '\(value)' must be a whole number from \(Limits.batchSize.lowerBound) to \(Limits.batchSize.upperBound)", hint: "for example `sweep batch 10,100,1000`")
+                    throw ShellError(loc(.sweepBadBatch, value, Limits.batchSize.lowerBound, Limits.batchSize.upperBound),
+                                     hint: loc(.forExample, "`sweep batch 10,100,1000`"))
                 }
                 options.batchSize = b
             }
             do { _ = try model.resolve(inputWidth: data.featureCount) } catch {
-                throw ShellError("with \(setting.rawValue) \(value): \(error.description)", hint: "see `model show`")
+                throw ShellError(loc(.sweepModelFails, setting.rawValue, value, error.description), hint: loc(.seeModelShow))
             }
             entries.append(Entry(value: value, model: model, optimizer: optimizer, options: options))
         }
@@ -147,7 +146,7 @@ enum Sweep {
         let style = lab.console.style
         lab.console.write(loc(.sweepHeader, setting.rawValue, entries.count, entries.count == 1 ? "y" : "ies", base.epochs,
                               base.epochs == 1 ? "" : "s", NumberFormat.grouped(data.train.count), lab.seed))
-        let stop = StopAfterCurrent(lab, what: "entry")
+        let stop = StopAfterCurrent(lab, notice: .stopAfterThisEntry)
         let planned = StopPoint.entriesDone(lab.session.plannedStops, command: "sweep")
         var finished: [(run: Run, seconds: Double)] = []
         for entry in entries {
@@ -168,14 +167,13 @@ enum Sweep {
             lab.keep(run)
             let seconds = (ContinuousClock.now - start) / .seconds(1)
             finished.append((run, seconds))
-            let line = figure(run)
-            lab.recordFigure(line)
-            lab.console.write(line + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
+            // The session records the English figure line; the learner reads it in their language.
+            lab.recordFigure(figure(run, language: .en))
+            lab.console.write(figure(run) + "  " + style.dim(NumberFormat.oneDecimal(seconds) + " s"))
         }
         if finished.count < entries.count {
-            let line = StopPoint(command: "sweep", after: finished.count, of: entries.count, noun: "entries").figure
-            lab.recordFigure(line)
-            lab.console.write(style.paint(line, fg: .yellow))
+            lab.recordFigure(StopPoint(command: "sweep", after: finished.count, of: entries.count, noun: "entries").figure)
+            lab.console.write(style.paint(loc(.sweepStoppedAfter, finished.count, entries.count), fg: .yellow))
         }
         guard !finished.isEmpty else { return }
         lab.console.write("")
@@ -183,7 +181,7 @@ enum Sweep {
         lab.console.write("")
         lab.console.write(chart(finished.map(\.run), setting: setting, style: style))
         if let tb = lab.tensorboard {
-            lab.console.write(style.dim("logged each entry under \(tb.directory.path)/ (tensorboard --logdir \(tb.directory.path))"))
+            lab.console.write(style.dim(loc(.sweepLoggedEach, tb.directory.path)))
         }
         lab.console.write(style.dim(loc(.sweepLeavesModel, finished.map(\.run.name).prefix(3).joined(separator: " "))))
     }
@@ -194,7 +192,7 @@ enum Sweep {
     static func chart(_ runs: [Run], setting: Setting, style: Style) -> String {
         let validation = runs.allSatisfy { $0.result.epochs.count >= 2 && $0.result.epochs.allSatisfy { $0.validationAccuracy != nil } }
         guard validation else {
-            let chart = PlotCommand.costChart(runs, title: "cost: sweep \(setting.rawValue)", width: style.width)
+            let chart = PlotCommand.costChart(runs, title: loc(.sweepCostTitle, setting.rawValue), width: style.width)
             return chart.render(style) + "\n" + style.dim(loc(.sweepChartsCost))
         }
         let series = runs.map { run in
@@ -205,31 +203,18 @@ enum Sweep {
         return chart.render(style) + "\n" + style.dim(loc(.sweepChartsValidation))
     }
 
-    /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal).
-    static func figure(_ run: Run) -> String {
-        let last = run.result.epochs.last
-        var line = "sweep \(run.name)  cost \(last.map { NumberFormat.fourDecimals($0.cost) } ?? "-")  train \(last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-")"
-        if let v = last?.validationAccuracy { line += "  validation \(NumberFormat.fourDecimals(v))" }
-        if let t = run.evaluations[.test] { line += "  test \(NumberFormat.fourDecimals(t.accuracy))" }
-        switch run.result.outcome {
-        case .completed: break
-        case .stopped: line += "  (stopped)"
-        case .diverged: line += "  (diverged)"
-        }
-        return line
+    /// "sweep relu  cost 0.1234  train 0.9500  validation 0.9400  test 0.9300" (no time: figures must replay equal);
+    /// in English for the session, in the learner's language on screen.
+    static func figure(_ run: Run, language: Language = Language.current) -> String {
+        let mark = RunTraining.outcomeMark(run.result.outcome, language: language)
+        return "sweep \(run.name)" + RunTraining.figures(run, language: language) + (mark.isEmpty ? "" : " " + mark)
     }
 
     /// The results table, best values highlighted.
     static func table(_ finished: [(run: Run, seconds: Double)], setting: Setting) -> TextTable {
         let rows = finished.map { run, seconds -> [String] in
             let last = run.result.epochs.last
-            let mark: String
-            switch run.result.outcome {
-            case .completed: mark = ""
-            case .stopped: mark = " (stopped)"
-            case .diverged: mark = " (diverged)"
-            }
-            return [run.name + mark, last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
+            return [run.name + RunTraining.outcomeMark(run.result.outcome), last.map { NumberFormat.fourDecimals($0.cost) } ?? "-", last.map { NumberFormat.fourDecimals($0.trainAccuracy) } ?? "-",
                     last?.validationAccuracy.map(NumberFormat.fourDecimals) ?? "-", run.evaluations[.test].map { NumberFormat.fourDecimals($0.accuracy) } ?? "-",
                     NumberFormat.oneDecimal(seconds)]
         }

@@ -42,14 +42,15 @@ package enum TrainCommands {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: "every branch must reach the output; see `model show`")
+            throw ShellError(error.description, hint: loc(.trainBranchesHint))
         }
         let options = try RunTraining.options(lab, inv)
         let name = inv[runName] ?? lab.nextRunName()
         let optimizer = lab.optimizer(for: net)
+        let rate = NumberFormat.typed(options.learningRate ?? optimizer.learningRate)
         lab.console.write(loc(.trainingHeader, name, options.epochs, NumberFormat.grouped(data.train.count), options.epochs == 1 ? "" : "s")
-                          + ", batch \(options.batchSize), \(optimizer.spec.kind.rawValue) lr \(NumberFormat.typed(options.learningRate ?? optimizer.learningRate))"
-                          + (options.keepProb.map { ", keep_prob \(NumberFormat.typed($0))" } ?? ""))
+                          + (options.keepProb.map { loc(.trainSettingsKeepProb, options.batchSize, optimizer.spec.kind.rawValue, rate, NumberFormat.typed($0)) }
+                             ?? loc(.trainSettings, options.batchSize, optimizer.spec.kind.rawValue, rate)))
         if let note = lab.replacementNote(for: name) { lab.console.write(lab.console.style.dim(note)) }
         let result = RunTraining.train(lab, name: name, network: net, optimizer: optimizer, generator: lab.generator,
                                        data: data, options: options, echo: .epochs, shouldStop: lab.shouldStop)
@@ -57,20 +58,13 @@ package enum TrainCommands {
                      model: lab.model, optimizer: lab.optimizerSpec, dataName: data.info.name))
     }
 
-    /// The epoch line as the learner reads it: the figure line itself in English, its words
-    /// translated otherwise ("에폭 3  비용 0.2113  학습 0.9412  검증 0.9501").
-    static func shownEpochLine(_ e: EpochReport, figure: String) -> String {
-        guard Language.current != .en else { return figure }
-        var s = loc(.epochWord) + " \(e.epoch)  " + loc(.columnCost) + " \(NumberFormat.fourDecimals(e.cost))  "
-            + loc(.columnTrain) + " \(NumberFormat.fourDecimals(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  " + loc(.columnValidation) + " \(NumberFormat.fourDecimals(v))" }
-        return s
-    }
-
-    /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501"
-    static func epochLine(_ e: EpochReport) -> String {
-        var s = "epoch \(e.epoch)  cost \(NumberFormat.fourDecimals(e.cost))  train \(NumberFormat.fourDecimals(e.trainAccuracy))"
-        if let v = e.validationAccuracy { s += "  validation \(NumberFormat.fourDecimals(v))" }
+    /// "epoch 3  cost 0.2113  train 0.9412  validation 0.9501": in English the figure line a session
+    /// records, in the learner's language on screen ("에폭 3  비용 0.2113  학습 0.9412  검증 0.9501").
+    static func epochLine(_ e: EpochReport, language: Language = .en) -> String {
+        func word(_ key: Message) -> String { key.text([], language: language) }
+        var s = "\(word(.epochWord)) \(e.epoch)  \(word(.columnCost)) \(NumberFormat.fourDecimals(e.cost))  "
+            + "\(word(.columnTrain)) \(NumberFormat.fourDecimals(e.trainAccuracy))"
+        if let v = e.validationAccuracy { s += "  \(word(.columnValidation)) \(NumberFormat.fourDecimals(v))" }
         return s
     }
 

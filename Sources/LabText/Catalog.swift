@@ -7,11 +7,12 @@
 //
 // The catalogs, one per part of the lab (`Catalogs.all`):
 //   Message         the shell: banner, parser, help, questions, tables, charts, lesson runner
-//   CommandMessage  what the building, training and inspecting commands say (LabCommands)
+//   CommandMessage  what the building and training commands say: data, layers, init, set, train, export (LabCommands)
+//   ResultMessage   what runs, sweep, ensemble, plot, grads and predict say (LabCommands)
 //   SessionMessage  save, load, sessions, autosave, and the session files' errors (LabSessions)
 //   ReplayMessage   replay (`replay`, `nnlab replay`) and recovery at the REPL's start (LabSessions)
 //   LessonMessage   exercises, checks, the lesson library and verifier (LabTutorials)
-//   EngineMessage   the data and model errors of NNData and NNEngine, said by the shell
+//   EngineMessage   the errors of data sets, the model graph, files and safetensors (LabCore/EngineErrorText)
 //
 // Which language: `Language.current`, a task-local value the interpreter sets from the lab's
 // setting (`--lang ko`, `set lang ko`) around each command. Code that prints or throws asks for
@@ -52,6 +53,7 @@ extension Catalog {
 /// Every catalog of the lab, so the tests can hold each one to the same rules.
 package enum Catalogs {
     package static let all: [[(key: String, en: String, ko: String)]] = [
-        Message.templates, CommandMessage.templates, SessionMessage.templates, ReplayMessage.templates, LessonMessage.templates, EngineMessage.templates,
+        Message.templates, CommandMessage.templates, ResultMessage.templates, SessionMessage.templates, ReplayMessage.templates,
+        LessonMessage.templates, EngineMessage.templates,
     ]
 }

@@ -83,6 +83,26 @@ public struct DecisionBoundary: Sendable, Hashable {
     public var points: [LabeledPoint]
     public var classNames: [String]
     public var title: String?
+    /// The legend's words, English unless the caller gives them in the learner's language.
+    public var legendWords = LegendWords()
+
+    /// The words of the legend under the picture.
+    public struct LegendWords: Sendable, Hashable {
+        /// A class without colour: {1} its marker, {2} its texture, {3} its name ("o on ... inner").
+        public var classOnTexture = "{1} on {2} {3}"
+        /// How shading reads in colour.
+        public var colorNote = "paler = less sure"
+        /// How shading reads without colour.
+        public var textureNote = "sparse = less sure, blank = boundary"
+
+        public init() {}
+
+        public init(classOnTexture: String, colorNote: String, textureNote: String) {
+            self.classOnTexture = classOnTexture
+            self.colorNote = colorNote
+            self.textureNote = textureNote
+        }
+    }
 
     public init(grid: ProbabilityGrid, points: [LabeledPoint] = [], classNames: [String] = [], title: String? = nil) {
         self.grid = grid
@@ -212,10 +232,11 @@ public struct DecisionBoundary: Sendable, Hashable {
                 entries.append(swatch + " " + name)
             } else {
                 let t = String(DecisionBoundary.texture(k))
-                entries.append("\(marker) on \(t)\(t)\(t) \(name)")
+                entries.append(legendWords.classOnTexture.replacingOccurrences(of: "{1}", with: marker)
+                    .replacingOccurrences(of: "{2}", with: t + t + t).replacingOccurrences(of: "{3}", with: name))
             }
         }
-        let note = style.usesColor ? "paler = less sure" : "sparse = less sure, blank = boundary"
+        let note = style.usesColor ? legendWords.colorNote : legendWords.textureNote
         return Flow.lines(entries + [style.dim("(" + note + ")")], width: style.width)
     }
 }
