@@ -25,7 +25,7 @@ import LabText
         t.run("set lang ko")
         #expect(t.failure("data load nosuch").contains("\"nosuch\"(이)라는 데이터 세트는 없습니다"))
         #expect(t.failure("data load nosuch").contains("`data list`로 모든 데이터 세트를 볼 수 있습니다"))
-        #expect(t.failure("data load spiral classes=3").contains("spiral의 클래스는 언제나 2개입니다"))
+        #expect(t.failure("data load circle noise=3").contains("noise 옵션: 값 3은(는) 0부터 1 사이여야 합니다"))
         #expect(t.failure("data load csv missing.csv label=y").contains("그런 파일이 없습니다"))
     }
 

@@ -65,7 +65,7 @@ extension EngineMessage {
         case .optMissingPath: "빠졌습니다. 사용법: {1}"
         case .optRequired: "꼭 있어야 합니다. 사용법: {1}"
         case .optNotWhole: "\"{1}\"은(는) 정수가 아닙니다"
-        case .optWholeRange: "{1}: {2}부터 {3} 사이여야 합니다"
+        case .optWholeRange: "값 {1}은(는) {2}부터 {3} 사이여야 합니다"
         case .optNotNumber: "\"{1}\"은(는) 숫자가 아닙니다"
         case .optNotAllowed: "\"{1}\"은(는) 쓸 수 있는 값이 아닙니다"
         case .optTextTooShort: "\"{1}\"은(는) {2}글자입니다. {3}글자씩 자르려면 적어도 {4}글자가 필요합니다"
