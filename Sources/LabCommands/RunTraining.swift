@@ -45,15 +45,17 @@ enum RunTraining {
             do { try body(tb) } catch { logProblem = "\(error)" }
         }
         log { try $0.begin(run: name) }
+        let progressWords = ProgressLine.Words(epoch: loc(.progressEpoch), cost: loc(.progressCost), rate: loc(.progressRate), eta: loc(.progressETA))
         let result = trainer.train(on: data.train, validation: data.validation, options: options, shouldStop: stopNow) { event in
             switch event {
             case .batch(let b):
                 position = (b.epoch, b.batch)
                 log { try $0.batch(b) }
                 guard lab.console.showsProgress, progress.due() else { break }
-                lab.console.status(ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
-                                                cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond,
-                                                etaSeconds: b.secondsLeft).render(lab.console.style))
+                var line = ProgressLine(epoch: b.epoch, epochs: b.epochs, step: b.batch, steps: b.batchesPerEpoch,
+                                        cost: Double(b.runningCost), samplesPerSecond: b.samplesPerSecond, etaSeconds: b.secondsLeft)
+                line.words = progressWords
+                lab.console.status(line.render(lab.console.style))
             case .epoch(let e):
                 lab.console.record(.epoch(run: name, e))
                 log { try $0.epoch(e, network: network, learningRate: options.learningRate ?? optimizer.learningRate) }

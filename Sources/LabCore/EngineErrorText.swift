@@ -20,6 +20,7 @@ extension DataError {
         case let .notAFile(path): (loc(.dataNotAFile, path), loc(.dataHintNotAFile))
         case let .noData(folder, missing, hint): (loc(.dataNoData, folder, missing.joined(separator: ", ")), hint.localized)
         case let .emptyFile(path): (loc(.dataEmptyFile, path), loc(.dataHintCutShort))
+        case let .notRegular(path, kind): (loc(.dataNotRegular, path, kind.localized), loc(.dataHintNotAFile))
         case let .unreadable(path, reason): (loc(.dataUnreadable, path, reason), loc(.dataHintPermissions))
         case let .corruptGzip(path, reason): (loc(.dataCorruptGzip, path, reason), loc(.dataHintCutShort))
         case let .truncated(path, expected, found): (loc(.dataTruncated, path, expected, found), loc(.dataHintCutShort))

@@ -29,6 +29,19 @@ extension FileWriteError {
     }
 }
 
+extension FileKind {
+    /// "a FIFO (named pipe)", "FIFO(이름 있는 파이프)", ...
+    package var localized: String {
+        switch self {
+        case .folder: loc(.fileKindFolder)
+        case .fifo: loc(.fileKindFIFO)
+        case .device: loc(.fileKindDevice)
+        case .socket: loc(.fileKindSocket)
+        case .other: loc(.fileKindOther)
+        }
+    }
+}
+
 extension FileReadError {
     package var localized: String { loc(.fileReadFailed, path, osMessage) }
 }

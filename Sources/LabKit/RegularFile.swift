@@ -15,18 +15,34 @@ import Musl
 import Darwin
 #endif
 
+/// What a path is when it is not a regular file.
+public enum FileKind: Sendable, Equatable {
+    case folder, fifo, device, socket, other
+
+    /// "a folder", "a FIFO (named pipe)", ...
+    public var english: String {
+        switch self {
+        case .folder: "a folder"
+        case .fifo: "a FIFO (named pipe)"
+        case .device: "a device"
+        case .socket: "a socket"
+        case .other: "something other than a plain file"
+        }
+    }
+}
+
 public enum RegularFile {
     /// Why a file could not be read.
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case missing
         /// It exists but is a FIFO, a folder, a device or a socket ("a FIFO (named pipe)").
-        case notRegular(kind: String)
+        case notRegular(kind: FileKind)
         case unreadable(message: String)
 
         public var description: String {
             switch self {
             case .missing: "does not exist"
-            case .notRegular(let kind): "is \(kind), not a regular file"
+            case .notRegular(let kind): "is \(kind.english), not a regular file"
             case .unreadable(let message): "cannot be read (\(message))"
             }
         }
@@ -67,21 +83,21 @@ public enum RegularFile {
     }
 
     /// The problem with `path` when it exists but is not a regular file (nil otherwise).
-    public static func irregularKind(_ path: String) -> String? {
+    public static func irregularKind(_ path: String) -> FileKind? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return kind(of: info.st_mode)
     }
 
     /// nil for a regular file, else what it is.
-    static func kind(of mode: mode_t) -> String? {
+    static func kind(of mode: mode_t) -> FileKind? {
         switch mode & S_IFMT {
         case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFSOCK: "a socket"
-        default: "not a plain file"
+        case S_IFDIR: .folder
+        case S_IFIFO: .fifo
+        case S_IFCHR, S_IFBLK: .device
+        case S_IFSOCK: .socket
+        default: .other
         }
     }
 

@@ -69,7 +69,7 @@ enum SessionLoader {
             weightBytes = data
             warnings.append(loc(.sessionMismatchLoaded, difference))
         case .missing:
-            let problem = RegularFile.irregularKind(weightsURL.path).map { loc(.sessionWeightsIrregular, weightsShown, $0) }
+            let problem = RegularFile.irregularKind(weightsURL.path).map { loc(.sessionWeightsIrregular, weightsShown, $0.localized) }
                 ?? loc(.sessionWeightsMissing, weightsShown)
             throw ShellError(problem, hint: loc(.sessionWeightsRestoreHint))
         }

@@ -12,7 +12,7 @@ extension RegularFile.Problem {
     var saying: String {
         switch self {
         case .missing: loc(.sessionProblemMissing)
-        case .notRegular(let kind): loc(.sessionProblemNotRegular, kind)
+        case .notRegular(let kind): loc(.sessionProblemNotRegular, kind.localized)
         case .unreadable(let message): loc(.sessionProblemUnreadable, message)
         }
     }

@@ -27,6 +27,7 @@ public enum CommandMessage: Catalog {
     // MARK: set and optimizer
     case setInvalidValue, optimizerNeedsName, optimizerOneOf, optimizerTakesOnlyLr, optimizerTakes, optimizerChosen
     // MARK: train
+    case progressEpoch, progressCost, progressRate, progressETA
     case trainBranchesHint, trainSettings, trainSettingsKeepProb, trainBatchTooBig, trainSmallerBatch
     case tbLoggingStopped, tbLoggedTo, runReplaces
     // MARK: tensorboard

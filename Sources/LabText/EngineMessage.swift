@@ -10,6 +10,12 @@ public enum EngineMessage: Catalog {
     case dataNotAFile
     case dataNoData
     case dataEmptyFile
+    case dataNotRegular
+    case fileKindFolder
+    case fileKindFIFO
+    case fileKindDevice
+    case fileKindSocket
+    case fileKindOther
     case dataUnreadable
     case dataCorruptGzip
     case dataTruncated

@@ -5,6 +5,7 @@
 // This file is only the vocabulary of failure: the readers decide when to throw.
 
 import Foundation
+import LabKit
 
 /// A data set could not be read, checked, parsed or fetched. Nothing was loaded.
 public enum DataError: Error, Equatable, Sendable {
@@ -18,6 +19,8 @@ public enum DataError: Error, Equatable, Sendable {
     case noData(folder: String, missing: [String], hint: MissingDataHint)
     /// A file (or a gzip file once decompressed) has no bytes at all.
     case emptyFile(path: String)
+    /// A FIFO, a device or a socket where a data file was expected (never opened: it could block).
+    case notRegular(path: String, kind: FileKind)
     /// A file could not be opened or read for a reason other than not existing.
     case unreadable(path: String, reason: String)
     /// A gzip stream is damaged: bad header, bad data, wrong CRC, or cut short.
@@ -67,6 +70,8 @@ public enum DataError: Error, Equatable, Sendable {
             return "\(folder): no data set here (missing \(missing.joined(separator: ", ")))"
         case let .emptyFile(path):
             return "\(path): the file is empty"
+        case let .notRegular(path, kind):
+            return "\(path): it is \(kind.english), not a regular file"
         case let .unreadable(path, reason):
             return "\(path): cannot read the file (\(reason))"
         case let .corruptGzip(path, reason):
@@ -112,7 +117,7 @@ public enum DataError: Error, Equatable, Sendable {
         switch self {
         case let .missingFile(_, hint), let .missingFolder(_, hint), let .noData(_, _, hint):
             return hint.english
-        case .notAFile:
+        case .notAFile, .notRegular:
             return "give the path of a file (for csv: the .csv file itself)"
         case .emptyFile, .truncated, .corruptGzip:
             return "the file was probably cut short while copying or downloading; get it again"

@@ -14,7 +14,7 @@ public enum FileDigest {
     /// Pass `md5: false` or `sha256: false` to skip one.
     public static func of(path: String, md5 wantMD5: Bool = true,
                           sha256 wantSHA: Bool = true) throws(DataError) -> (md5: String?, sha256: String?) {
-        if let kind = RegularFile.irregularKind(path) { throw .unreadable(path: path, reason: "it is \(kind), not a regular file") }
+        if let kind = RegularFile.irregularKind(path) { throw .notRegular(path: path, kind: kind) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw .unreadable(path: path, reason: "permission denied or not a file")

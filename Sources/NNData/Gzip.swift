@@ -168,7 +168,7 @@ enum FileChecks {
         }
         if isFolder.boolValue { throw .notAFile(path: path) }
         // A FIFO or a device would block the open or never end: data files are regular files.
-        if let kind = RegularFile.irregularKind(path) { throw .unreadable(path: path, reason: "it is \(kind), not a regular file") }
+        if let kind = RegularFile.irregularKind(path) { throw .notRegular(path: path, kind: kind) }
         if fileSize(path) == 0 { throw .emptyFile(path: path) }
     }
 

@@ -6,6 +6,7 @@
 // Not here: redrawing (the caller prints "\r" and the line, or a newline when the epoch ends)
 // and measuring rates (the trainer's events carry them).
 
+import Foundation
 import LabKit
 
 /// The state of training at one moment, as the progress bar shows it.
@@ -23,6 +24,27 @@ public struct ProgressLine: Sendable, Hashable {
     public var samplesPerSecond: Double?
     /// Seconds left in this epoch, if known.
     public var etaSeconds: Double?
+    /// The line's words, in the learner's language.
+    public var words = Words()
+
+    /// The words of the line: templates with {1} for the value.
+    public struct Words: Sendable, Hashable {
+        public var epoch = "epoch {1}"
+        public var cost = "cost {1}"
+        public var rate = "{1} samples/s"
+        public var eta = "ETA {1}"
+
+        public init() {}
+
+        public init(epoch: String, cost: String, rate: String, eta: String) {
+            self.epoch = epoch
+            self.cost = cost
+            self.rate = rate
+            self.eta = eta
+        }
+
+        func fill(_ template: String, _ value: String) -> String { template.replacingOccurrences(of: "{1}", with: value) }
+    }
 
     public init(epoch: Int, epochs: Int, step: Int, steps: Int, cost: Double? = nil,
                 samplesPerSecond: Double? = nil, etaSeconds: Double? = nil) {
@@ -73,12 +95,12 @@ public struct ProgressLine: Sendable, Hashable {
 
     /// Layouts from richest to barest.
     private func candidates() -> [Parts] {
-        let epochLong = "epoch \(epoch)/\(epochs)", epochShort = "\(epoch)/\(epochs)"
+        let epochShort = "\(epoch)/\(epochs)", epochLong = words.fill(words.epoch, epochShort)
         let count = "\(step)/\(steps)"
-        let costText = cost.map { "cost " + NumberFormat.compact($0, significant: 4) }
-        let rateLong = samplesPerSecond.map { NumberFormat.rate($0) + " samples/s" }
+        let costText = cost.map { words.fill(words.cost, NumberFormat.compact($0, significant: 4)) }
+        let rateLong = samplesPerSecond.map { words.fill(words.rate, NumberFormat.rate($0)) }
         let rateShort = samplesPerSecond.map { NumberFormat.rate($0) + "/s" }
-        let eta = etaSeconds.map { "ETA " + NumberFormat.clock($0) }
+        let eta = etaSeconds.map { words.fill(words.eta, NumberFormat.clock($0)) }
         func join(_ xs: [String?]) -> String { xs.compactMap { $0 }.joined(separator: " ") }
         // The bar already shows progress, so the batch count goes before the cost (the learning signal).
         var out = [

@@ -39,6 +39,15 @@ import LabText
         #expect(EnglishLeft.lines(in: e).isEmpty, "\(e)")
     }
 
+    @Test func aFifoIsNamedInKorean() throws {
+        let t = TestLab()
+        let fifo = t.root.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        t.run("set lang ko")
+        let e = t.failure("data load csv \(fifo) label=y")
+        #expect(e.contains("일반 파일이 아니라 FIFO(이름 있는 파이프)입니다"), "\(e)")
+    }
+
     /// Every case of the typed problems has a Korean text that differs from its English.
     @Test func everyTypedProblemIsTranslated() {
         let problems: [OptionProblem] = [

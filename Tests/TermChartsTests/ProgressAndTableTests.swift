@@ -103,3 +103,14 @@ import LabKit
         #expect(TextTable.number("relu") == nil)
     }
 }
+
+@Suite struct ProgressWordsTests {
+    @Test func theLineSpeaksTheWordsItIsGiven() {
+        var line = ProgressLine(epoch: 3, epochs: 15, step: 312, steps: 550, cost: 0.21134, samplesPerSecond: 1234.4, etaSeconds: 7)
+        #expect(line.render(width: 100, style: .plain).hasPrefix("epoch 3/15 ["))
+        line.words = ProgressLine.Words(epoch: "에폭 {1}", cost: "비용 {1}", rate: "초당 예제 {1}개", eta: "남은 시간 {1}")
+        let ko = line.render(width: 100, style: .plain)
+        #expect(ko.hasPrefix("에폭 3/15 [") && ko.contains("비용 0.2113") && ko.contains("초당 예제 1,234개") && ko.hasSuffix("남은 시간 0:07"), "\(ko)")
+        #expect(ko.displayWidth <= 100 && line.render(width: 40, style: .plain).displayWidth <= 40)
+    }
+}

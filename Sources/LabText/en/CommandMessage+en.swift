@@ -98,6 +98,10 @@ extension CommandMessage {
         case .optimizerTakes: "{1} takes lr= {2}"
         case .optimizerChosen: "optimizer {1}"
         // MARK: train
+        case .progressEpoch: "epoch {1}"
+        case .progressCost: "cost {1}"
+        case .progressRate: "{1} samples/s"
+        case .progressETA: "ETA {1}"
         case .trainBranchesHint: "every branch must reach the output; see `model show`"
         case .trainSettings: ", batch {1}, {2} lr {3}"
         case .trainSettingsKeepProb: ", batch {1}, {2} lr {3}, keep_prob {4}"

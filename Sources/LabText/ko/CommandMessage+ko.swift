@@ -99,6 +99,10 @@ extension CommandMessage {
         case .optimizerTakes: "{1}이(가) 받는 설정: lr= {2}"
         case .optimizerChosen: "옵티마이저: {1}"
         // MARK: train
+        case .progressEpoch: "에폭 {1}"
+        case .progressCost: "비용 {1}"
+        case .progressRate: "초당 예제 {1}개"
+        case .progressETA: "남은 시간 {1}"
         case .trainBranchesHint: "모든 갈래가 출력까지 이어져야 합니다. `model show`로 확인하세요"
         case .trainSettings: ", 배치 {1}, {2} 학습률 {3}"
         case .trainSettingsKeepProb: ", 배치 {1}, {2} 학습률 {3}, keep_prob {4}"
