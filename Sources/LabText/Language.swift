@@ -11,6 +11,15 @@ public enum Language: String, CaseIterable, Codable, Sendable, LosslessStringCon
 
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
+    /// The language a user's environment asks for: NNLAB_LANG (en or ko) if set, else the locale
+    /// that names messages (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them): Korean
+    /// for ko or ko_KR.UTF-8, English otherwise. `--lang` and `set lang` come on top of this.
+    public static func preferred(by environment: [String: String]) -> Language {
+        if let code = environment["NNLAB_LANG"], let language = Language(code.lowercased()) { return language }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().hasPrefix("ko") ? .ko : .en
+    }
+
     /// The language the shell speaks right now: the interpreter binds it to the lab's setting
     /// around each command (`Language.$current.withValue`), so whatever prints or throws inside
     /// reads it without being handed the lab. English outside.

@@ -30,7 +30,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "A folder with data set files, searched first (also NNLAB_DATA).")
     var dataDirectory: String?
 
-    @Option(help: "Language of lessons and help: en or ko.")
+    @Option(help: "Language of everything nnlab says: en or ko (default: NNLAB_LANG, else ko for a Korean locale such as LANG=ko_KR.UTF-8, else en).")
     var lang: Language?
 
     /// A lab wired to `console`, with the options applied.
@@ -42,7 +42,7 @@ struct CommonOptions: ParsableArguments {
                                       dataOverride: dataDir.map { URL(fileURLWithPath: $0) })
         let lab = Lab(console: console, paths: paths)
         if let seed { lab.reseed(seed) }
-        if let lang { lab.settings.language = lang }
+        lab.settings.language = lang ?? Language.preferred(by: env)
         lab.tidySavedSessions()
         return lab
     }
@@ -231,7 +231,9 @@ struct TutorialTool: ParsableCommand {
                 let summary = try verifier.run(lesson)
                 throw ExitCode(summary.succeeded ? 0 : 1)
             } catch let error as ShellError {
-                console.warn("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+                Language.$current.withValue(lab.settings.language) {
+                    console.warn(loc(.errorLabel) + error.message + (error.hint.map { "\n  " + loc(.hintLabel) + $0 } ?? ""))
+                }
                 throw ExitCode(2)
             }
         }

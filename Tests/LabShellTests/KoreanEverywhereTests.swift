@@ -6,6 +6,7 @@
 import Foundation
 import Testing
 @testable import LabCore
+@testable import LabText
 
 @Suite struct KoreanEverywhereTests {
     /// Runs `lines` in Korean, failures included, and returns every line of output and error.
@@ -27,5 +28,19 @@ import Testing
         #expect(!EnglishLeft.hasProse("오류: 'relu' 실행이 없습니다: `runs`로 확인하세요"))
         #expect(!EnglishLeft.hasProse("  1  dense  relu  xavier  256"))
         #expect(!EnglishLeft.hasProse("relu sigmoid tanh"))
+    }
+}
+
+@Suite struct PreferredLanguageTests {
+    @Test func theEnvironmentChoosesTheLanguage() {
+        #expect(Language.preferred(by: [:]) == .en)
+        #expect(Language.preferred(by: ["LANG": "ko_KR.UTF-8"]) == .ko)
+        #expect(Language.preferred(by: ["LANG": "C.UTF-8"]) == .en)
+        // POSIX order: LC_ALL over LC_MESSAGES over LANG; an empty one does not count.
+        #expect(Language.preferred(by: ["LC_ALL": "en_US.UTF-8", "LANG": "ko_KR.UTF-8"]) == .en)
+        #expect(Language.preferred(by: ["LC_ALL": "", "LC_MESSAGES": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"]) == .ko)
+        // NNLAB_LANG wins over the locale; a code nnlab does not speak is ignored.
+        #expect(Language.preferred(by: ["NNLAB_LANG": "en", "LANG": "ko_KR.UTF-8"]) == .en)
+        #expect(Language.preferred(by: ["NNLAB_LANG": "fr", "LANG": "ko_KR.UTF-8"]) == .ko)
     }
 }
