@@ -13,6 +13,7 @@
 //   ReplayMessage   replay (`replay`, `nnlab replay`) and recovery at the REPL's start (LabSessions)
 //   LessonMessage   exercises, checks, the lesson library and verifier (LabTutorials)
 //   EngineMessage   the errors of data sets, the model graph, files and safetensors (LabCore/EngineErrorText)
+//   CLIMessage      `nnlab --help` and its subcommands' help (Sources/nnlab/main.swift)
 //
 // Which language: `Language.current`, a task-local value the interpreter sets from the lab's
 // setting (`--lang ko`, `set lang ko`) around each command. Code that prints or throws asks for
@@ -54,6 +55,6 @@ extension Catalog {
 package enum Catalogs {
     package static let all: [[(key: String, en: String, ko: String)]] = [
         Message.templates, CommandMessage.templates, ResultMessage.templates, SessionMessage.templates, ReplayMessage.templates,
-        LessonMessage.templates, EngineMessage.templates,
+        LessonMessage.templates, EngineMessage.templates, CLIMessage.templates,
     ]
 }

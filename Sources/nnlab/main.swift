@@ -24,13 +24,13 @@ import NNCore
 
 /// Options every entry point shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Seed for every random draw (default 777).")
+    @Option(help: ArgumentHelp(loc(.cliSeed)))
     var seed: UInt64?
 
-    @Option(name: .customLong("data-dir"), help: "A folder with data set files, searched first (also NNLAB_DATA).")
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(loc(.cliDataDir)))
     var dataDirectory: String?
 
-    @Option(help: "Language of everything nnlab says: en or ko (default: NNLAB_LANG, else ko for a Korean locale such as LANG=ko_KR.UTF-8, else en).")
+    @Option(help: ArgumentHelp(loc(.cliLang)))
     var lang: Language?
 
     /// A lab wired to `console`, with the options applied.
@@ -52,8 +52,8 @@ struct CommonOptions: ParsableArguments {
 struct NNLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnlab",
-        abstract: "A hands-on lab for learning how deep networks train.",
-        discussion: "Without a subcommand nnlab opens the lab's REPL. Type `help` there.",
+        abstract: loc(.cliAbstract),
+        discussion: loc(.cliDiscussion),
         version: "nnlab \(nnlabVersion)\n\(Arithmetic.summary)",
         subcommands: [Repl.self, Run.self, ReplayTool.self, DataTool.self, TutorialTool.self],
         defaultSubcommand: Repl.self)
@@ -65,24 +65,36 @@ struct NNLab: ParsableCommand {
             FileHandle.standardError.write(Data("nnlab: \(problem)\n".utf8))
             Foundation.exit(2)
         }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            exit(withError: error)
+        // The help of `nnlab --help` is said in the language asked for, so it is chosen before parsing.
+        Language.$current.withValue(commandLineLanguage(Array(CommandLine.arguments.dropFirst()))) {
+            do {
+                var command = try parseAsRoot()
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
         }
+    }
+
+    /// `--lang ko` or `--lang=ko` among the arguments, else what the environment prefers.
+    static func commandLineLanguage(_ arguments: [String]) -> Language {
+        for (i, word) in arguments.enumerated() {
+            if word.hasPrefix("--lang="), let language = Language(String(word.dropFirst(7))) { return language }
+            if word == "--lang", i + 1 < arguments.count, let language = Language(arguments[i + 1]) { return language }
+        }
+        return Language.preferred(by: ProcessInfo.processInfo.environment)
     }
 }
 
 struct Repl: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repl", abstract: "Open the lab (the default).")
+    static let configuration = CommandConfiguration(commandName: "repl", abstract: loc(.cliRepl))
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .short, help: "Run these commands (separated by ;) and exit.")
+    @Option(name: .short, help: ArgumentHelp(loc(.cliCommands)))
     var command: String?
 
-    @Flag(help: "Recover the unsaved work of an nnlab started in this folder that ended without saving, without asking (with -c: before the commands run).")
+    @Flag(help: ArgumentHelp(loc(.cliRecover)))
     var recover = false
 
     func run() throws {
@@ -106,17 +118,17 @@ struct Repl: ParsableCommand {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a file of commands; stop at the first failing line (exit 1, naming file and line).")
+        abstract: loc(.cliRun))
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The script: one command per line, # for comments.")
+    @Argument(help: ArgumentHelp(loc(.cliRunScript)))
     var file: String
 
-    @Flag(name: .customLong("keep-going"), help: "Run every line; report each failure; exit 1 at the end if any failed.")
+    @Flag(name: .customLong("keep-going"), help: ArgumentHelp(loc(.cliKeepGoing)))
     var keepGoing = false
 
-    @Flag(help: "Print one JSON object per event (epochs, evaluations, errors) instead of text.")
+    @Flag(help: ArgumentHelp(loc(.cliJSON)))
     var json = false
 
     func run() throws {
@@ -136,32 +148,30 @@ struct Run: ParsableCommand {
 struct ReplayTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Replay saved sessions and compare every recorded figure.",
-        discussion: "Exit status 0 when every figure agrees (within --tolerance), 1 when one differs or a command fails, "
-            + "2 when a file cannot be read as a session.")
+        abstract: loc(.cliReplay),
+        discussion: loc(.cliReplayDiscussion))
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Session names (in ./sessions, then the example sessions) or .nnlab files.")
+    @Argument(help: ArgumentHelp(loc(.cliReplaySessions)))
     var sessions: [String] = []
 
-    @Option(name: .customLong("all"), help: "Replay every session in this folder.")
+    @Option(name: .customLong("all"), help: ArgumentHelp(loc(.cliReplayAll)))
     var folder: String?
 
-    @Flag(help: "Run each session's fast variant and compare with its fast figures.")
+    @Flag(help: ArgumentHelp(loc(.cliReplayFast)))
     var fast = false
 
-    @Flag(help: "Wait for Enter before each command.")
+    @Flag(help: ArgumentHelp(loc(.cliReplayStep)))
     var step = false
 
-    @Option(help: ArgumentHelp("The largest difference that still agrees (figures have four decimals). Default: 0 "
-                               + "for a session recorded with this nnlab's arithmetic (same bits), 0.0005 for one from another."))
+    @Option(help: ArgumentHelp(loc(.cliReplayTolerance)))
     var tolerance: Double?
 
-    @Flag(help: "Print only the comparisons.")
+    @Flag(help: ArgumentHelp(loc(.cliReplayQuiet)))
     var quiet = false
 
-    @Flag(help: "Write the replayed figures into each file (and, for a full replay, its weights).")
+    @Flag(help: ArgumentHelp(loc(.cliReplayRecord)))
     var record = false
 
     func run() throws {
@@ -184,14 +194,14 @@ struct ReplayTool: ParsableCommand {
 }
 
 struct DataTool: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "data", abstract: "Data set chores.",
+    static let configuration = CommandConfiguration(commandName: "data", abstract: loc(.cliData),
                                                     subcommands: [Fetch.self])
 
     struct Fetch: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fetch a data set once (mnist).")
+        static let configuration = CommandConfiguration(abstract: loc(.cliDataFetch))
         @OptionGroup var common: CommonOptions
-        @Argument(help: "The data set: mnist.") var name: String
-        @Flag(help: "Print only problems.") var quiet = false
+        @Argument(help: ArgumentHelp(loc(.cliDataFetchName))) var name: String
+        @Flag(help: ArgumentHelp(loc(.cliDataFetchQuiet))) var quiet = false
 
         func run() throws {
             let console = TerminalConsole()
@@ -203,18 +213,18 @@ struct DataTool: ParsableCommand {
 }
 
 struct TutorialTool: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tutorial", abstract: "Lesson chores.",
+    static let configuration = CommandConfiguration(commandName: "tutorial", abstract: loc(.cliTutorial),
                                                     subcommands: [Verify.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run lessons without a person; check every expectation; exit 1 if any differs or any command fails.")
+            abstract: loc(.cliVerify))
         @OptionGroup var common: CommonOptions
-        @Argument(help: "One lesson (number or name); all lessons when left out.") var lesson: String?
-        @Flag(help: "Shorten each lesson as its `fast:` header says (CI).") var fast = false
-        @Flag(help: "Write the figures of this full run into the lessons' `measured:` lines (English and translations).")
+        @Argument(help: ArgumentHelp(loc(.cliVerifyLesson))) var lesson: String?
+        @Flag(help: ArgumentHelp(loc(.cliVerifyFast))) var fast = false
+        @Flag(help: ArgumentHelp(loc(.cliVerifyRecord)))
         var record = false
-        @Flag(help: "Print every command and its output.") var verbose = false
+        @Flag(help: ArgumentHelp(loc(.cliVerifyVerbose))) var verbose = false
 
         func run() throws {
             let console = TerminalConsole()

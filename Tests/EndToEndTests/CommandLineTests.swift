@@ -15,4 +15,17 @@ struct CommandLineTests {
         let korean = try runProcess(path, ["--lang", "ko", "-c", "set"])
         #expect(korean.status == 0 && korean.output.hasSuffix("lang ko\n"), "\(korean.output)")
     }
+
+    @Test("--help speaks the language asked for on the command line or by the locale")
+    func helpLanguage() throws {
+        let path = try #require(NNLabProcess.path)
+        let english = try runProcess(path, ["replay", "--help"], environment: ["NNLAB_LANG": "en"])
+        #expect(english.output.contains("Replay saved sessions and compare every recorded figure."), "\(english.output)")
+        let korean = try runProcess(path, ["replay", "--lang", "ko", "--help"], environment: ["NNLAB_LANG": "en"])
+        #expect(korean.output.contains("저장한 세션을 재생하고 기록된 수치를 모두 비교합니다."), "\(korean.output)")
+        let locale = try runProcess(path, ["replay", "--help"], environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "", "NNLAB_LANG": ""])
+        #expect(locale.output.contains("세션 이름"), "\(locale.output)")
+        let commands = try runProcess(path, ["-c", "trian"], environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "", "NNLAB_LANG": ""])
+        #expect(commands.output.contains("'trian' 명령은 없습니다"), "\(commands.output)")
+    }
 }
