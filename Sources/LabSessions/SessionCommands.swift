@@ -124,7 +124,7 @@ package enum SessionCommands {
         lab.console.write(h.saved.map { loc(.sessionLoadedOn, name, commands, $0) } ?? loc(.sessionLoaded, name, commands))
         lab.console.write(lab.console.style.dim(SessionPlaces.origin(found, paths: lab.paths, language: lab.settings.language)))
         let model = h.model ?? SessionStore.modelSummary(lab), data = h.data ?? loc(.sessionNone)
-        lab.console.write(lab.console.style.dim(h.best.map { loc(.sessionLoadedSummaryBest, model, data, $0) }
+        lab.console.write(lab.console.style.dim(h.best.map { loc(.sessionLoadedSummaryBest, model, data, SessionWords.result($0)) }
                                                 ?? loc(.sessionLoadedSummary, model, data)))
     }
 
@@ -162,7 +162,7 @@ package enum SessionCommands {
             guard let h = s.header else { return [s.name, "", loc(.sessionListUnreadable, s.problem ?? "?"), "", ""] }
             let shape = h.model.map { String($0.prefix { $0 != ";" }) } ?? ""
             return [s.name + (s.name == lab.session.name ? " *" : ""), h.saved.map { String($0.prefix(10)) } ?? "",
-                    shape, h.data ?? loc(.sessionNone), lastResult(of: s.name, in: folder, commands: commands) ?? ""]
+                    shape, h.data ?? loc(.sessionNone), lastResult(of: s.name, in: folder, commands: commands).map(SessionWords.result) ?? ""]
         }
         let table = TextTable(columns: [TableColumn(loc(.sessionsSession), alignment: .left), TableColumn(loc(.sessionsSaved), alignment: .left),
                                         TableColumn(loc(.sessionsModel), alignment: .left), TableColumn(loc(.sessionsData), alignment: .left),

@@ -22,6 +22,23 @@ extension RegularFile.Problem {
 }
 
 enum SessionWords {
+    /// A recorded result ("test 0.9805", "ensemble test 0.9827") in the learner's words
+    /// ("테스트 0.9805"); the file keeps its English words, which replays read.
+    static func result(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        guard let value = words.popLast() else { return text }
+        let said = words.map { word in
+            switch word {
+            case "train": loc(.splitTrain)
+            case "validation": loc(.splitValidation)
+            case "test": loc(.splitTest)
+            case "ensemble": loc(.sessionEnsembleWord)
+            default: word
+            }
+        }
+        return (said + [value]).joined(separator: " ")
+    }
+
     /// "1 command", "5 commands"
     static func commands(_ count: Int) -> String { loc(count == 1 ? .sessionCommandOne : .sessionCommandMany, count) }
 

@@ -13,6 +13,7 @@ public enum SessionMessage: Catalog {
     case sessionForceReplacesHint, sessionSaved, sessionCommandOne, sessionCommandMany, sessionBytes
     case sessionCannotSave, sessionSaveFailedHint, sessionSaveFailedDiskFullHint, sessionWeightsWaitHint
     // MARK: load and sessions
+    case sessionEnsembleWord
     case sessionNotFound, sessionNotFoundAnywhere, sessionSaveOneHint, sessionListHint
     case sessionLoaded, sessionLoadedOn, sessionLoadedSummary, sessionLoadedSummaryBest, sessionNone
     case sessionFromOwn, sessionFromExample

@@ -100,7 +100,7 @@ import NNFormats
         #expect(t.output.contains("broken               (읽을 수 없음: format 값은 정수여야"), "\(t.output)")
         #expect(t.output.contains("xor-one 세션을 불러왔습니다: 명령 7개, 저장 시각 "))
         #expect(t.output.contains("sessions/xor-one.nnlab에서 읽음"))
-        #expect(t.output.contains("모델 2-4-1 relu/sigmoid; xavier; adam lr 0.05; 데이터 xor; 최고 기록 test "), "\(t.output)")
+        #expect(t.output.contains("모델 2-4-1 relu/sigmoid; xavier; adam lr 0.05; 데이터 xor; 최고 기록 테스트 "), "\(t.output)")
         Self.expectNoEnglish(t)
 
         #expect(Self.refused(project, "load xor-on") == "오류: sessions/에 'xor-on' 세션이 없습니다 (혹시 'xor-one'?)\n  도움말: 저장된 세션은 `sessions`로 볼 수 있습니다")
@@ -341,6 +341,17 @@ import NNFormats
         for cause in [ENOENT, ENOTDIR, EACCES, ENOSPC, EIO] {
             let e = FileWriteError(path: "/x", step: "s", code: cause)
             #expect(e.advice(.en) == e.hint)
+        }
+    }
+}
+
+@Suite struct RecordedResultWordsTests {
+    @Test func recordedResultsAreSaidInTheLearnersWords() {
+        #expect(SessionWords.result("test 0.9805") == "test 0.9805")
+        Language.$current.withValue(.ko) {
+            #expect(SessionWords.result("test 0.9805") == "테스트 0.9805")
+            #expect(SessionWords.result("ensemble test 0.9827") == "앙상블 테스트 0.9827")
+            #expect(SessionWords.result("validation 0.4500") == "검증 0.4500")
         }
     }
 }

@@ -40,6 +40,7 @@ extension SessionMessage {
         case .sessionLoaded: "loaded {1}: {2}"
         case .sessionLoadedOn: "loaded {1}: {2}, saved {3}"
         case .sessionLoadedSummary: "model {1}; data {2}"
+        case .sessionEnsembleWord: "ensemble"
         case .sessionLoadedSummaryBest: "model {1}; data {2}; best {3} (`eval` gives it again)"
         case .sessionNone: "none"
         case .sessionFromOwn: "from {1}"

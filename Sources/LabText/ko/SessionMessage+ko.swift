@@ -41,6 +41,7 @@ extension SessionMessage {
         case .sessionLoaded: "{1} 세션을 불러왔습니다: {2}"
         case .sessionLoadedOn: "{1} 세션을 불러왔습니다: {2}, 저장 시각 {3}"
         case .sessionLoadedSummary: "모델 {1}; 데이터 {2}"
+        case .sessionEnsembleWord: "앙상블"
         case .sessionLoadedSummaryBest: "모델 {1}; 데이터 {2}; 최고 기록 {3} (`eval`로 다시 확인할 수 있습니다)"
         case .sessionNone: "없음"
         case .sessionFromOwn: "{1}에서 읽음"
