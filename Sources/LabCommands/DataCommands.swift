@@ -117,7 +117,7 @@ package enum DataCommands {
 
     static func modelProblem(_ lab: Lab) -> String? {
         guard let data = lab.data else { return nil }
-        do { _ = try lab.model.resolve(inputWidth: data.featureCount); return nil } catch { return error.description }
+        do { _ = try lab.model.resolve(inputWidth: data.featureCount); return nil } catch { return error.localized.message }
     }
 
     static func info(_ lab: Lab, full: Bool = false) throws {

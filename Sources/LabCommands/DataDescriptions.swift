@@ -45,11 +45,9 @@ enum DataDescriptions {
         case .csv: return loc(.sizesCsv)
         case .hihello: return loc(.sizesHihello)
         case .circle, .spiral, .gaussian:
-            // The default split of a generated set, as PointSets draws it (a nonzero fraction keeps a row).
-            let d = PointSetOptions(), n = d.samples
-            func held(_ f: Double) -> Int { f > 0 ? max(1, Int((Double(n) * f).rounded())) : 0 }
-            let test = held(d.split.test), validation = held(d.split.validation)
-            return loc(.sizesPoints, n, n - test - validation, validation, test)
+            // The default split of a generated set, as PointSets draws it.
+            let d = PointSetOptions(), sizes = d.split.sizes(of: d.samples)
+            return loc(.sizesPoints, d.samples, sizes.train, sizes.validation, sizes.test)
         }
     }
 

@@ -47,7 +47,7 @@ enum EnsembleCommands {
         _ = try lab.requireNetwork()
         let data = try lab.requireData()
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: loc(.trainBranchesHint))
+            throw ShellError(error.localized.message, hint: loc(.trainBranchesHint))
         }
         let count = try inv.required(memberCount)
         // The ensemble keeps every member's weights.

@@ -64,7 +64,7 @@ package enum ModelCommands {
         }
         if let width {
             do { _ = try lab.model.resolve(inputWidth: width) } catch {
-                lab.console.write(style.paint(loc(.modelNote, error.description), fg: .yellow))
+                lab.console.write(style.paint(loc(.modelNote, error.localized.message), fg: .yellow))
             }
         }
     }

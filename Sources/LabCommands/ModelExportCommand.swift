@@ -74,7 +74,7 @@ enum ModelExportCommand {
             request.testAccuracy = Evaluator.evaluate(network, on: data.test).accuracy
             text = framework == .keras ? try ModelExport.keras(request) : try ModelExport.pytorch(request)
         } catch {
-            throw ShellError(error.description, hint: loc(.exportChangeModel))
+            throw ShellError(error.localized, hint: loc(.exportChangeModel))
         }
         let accuracy = request.testAccuracy ?? 0
         if !sessionWeights { try writeWeights(network, model: lab.model, to: weightsURL) }

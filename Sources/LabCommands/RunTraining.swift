@@ -42,7 +42,7 @@ enum RunTraining {
         var logProblem: String?
         func log(_ body: (TensorBoardLog) throws -> Void) {
             guard let tb = lab.tensorboard, logProblem == nil else { return }
-            do { try body(tb) } catch { logProblem = "\(error)" }
+            do { try body(tb) } catch { logProblem = Interpreter.describe(error).0 }
         }
         log { try $0.begin(run: name) }
         let progressWords = ProgressLine.Words(epoch: loc(.progressEpoch), cost: loc(.progressCost), rate: loc(.progressRate), eta: loc(.progressETA))
@@ -151,7 +151,7 @@ enum RunTraining {
                              shouldStop: () -> Bool) throws(ShellError) -> Network {
         let network: Network
         do { network = try Network(spec: spec, inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: loc(.seeModelShow))
+            throw ShellError(error.localized.message, hint: loc(.seeModelShow))
         }
         network.initialize(generator: generator)
         if let rbm = spec.layers.indices.lazy.compactMap({ i -> (Int, Float)? in

@@ -123,7 +123,7 @@ enum Sweep {
                 options.batchSize = b
             }
             do { _ = try model.resolve(inputWidth: data.featureCount) } catch {
-                throw ShellError(loc(.sweepModelFails, setting.rawValue, value, error.description), hint: loc(.seeModelShow))
+                throw ShellError(loc(.sweepModelFails, setting.rawValue, value, error.localized.message), hint: loc(.seeModelShow))
             }
             entries.append(Entry(value: value, model: model, optimizer: optimizer, options: options))
         }

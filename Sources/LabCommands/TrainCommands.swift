@@ -42,7 +42,7 @@ package enum TrainCommands {
         let net = try lab.requireNetwork()
         let data = try lab.requireData()
         do { _ = try lab.model.resolve(inputWidth: data.featureCount) } catch {
-            throw ShellError(error.description, hint: loc(.trainBranchesHint))
+            throw ShellError(error.localized.message, hint: loc(.trainBranchesHint))
         }
         let options = try RunTraining.options(lab, inv)
         let name = inv[runName] ?? lab.nextRunName()

@@ -26,10 +26,9 @@ extension DataError {
         case let .truncated(path, expected, found): (loc(.dataTruncated, path, expected, found), loc(.dataHintCutShort))
         case let .trailingBytes(path, extra): (loc(.dataTrailingBytes, path, extra), loc(.dataHintNotIDX))
         case let .badMagic(path, found, expected):
-            (loc(expected == 0x0803 ? .dataBadMagicImages : expected == 0x0801 ? .dataBadMagicLabels : .dataBadMagicData,
-                 path, hex(found), hex(expected)),
-             found >> 16 == 0x1f8b ? loc(.dataHintGzipTwice)
-                 : [0x0801, 0x0803].contains(found) && found != expected ? loc(.dataHintSwapped) : loc(.dataHintIDXStart))
+            (loc(expected == IDXKind.images.magic ? .dataBadMagicImages : expected == IDXKind.labels.magic ? .dataBadMagicLabels : .dataBadMagicData,
+                 path, hex32(found), hex32(expected)),
+             IDXMagicProblem(found: found, expected: expected).localized)
         case let .badDimensions(path, dims, reason):
             (loc(.dataBadDimensions, path, dims.map(String.init).joined(separator: "x"), reason), loc(.dataHintNotIDX))
         case let .countMismatch(imagesPath, images, labelsPath, labels):
@@ -52,10 +51,15 @@ extension DataError {
         case let .badOption(name, option, problem): (loc(.dataBadOption, name, option, problem.localized), loc(.dataHintDataInfo))
         }
     }
+}
 
-    private func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+extension IDXMagicProblem {
+    package var localized: String {
+        switch self {
+        case .gzipInsideGzip: loc(.dataHintGzipTwice)
+        case .swapped: loc(.dataHintSwapped)
+        case .notIDX: loc(.dataHintIDXStart)
+        }
     }
 }
 
@@ -150,6 +154,14 @@ extension ModelError {
         case .tooLarge(let n): (loc(.modelTooLarge, n), loc(.modelHintShow))
         case .dangling(let n, let o): (loc(.modelDangling, n, o), loc(.modelHintDangling))
         }
+    }
+}
+
+extension ShellError {
+    /// A model that does not resolve, said as a mistake the learner can fix.
+    package init(_ error: ModelError) {
+        let said = error.localized
+        self.init(said.message, hint: said.hint)
     }
 }
 

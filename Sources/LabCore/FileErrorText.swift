@@ -46,6 +46,20 @@ extension FileReadError {
     package var localized: String { loc(.fileReadFailed, path, osMessage) }
 }
 
+extension ExportError {
+    /// Why the model cannot be exported faithfully, in the current language.
+    package var localized: String {
+        switch self {
+        case .model(let error): loc(.exportModel, error.localized.message)
+        case .lossNeedsOutput(let loss, let node, let activation, let needed): loc(.exportLossNeedsOutput, loss.rawValue, node, activation, needed)
+        case .outputClasses(let node, let units, let classes):
+            loc(.exportOutputClasses, node, loc(units == 1 ? .exportOneUnit : .exportUnits, units), classes,
+                classes == 2 ? loc(.exportSigmoidOrSoftmax) : loc(.exportUnits, classes))
+        case .inputShape(let shape, let width): loc(.exportInputShape, shape.map(String.init).joined(separator: " x "), shape.reduce(1, *), width)
+        }
+    }
+}
+
 extension OptimizerSettingError {
     package var localized: String {
         switch self {

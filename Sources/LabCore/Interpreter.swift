@@ -107,6 +107,7 @@ public final class Interpreter {
         case let e as FileReadError: (e.localized, nil)
         case let e as SafetensorsError: (e.localized, nil)
         case let e as OptimizerSettingError: (e.localized, nil)
+        case let e as ExportError: (e.localized, nil)
         default: ("\(error)", nil)
         }
     }

@@ -104,13 +104,13 @@ public final class Lab {
     public func setModel(_ spec: ModelSpec, fresh: Set<String> = []) throws(ShellError) {
         if let data {
             do { _ = try spec.resolve(inputWidth: data.featureCount, allowDangling: true) } catch {
-                throw ShellError(error.localized.message, hint: error.localized.hint)
+                throw ShellError(error)
             }
             try Lab.checkSize(spec, inputWidth: data.featureCount)
         } else if !spec.layers.isEmpty {
             // Without data the input width is unknown; check what can be checked (the size on one input).
             do { _ = try spec.resolve(inputWidth: 1, allowDangling: true, checkWidths: false) } catch {
-                throw ShellError(error.localized.message, hint: error.localized.hint)
+                throw ShellError(error)
             }
             try Lab.checkSize(spec, inputWidth: nil)
         }
@@ -180,7 +180,7 @@ public final class Lab {
         do {
             _ = try model.resolve(inputWidth: data!.featureCount)
         } catch {
-            throw ShellError(error.localized.message, hint: error.localized.hint)
+            throw ShellError(error)
         }
         throw ShellError(loc(.modelCannotBeBuilt), hint: loc(.checkWithModelShow))
     }

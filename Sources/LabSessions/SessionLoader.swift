@@ -75,7 +75,7 @@ enum SessionLoader {
         }
         let safetensors: SafetensorsFile
         do { safetensors = try SafetensorsFile(bytes: weightBytes, path: weightsShown) } catch {
-            throw ShellError(loc(.sessionWeightsUnreadable, error.description), hint: loc(.sessionWeightsDamagedHint))
+            throw ShellError(loc(.sessionWeightsUnreadable, error.localized), hint: loc(.sessionWeightsDamagedHint))
         }
         let content = try WeightsContent(safetensors)
 
@@ -100,7 +100,7 @@ enum SessionLoader {
         var network: Network?
         if let data, !content.model.layers.isEmpty {
             do { network = try Network(spec: content.model, inputWidth: data.featureCount) } catch {
-                throw ShellError(loc(.sessionModelDoesNotBuild, weightsShown, error.description), hint: loc(.sessionModelDoesNotBuildHint))
+                throw ShellError(loc(.sessionModelDoesNotBuild, weightsShown, error.localized.message), hint: loc(.sessionModelDoesNotBuildHint))
             }
         }
         let optimizerSpec = content.optimizerSpec ?? OptimizerSpec(.adam)

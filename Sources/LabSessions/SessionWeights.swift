@@ -173,7 +173,7 @@ struct WeightsContent {
             used.insert(name)
             let values: [Float]
             do { values = try file.floats(name) } catch {
-                throw ShellError(loc(.sessionWeightsUnreadable, error.description), hint: hint)
+                throw ShellError(loc(.sessionWeightsUnreadable, error.localized), hint: hint)
             }
             if let bad = values.firstIndex(where: { !$0.isFinite }) {
                 throw ShellError(loc(.sessionTensorNotFinite, path, name, values[bad], bad), hint: loc(.sessionWeightsDamagedHint))

@@ -120,6 +120,13 @@ public enum EngineMessage: Catalog {
     case fileWriteOther
     case fileReadFailed
     case optimizerSettingUnknown
+    case exportModel
+    case exportLossNeedsOutput
+    case exportOutputClasses
+    case exportOneUnit
+    case exportUnits
+    case exportSigmoidOrSoftmax
+    case exportInputShape
     case stUnreadable
     case stTooShort
     case stHeaderTooLarge

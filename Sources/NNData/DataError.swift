@@ -126,13 +126,7 @@ public enum DataError: Error, Equatable, Sendable {
         case .trailingBytes, .badDimensions:
             return "this does not look like an MNIST-style IDX file; get the original file again"
         case let .badMagic(_, found, expected):
-            if found == 0x1f8b_0800 || (found >> 16) == 0x1f8b {
-                return "the file is gzip data inside gzip data; decompress it once with gunzip"
-            }
-            if IDXKind.isIDX(magic: found) && found != expected {
-                return "images and labels files may be swapped"
-            }
-            return "IDX files start with 00 00 08 03 (images) or 00 00 08 01 (labels)"
+            return IDXMagicProblem(found: found, expected: expected).english
         case .countMismatch:
             return "the two files come from different data sets or splits; use matching train or t10k files"
         case .badLabel:
@@ -166,7 +160,7 @@ extension DataError: CustomStringConvertible, LocalizedError {
 }
 
 /// `0x00000803`, for messages.
-func hex32(_ value: UInt32) -> String {
+public func hex32(_ value: UInt32) -> String {
     let digits = String(value, radix: 16)
     return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
 }

@@ -47,6 +47,34 @@ public enum OptionProblem: Equatable, Sendable {
     }
 }
 
+/// What a wrong IDX magic number most likely means.
+public enum IDXMagicProblem: Equatable, Sendable {
+    /// The bytes are gzip again after one decompression.
+    case gzipInsideGzip
+    /// An IDX file of the other kind: images and labels swapped.
+    case swapped
+    /// Not an IDX file at all.
+    case notIDX
+
+    public init(found: UInt32, expected: UInt32) {
+        if found == 0x1f8b_0800 || (found >> 16) == 0x1f8b {
+            self = .gzipInsideGzip
+        } else if IDXKind.isIDX(magic: found) && found != expected {
+            self = .swapped
+        } else {
+            self = .notIDX
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .gzipInsideGzip: "the file is gzip data inside gzip data; decompress it once with gunzip"
+        case .swapped: "images and labels files may be swapped"
+        case .notIDX: "IDX files start with 00 00 08 03 (images) or 00 00 08 01 (labels)"
+        }
+    }
+}
+
 /// Why test= and validation= cannot split a data set.
 public enum SplitProblem: Equatable, Sendable {
     case test(Double)

@@ -28,7 +28,7 @@ public struct SplitFractions: Equatable, Sendable {
     }
 
     /// Rows in (train, validation, test) for `n` rows; a nonzero fraction keeps at least one row.
-    func sizes(of n: Int) -> (train: Int, validation: Int, test: Int) {
+    public func sizes(of n: Int) -> (train: Int, validation: Int, test: Int) {
         func held(_ f: Double) -> Int { f > 0 ? max(1, Int((Double(n) * f).rounded())) : 0 }
         let t = held(test), v = held(validation)
         return (n - t - v, v, t)

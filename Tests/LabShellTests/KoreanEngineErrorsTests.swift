@@ -69,6 +69,14 @@ import LabText
             let en = Language.$current.withValue(.en) { e.localized.message }
             #expect(ko != en && en == e.description, "\(e)")
         }
+        let exports: [ExportError] = [.model(.empty), .outputClasses(node: "o", units: 1, classes: 10), .outputClasses(node: "o", units: 3, classes: 2),
+                                      .inputShape(shape: [28, 28], width: 10),
+                                      .lossNeedsOutput(loss: .sigmoidCrossEntropy, node: "sum", activation: "no activation (add)", needed: "sigmoid")]
+        for e in exports {
+            let ko = Language.$current.withValue(.ko) { e.localized }
+            let en = Language.$current.withValue(.en) { e.localized }
+            #expect(ko != en && en == e.description, "\(e)")
+        }
         let write = FileWriteError(path: "/x/y", step: "writing the data", code: ENOSPC)
         #expect(Language.$current.withValue(.en) { write.localized } == write.description)
         #expect(Language.$current.withValue(.ko) { write.localized }.contains("디스크가 가득 찼습니다"))

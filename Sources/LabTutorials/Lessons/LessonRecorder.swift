@@ -48,7 +48,7 @@ enum LessonRecorder {
         }
         let measured = figures.map { $0.map { $0.text(language: lesson.language) } }
         do { try AtomicFile.write(rewrite(text, lesson: lesson, measured: measured), to: url) } catch {
-            throw ShellError(error.description)
+            throw ShellError(error.localized)
         }
     }
 }

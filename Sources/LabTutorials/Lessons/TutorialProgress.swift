@@ -71,6 +71,6 @@ public struct TutorialProgress: Codable, Equatable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(self) else { throw ShellError(loc(.progressCannotEncode)) }
-        do { try AtomicFile.write(data, to: url) } catch { throw ShellError(error.description) }
+        do { try AtomicFile.write(data, to: url) } catch { throw ShellError(error.localized) }
     }
 }
