@@ -15,8 +15,12 @@ import Glibc
 public enum UTF8Locale {
     /// Adopts the user's locale (LANG, LC_*), falling back to C.UTF-8 for character handling when
     /// that locale is not UTF-8. Returns whether LC_CTYPE is UTF-8 afterwards.
+    /// The switch happens once per process: `setlocale` is not thread-safe, so a second call while
+    /// other threads format text (as in the test process) could crash the C library.
     @discardableResult
-    public static func activate() -> Bool {
+    public static func activate() -> Bool { activation }
+
+    private static let activation: Bool = {
         _ = setlocale(LC_ALL, "")
         _ = setlocale(LC_NUMERIC, "C")
         if isActive { return true }
@@ -24,7 +28,7 @@ public enum UTF8Locale {
             if isActive { return true }
         }
         return false
-    }
+    }()
 
     /// Whether the current LC_CTYPE is UTF-8.
     public static var isActive: Bool {
